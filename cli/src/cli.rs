@@ -1,0 +1,79 @@
+//! The clap tree of `orch`. Doc comments here are the help text, the man pages and the
+//! shell completions: one source for all four.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::commands;
+
+/// orch: local audio orchestration for live meeting transcription and translation.
+///
+/// Analyse and process audio files in-process, or talk to the orchd daemon to run
+/// bots, presets and live analysis. Exit codes: 0 ok, 1 failure, 2 usage,
+/// 3 daemon unreachable, 4 not found, 5 invalid input or config.
+#[derive(Debug, Parser)]
+#[command(name = "orch", version, propagate_version = true, max_term_width = 100)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Flags every command accepts.
+#[derive(Debug, Clone, Args)]
+pub struct GlobalArgs {
+    /// Path of the daemon's socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock].
+    #[arg(long, global = true, env = "ORCH_SOCKET", value_name = "PATH")]
+    pub socket: Option<PathBuf>,
+
+    /// Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml].
+    #[arg(long, global = true, env = "ORCH_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch].
+    #[arg(long, global = true, env = "ORCH_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// Print one stable JSON object per command (NDJSON for streams).
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    /// Print only errors and the data asked for.
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+
+    /// When to use colours (NO_COLOR is honoured by `auto`).
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    /// Never start orchd automatically when it is not running.
+    #[arg(long, global = true)]
+    pub no_autostart: bool,
+}
+
+/// When to colour the output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// The commands of `orch`.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Show the daemon's version, uptime, pid, socket, data dir, schema version and counts.
+    Status(commands::status::StatusArgs),
+    /// Start, stop and inspect the orchd daemon.
+    #[command(subcommand)]
+    Daemon(commands::daemon::DaemonCommand),
+    /// Show, check and reload the configuration.
+    #[command(subcommand)]
+    Config(commands::config::ConfigCommand),
+    /// Inspect the daemon's SQLite database.
+    #[command(subcommand)]
+    Db(commands::db::DbCommand),
+}

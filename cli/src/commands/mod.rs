@@ -1,0 +1,31 @@
+//! One file per command. `dispatch` is the one place that maps a parsed command to its
+//! implementation.
+
+pub mod config;
+pub mod daemon;
+pub mod db;
+pub mod status;
+
+use crate::cli::{Cli, Command};
+use crate::output::Output;
+
+/// What every command gets: the global flags and how to print.
+#[derive(Debug, Clone)]
+pub struct Ctx {
+    pub global: crate::cli::GlobalArgs,
+    pub out: Output,
+}
+
+/// Run the parsed command.
+pub fn dispatch(cli: Cli) -> orch::Result<()> {
+    let ctx = Ctx {
+        out: Output::new(&cli.global),
+        global: cli.global,
+    };
+    match cli.command {
+        Command::Status(args) => status::run(&ctx, args),
+        Command::Daemon(cmd) => daemon::run(&ctx, cmd),
+        Command::Config(cmd) => config::run(&ctx, cmd),
+        Command::Db(cmd) => db::run(&ctx, cmd),
+    }
+}

@@ -1,0 +1,5 @@
+//! `orch`: parse arguments, then hand over to the library.
+
+fn main() -> std::process::ExitCode {
+    orch_cli::main()
+}

@@ -1,0 +1,274 @@
+//! Second-order IIR sections with coefficients from Robert Bristow-Johnson's
+//! "Cookbook formulae for audio EQ biquad filter coefficients", run as transposed
+//! direct form II (good numerical behaviour in `f32` state... kept in `f64` here).
+
+use std::f64::consts::PI;
+
+/// The filter shapes of the RBJ cookbook that orch uses.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Shape {
+    /// Low-pass with resonance `q`.
+    LowPass { q: f64 },
+    /// High-pass with resonance `q`.
+    HighPass { q: f64 },
+    /// Band-pass, constant 0 dB peak gain.
+    BandPass { q: f64 },
+    /// Peaking EQ with `gain_db` at the centre.
+    Peaking { q: f64, gain_db: f64 },
+    /// Low shelf with `gain_db` below the corner (shelf slope from `q`).
+    LowShelf { q: f64, gain_db: f64 },
+    /// High shelf with `gain_db` above the corner.
+    HighShelf { q: f64, gain_db: f64 },
+}
+
+/// Normalised biquad coefficients (a0 = 1).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Coeffs {
+    pub b0: f64,
+    pub b1: f64,
+    pub b2: f64,
+    pub a1: f64,
+    pub a2: f64,
+}
+
+impl Coeffs {
+    /// The identity filter.
+    pub const IDENTITY: Coeffs = Coeffs {
+        b0: 1.0,
+        b1: 0.0,
+        b2: 0.0,
+        a1: 0.0,
+        a2: 0.0,
+    };
+
+    /// Coefficients for `shape` at `freq_hz` and `sample_rate`. A frequency at or above
+    /// Nyquist is pulled just below it.
+    pub fn new(shape: Shape, freq_hz: f64, sample_rate: f64) -> Coeffs {
+        let f = freq_hz.clamp(1.0, sample_rate * 0.4999);
+        let w0 = 2.0 * PI * f / sample_rate;
+        let (sin, cos) = w0.sin_cos();
+        let (b0, b1, b2, a0, a1, a2) = match shape {
+            Shape::LowPass { q } => {
+                let alpha = sin / (2.0 * q);
+                let b1 = 1.0 - cos;
+                (b1 / 2.0, b1, b1 / 2.0, 1.0 + alpha, -2.0 * cos, 1.0 - alpha)
+            }
+            Shape::HighPass { q } => {
+                let alpha = sin / (2.0 * q);
+                let b1 = -(1.0 + cos);
+                (
+                    -b1 / 2.0,
+                    b1,
+                    -b1 / 2.0,
+                    1.0 + alpha,
+                    -2.0 * cos,
+                    1.0 - alpha,
+                )
+            }
+            Shape::BandPass { q } => {
+                let alpha = sin / (2.0 * q);
+                (alpha, 0.0, -alpha, 1.0 + alpha, -2.0 * cos, 1.0 - alpha)
+            }
+            Shape::Peaking { q, gain_db } => {
+                let a = 10f64.powf(gain_db / 40.0);
+                let alpha = sin / (2.0 * q);
+                (
+                    1.0 + alpha * a,
+                    -2.0 * cos,
+                    1.0 - alpha * a,
+                    1.0 + alpha / a,
+                    -2.0 * cos,
+                    1.0 - alpha / a,
+                )
+            }
+            Shape::LowShelf { q, gain_db } => {
+                let a = 10f64.powf(gain_db / 40.0);
+                let alpha = sin / (2.0 * q);
+                let k = 2.0 * a.sqrt() * alpha;
+                (
+                    a * ((a + 1.0) - (a - 1.0) * cos + k),
+                    2.0 * a * ((a - 1.0) - (a + 1.0) * cos),
+                    a * ((a + 1.0) - (a - 1.0) * cos - k),
+                    (a + 1.0) + (a - 1.0) * cos + k,
+                    -2.0 * ((a - 1.0) + (a + 1.0) * cos),
+                    (a + 1.0) + (a - 1.0) * cos - k,
+                )
+            }
+            Shape::HighShelf { q, gain_db } => {
+                let a = 10f64.powf(gain_db / 40.0);
+                let alpha = sin / (2.0 * q);
+                let k = 2.0 * a.sqrt() * alpha;
+                (
+                    a * ((a + 1.0) + (a - 1.0) * cos + k),
+                    -2.0 * a * ((a - 1.0) + (a + 1.0) * cos),
+                    a * ((a + 1.0) + (a - 1.0) * cos - k),
+                    (a + 1.0) - (a - 1.0) * cos + k,
+                    2.0 * ((a - 1.0) - (a + 1.0) * cos),
+                    (a + 1.0) - (a - 1.0) * cos - k,
+                )
+            }
+        };
+        Coeffs {
+            b0: b0 / a0,
+            b1: b1 / a0,
+            b2: b2 / a0,
+            a1: a1 / a0,
+            a2: a2 / a0,
+        }
+    }
+
+    /// Magnitude response in dB at `freq_hz`.
+    pub fn magnitude_db(&self, freq_hz: f64, sample_rate: f64) -> f64 {
+        let w = 2.0 * PI * freq_hz / sample_rate;
+        let (s1, c1) = w.sin_cos();
+        let (s2, c2) = (2.0 * w).sin_cos();
+        let num_re = self.b0 + self.b1 * c1 + self.b2 * c2;
+        let num_im = -(self.b1 * s1 + self.b2 * s2);
+        let den_re = 1.0 + self.a1 * c1 + self.a2 * c2;
+        let den_im = -(self.a1 * s1 + self.a2 * s2);
+        let num = num_re * num_re + num_im * num_im;
+        let den = den_re * den_re + den_im * den_im;
+        10.0 * (num / den).log10()
+    }
+}
+
+/// Q of a band `octaves` wide (RBJ: 1/Q = 2 sinh(ln2/2 · BW)).
+pub fn q_from_octaves(octaves: f64) -> f64 {
+    1.0 / (2.0 * ((2f64.ln() / 2.0) * octaves).sinh())
+}
+
+/// One biquad with its state (transposed direct form II).
+#[derive(Debug, Clone, Copy)]
+pub struct Biquad {
+    c: Coeffs,
+    z1: f64,
+    z2: f64,
+}
+
+impl Biquad {
+    /// A filter with `coeffs` and silent state.
+    pub fn new(coeffs: Coeffs) -> Self {
+        Self {
+            c: coeffs,
+            z1: 0.0,
+            z2: 0.0,
+        }
+    }
+
+    /// Replace the coefficients, keeping the state (no click on small changes).
+    pub fn set_coeffs(&mut self, coeffs: Coeffs) {
+        self.c = coeffs;
+    }
+
+    /// The current coefficients.
+    pub fn coeffs(&self) -> Coeffs {
+        self.c
+    }
+
+    /// Clear the state.
+    pub fn reset(&mut self) {
+        self.z1 = 0.0;
+        self.z2 = 0.0;
+    }
+
+    /// Filter one sample.
+    #[inline]
+    pub fn tick(&mut self, x: f32) -> f32 {
+        let x = f64::from(x);
+        let c = &self.c;
+        let y = c.b0 * x + self.z1;
+        self.z1 = c.b1 * x - c.a1 * y + self.z2;
+        self.z2 = c.b2 * x - c.a2 * y;
+        // Flush denormals out of the recursive state.
+        if self.z1.abs() < 1e-25 {
+            self.z1 = 0.0;
+        }
+        if self.z2.abs() < 1e-25 {
+            self.z2 = 0.0;
+        }
+        y as f32
+    }
+
+    /// Filter a slice in place.
+    pub fn process(&mut self, buf: &mut [f32]) {
+        for s in buf {
+            *s = self.tick(*s);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn measured_gain_db(c: Coeffs, freq: f64, sr: f64) -> f64 {
+        let mut f = Biquad::new(c);
+        let n = sr as usize;
+        let mut peak = 0.0f64;
+        for i in 0..n {
+            let x = (2.0 * PI * freq * i as f64 / sr).sin() as f32;
+            let y = f.tick(x);
+            if i > n / 2 {
+                peak = peak.max(f64::from(y.abs()));
+            }
+        }
+        20.0 * peak.log10()
+    }
+
+    #[test]
+    fn peaking_gain_at_centre_matches_setting() {
+        let sr = 48_000.0;
+        for gain in [-12.0, -3.0, 3.0, 9.0] {
+            let c = Coeffs::new(
+                Shape::Peaking {
+                    q: 1.41,
+                    gain_db: gain,
+                },
+                1000.0,
+                sr,
+            );
+            assert!((c.magnitude_db(1000.0, sr) - gain).abs() < 1e-9);
+            assert!((measured_gain_db(c, 1000.0, sr) - gain).abs() < 0.05);
+        }
+    }
+
+    #[test]
+    fn lowpass_and_highpass_are_3db_down_at_corner() {
+        let sr = 16_000.0;
+        let q = std::f64::consts::FRAC_1_SQRT_2;
+        let lp = Coeffs::new(Shape::LowPass { q }, 1000.0, sr);
+        let hp = Coeffs::new(Shape::HighPass { q }, 1000.0, sr);
+        assert!((lp.magnitude_db(1000.0, sr) + 3.01).abs() < 0.01);
+        assert!((hp.magnitude_db(1000.0, sr) + 3.01).abs() < 0.01);
+        assert!(lp.magnitude_db(6000.0, sr) < -25.0);
+        assert!(hp.magnitude_db(100.0, sr) < -35.0);
+    }
+
+    #[test]
+    fn shelves_reach_their_gain() {
+        let sr = 48_000.0;
+        let ls = Coeffs::new(
+            Shape::LowShelf {
+                q: 0.707,
+                gain_db: 6.0,
+            },
+            200.0,
+            sr,
+        );
+        let hs = Coeffs::new(
+            Shape::HighShelf {
+                q: 0.707,
+                gain_db: -6.0,
+            },
+            4000.0,
+            sr,
+        );
+        assert!((ls.magnitude_db(20.0, sr) - 6.0).abs() < 0.1);
+        assert!((hs.magnitude_db(20_000.0, sr) + 6.0).abs() < 0.1);
+    }
+
+    #[test]
+    fn one_octave_q() {
+        assert!((q_from_octaves(1.0) - 1.4142).abs() < 1e-3);
+    }
+}

@@ -1,0 +1,10 @@
+//! The realtime DSP engine: eleven voice-processing stages behind one [`Stage`] trait,
+//! chained by the pipeline.
+
+pub mod biquad;
+pub mod params;
+pub mod stage;
+pub mod stages;
+
+pub use params::ParamError;
+pub use stage::{Stage, StageKind, StageTelemetry, StreamFormat};

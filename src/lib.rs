@@ -1,0 +1,22 @@
+//! orch core library: everything that is not argument parsing or process plumbing.
+//!
+//! - [`protocol`]: the messages between `orch` and `orchd`, their framing and a client.
+//! - [`config`]: the one typed configuration, its loading and validation.
+//! - [`store`]: the SQLite state and its migrations.
+//! - [`audio`]: decoding, raw PCM input, WAV output and the planar block type.
+//! - [`analysis`]: streaming loudness, spectrum and quality analyzers.
+//! - [`dsp`]: the realtime voice-processing engine (stages and pipeline).
+
+pub mod analysis;
+pub mod audio;
+pub mod config;
+pub mod dsp;
+pub mod error;
+pub mod paths;
+pub mod protocol;
+pub mod store;
+
+pub use error::{Error, ExitCode, Result};
+
+/// Version of this build, shared by both binaries.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,1 @@
+//! Default locations of the socket, data, config and log files.
