@@ -59,7 +59,8 @@ impl Client {
                 client.daemon_version = daemon_version;
                 Ok(client)
             }
-            Response::Failure(f) => Err(Error::Protocol(f.message)),
+            // Refused peer, full daemon or another protocol version: we cannot use it.
+            Response::Failure(f) => Err(Error::Unreachable(f.message)),
             other => Err(Error::Protocol(format!(
                 "unexpected handshake reply {other:?}: are client and daemon the same version?"
             ))),
@@ -81,7 +82,10 @@ impl Client {
         let id = self.send(request).await?;
         loop {
             let msg = self.read().await?;
-            if msg.id != id {
+            // Id 0 carries connection-level failures (refused peer, bad frame).
+            let connection_failure =
+                msg.id == 0 && matches!(msg.body, ServerBody::Response(Response::Failure(_)));
+            if msg.id != id && !connection_failure {
                 continue;
             }
             match msg.body {
