@@ -312,3 +312,84 @@ fn helper_uid() -> u32 {
         .and_then(|u| u.parse().ok())
         .unwrap()
 }
+
+#[test]
+fn systemd_readiness_and_stopping_are_notified() {
+    let env = Env::new();
+    let notify = env.dir.path().join("notify.sock");
+    let sock = std::os::unix::net::UnixDatagram::bind(&notify).unwrap();
+    sock.set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    let mut cmd = env.command(&helper::orchd_bin());
+    cmd.env("NOTIFY_SOCKET", &notify)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped());
+    let d = helper::Daemon {
+        child: Some(cmd.spawn().unwrap()),
+    };
+    let mut buf = [0u8; 512];
+    let n = sock.recv(&mut buf).unwrap();
+    let msg = String::from_utf8_lossy(&buf[..n]).to_string();
+    assert!(msg.contains("READY=1"), "{msg}");
+    // Ready means ready: the socket answers now.
+    env.orch(&["--no-autostart", "--json", "status"]).ok();
+    assert_eq!(
+        env.orch(&["--json", "status"]).json()["started_by"],
+        "systemd"
+    );
+    d.signal("TERM");
+    let n = sock.recv(&mut buf).unwrap();
+    assert!(String::from_utf8_lossy(&buf[..n]).contains("STOPPING=1"));
+    assert_eq!(d.wait_exit(Duration::from_secs(10)).code(), 0);
+}
+
+#[test]
+fn socket_activation_serves_the_inherited_socket() {
+    if std::process::Command::new("python3")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: python3 is needed to pass a listening socket as fd 3");
+        return;
+    }
+    let env = Env::new();
+    let socket = env.dir.path().join("activated.sock");
+    // Like systemd: bind and listen, hand the socket over as fd 3 with LISTEN_FDS and
+    // LISTEN_PID naming the process that execs orchd.
+    let script = r#"
+import os, socket, sys
+s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+s.bind(sys.argv[1]); s.listen(64)
+os.dup2(s.fileno(), 3); os.set_inheritable(3, True)
+env = dict(os.environ, LISTEN_FDS="1", LISTEN_PID=str(os.getpid()))
+os.execve(sys.argv[2], [sys.argv[2]], env)
+"#;
+    let mut cmd = env.command(std::path::Path::new("python3"));
+    cmd.args([
+        "-c",
+        script,
+        socket.to_str().unwrap(),
+        helper::orchd_bin().to_str().unwrap(),
+    ])
+    .stdout(std::process::Stdio::null())
+    .stderr(std::process::Stdio::piped());
+    let d = helper::Daemon {
+        child: Some(cmd.spawn().unwrap()),
+    };
+    let s = socket.to_str().unwrap();
+    wait_for(Duration::from_secs(10), "activated orchd", || {
+        env.orch(&["--no-autostart", "--socket", s, "status"])
+            .code()
+            == 0
+    });
+    let v = env
+        .orch(&["--no-autostart", "--socket", s, "--json", "status"])
+        .json();
+    assert_eq!(v["started_by"], "socket_activated");
+    assert_eq!(v["pid"], d.pid());
+    d.signal("TERM");
+    assert_eq!(d.wait_exit(Duration::from_secs(10)).code(), 0);
+    // The socket belongs to the service manager: orchd leaves it alone.
+    assert!(socket.exists());
+}
