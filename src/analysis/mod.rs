@@ -49,6 +49,8 @@ pub struct AnalysisOptions {
     pub dual_mono: bool,
     /// Target of the assessment's recommendations (LUFS).
     pub target_lufs: f64,
+    /// Points of the log-frequency spectrum curve to keep for plots (0: none).
+    pub curve_points: usize,
 }
 
 impl Default for AnalysisOptions {
@@ -59,6 +61,7 @@ impl Default for AnalysisOptions {
             timeline: false,
             dual_mono: false,
             target_lufs: assessment::DEFAULT_TARGET_LUFS,
+            curve_points: 0,
         }
     }
 }
@@ -112,6 +115,7 @@ pub struct Analyzer {
     hop: usize,
     hop_pos: usize,
     target_lufs: f64,
+    curve_points: usize,
 }
 
 impl Analyzer {
@@ -137,6 +141,7 @@ impl Analyzer {
             hop,
             hop_pos: 0,
             target_lufs: opts.target_lufs,
+            curve_points: opts.curve_points,
         })
     }
 
@@ -209,7 +214,10 @@ impl Analyzer {
     /// The full report so far (call [`Analyzer::finish`] first at the end of a stream).
     pub fn report(&self, file: &str, info: &AudioInfo, warning: Option<&str>) -> Report {
         let loudness = self.loudness.report();
-        let spectrum = self.spectrum.report();
+        let mut spectrum = self.spectrum.report();
+        if self.curve_points > 0 {
+            spectrum.curve = Some(self.spectrum.curve(self.curve_points));
+        }
         let mut quality = self.quality.report();
         // A steady tone has no quiet windows to find a noise floor in: use the spectral
         // tone-to-rest ratio instead.

@@ -74,7 +74,7 @@ pub struct SpectrumReport {
     pub resolution_hz: f64,
     /// Number of windowed frames averaged.
     pub frames: u64,
-    /// Magnitude-weighted mean frequency (Hz).
+    /// Power-weighted mean frequency (Hz).
     pub centroid_hz: Option<f64>,
     /// Frequency below which 85% of the power lies (Hz).
     pub rolloff_hz: Option<f64>,
@@ -91,6 +91,10 @@ pub struct SpectrumReport {
     pub thd_percent: Option<f64>,
     /// Tone-plus-harmonics power over the rest (dB), for tonal signals; null otherwise.
     pub tonal_snr_db: Option<f64>,
+    /// The averaged spectrum on a log-frequency grid, `[freq_hz, level_db]` (the loudest
+    /// bin of each grid cell, on the peaks' scale); only kept for plots.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub curve: Option<Vec<[f64; 2]>>,
 }
 
 /// Streaming Welch spectrum analyzer.
@@ -241,6 +245,42 @@ impl SpectrumAnalyzer {
         centroid(&p, self.rate / self.n as f64)
     }
 
+    /// The averaged spectrum on `points` log-spaced cells from 20 Hz to Nyquist:
+    /// `[centre Hz, level dB]`, the level of the loudest bin in the cell (sinusoid scale,
+    /// floored at -150 dB). Empty before the first frame.
+    pub fn curve(&self, points: usize) -> Vec<[f64; 2]> {
+        if self.frames == 0 || points < 2 {
+            return Vec::new();
+        }
+        let n = self.n;
+        let df = self.rate / n as f64;
+        let wsum: f64 = self.window.iter().map(|&w| w as f64).sum();
+        let norm = 4.0 / (wsum * wsum) / self.frames as f64;
+        let (lo, hi) = (20.0f64.max(df), self.rate / 2.0);
+        let ratio = (hi / lo).ln();
+        let mut out = Vec::with_capacity(points);
+        for i in 0..points {
+            let f0 = lo * (ratio * i as f64 / points as f64).exp();
+            let f1 = lo * (ratio * (i + 1) as f64 / points as f64).exp();
+            let k0 = (f0 / df).round() as usize;
+            let k1 = ((f1 / df).round() as usize).max(k0 + 1).min(n / 2 + 1);
+            let Some(p) = self.power[k0.min(n / 2)..k1]
+                .iter()
+                .copied()
+                .reduce(f64::max)
+            else {
+                continue;
+            };
+            let db = if p > 0.0 {
+                10.0 * (p * norm).log10()
+            } else {
+                -150.0
+            };
+            out.push([(f0 * f1).sqrt(), db.max(-150.0)]);
+        }
+        out
+    }
+
     /// Everything read from the spectrum averaged so far.
     pub fn report(&self) -> SpectrumReport {
         let n = self.n;
@@ -317,15 +357,14 @@ impl SpectrumAnalyzer {
     }
 }
 
-/// Magnitude-weighted mean frequency, skipping DC.
+/// Power-weighted mean frequency, skipping DC.
 fn centroid(p: &[f64], df: f64) -> Option<f64> {
     let (mut num, mut den) = (0.0, 0.0);
     for (k, v) in p.iter().enumerate().skip(1) {
-        let m = v.sqrt();
-        num += m * k as f64 * df;
-        den += m;
+        num += v * k as f64 * df;
+        den += v;
     }
-    (den > 1e-15).then(|| num / den)
+    (den > 1e-30).then(|| num / den)
 }
 
 fn bands(
@@ -359,8 +398,9 @@ fn bands(
         .collect()
 }
 
-/// Local maxima that dominate ±(LOBE+1) bins, within 70 dB of the strongest and 10 dB
-/// above the median bin, loudest first, with sub-bin interpolation.
+/// Local maxima that dominate ±(LOBE+1) bins, within 70 dB of the strongest, 10 dB above
+/// the median bin and 10 dB above the median of the 64 bins around them, loudest first,
+/// with sub-bin interpolation.
 fn find_peaks(p: &[f64], df: f64, amp_norm: f64, max: usize) -> Vec<Peak> {
     if max == 0 || p.len() < 8 {
         return Vec::new();
@@ -372,6 +412,7 @@ fn find_peaks(p: &[f64], df: f64, amp_norm: f64, max: usize) -> Vec<Peak> {
     let floor = (median * 10.0).max(top * 1e-7).max(1e-30);
     let reach = LOBE + 1;
     let mut peaks = Vec::new();
+    let mut local = Vec::with_capacity(65);
     for k in 2..p.len() - 1 {
         let v = p[k];
         if v < floor || v <= p[k - 1] || v < p[k + 1] {
@@ -380,6 +421,15 @@ fn find_peaks(p: &[f64], df: f64, amp_norm: f64, max: usize) -> Vec<Peak> {
         let lo = k.saturating_sub(reach).max(1);
         let hi = (k + reach).min(p.len() - 1);
         if (lo..=hi).any(|j| j != k && p[j] > v) {
+            continue;
+        }
+        // Prominence: 10 dB over the median of the 64 bins around (noise has no peaks).
+        let (a, b) = (k.saturating_sub(32).max(1), (k + 33).min(p.len()));
+        local.clear();
+        local.extend_from_slice(&p[a..b]);
+        let mid = local.len() / 2;
+        let (_, local_median, _) = local.select_nth_unstable_by(mid, f64::total_cmp);
+        if v < 10.0 * *local_median {
             continue;
         }
         // Hann-exact interpolation from the larger neighbour (Grandke): for a tone at
