@@ -1,5 +1,10 @@
 //! Audio input and output: decoding, raw PCM, WAV writing and the planar block type.
 
 pub mod buf;
+pub mod decode;
+pub mod pcm;
+pub mod write;
 
 pub use buf::Planar;
+pub use decode::{AudioInfo, Decoder, RawFormat};
+pub use write::{SampleFormat, WavWriter};

@@ -1,0 +1,301 @@
+//! WAV output over hound: 16/24-bit integer with TPDF dither, rounding and clipping, or
+//! 32-bit float.
+//!
+//! Integer quantisation is the inverse of the decoder's: a sample x maps to
+//! round(x · 2^(bits-1) + d) clamped to the format's codes, where d is triangular (TPDF)
+//! dither of ±1 LSB peak (two uniform variables of ±½ LSB), which decorrelates the
+//! rounding error from the signal. Samples beyond full scale are clipped and counted.
+
+use std::fs::File;
+use std::io::BufWriter;
+use std::path::{Path, PathBuf};
+
+use crate::audio::Planar;
+use crate::{Error, Result};
+
+/// Sample format of a written WAV file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SampleFormat {
+    /// 16-bit signed integers.
+    S16,
+    /// 24-bit signed integers.
+    S24,
+    /// 32-bit IEEE float (no dither, no clipping).
+    F32,
+}
+
+impl SampleFormat {
+    /// Bits per sample.
+    pub fn bits(self) -> u16 {
+        match self {
+            SampleFormat::S16 => 16,
+            SampleFormat::S24 => 24,
+            SampleFormat::F32 => 32,
+        }
+    }
+}
+
+/// A streaming WAV writer taking planar blocks.
+pub struct WavWriter {
+    inner: hound::WavWriter<BufWriter<File>>,
+    path: PathBuf,
+    format: SampleFormat,
+    channels: usize,
+    dither: bool,
+    rng: u64,
+    clipped: u64,
+}
+
+impl std::fmt::Debug for WavWriter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WavWriter")
+            .field("path", &self.path)
+            .field("format", &self.format)
+            .field("channels", &self.channels)
+            .finish_non_exhaustive()
+    }
+}
+
+impl WavWriter {
+    /// Create (or truncate) `path` for `channels` channels at `sample_rate`. Dither is
+    /// on for integer formats; see [`WavWriter::set_dither`].
+    pub fn create(
+        path: &Path,
+        sample_rate: u32,
+        channels: usize,
+        format: SampleFormat,
+    ) -> Result<WavWriter> {
+        if channels == 0 || channels > u16::MAX as usize {
+            return Err(Error::Invalid(format!(
+                "{}: cannot write a WAV file with {channels} channels",
+                path.display()
+            )));
+        }
+        if sample_rate == 0 {
+            return Err(Error::Invalid(format!(
+                "{}: cannot write a WAV file at 0 Hz",
+                path.display()
+            )));
+        }
+        let spec = hound::WavSpec {
+            channels: channels as u16,
+            sample_rate,
+            bits_per_sample: format.bits(),
+            sample_format: match format {
+                SampleFormat::F32 => hound::SampleFormat::Float,
+                _ => hound::SampleFormat::Int,
+            },
+        };
+        let inner = hound::WavWriter::create(path, spec).map_err(|e| hound_error(path, e))?;
+        Ok(WavWriter {
+            inner,
+            path: path.to_path_buf(),
+            format,
+            channels,
+            dither: true,
+            // Seeded from the path so runs are reproducible.
+            rng: seed(path),
+            clipped: 0,
+        })
+    }
+
+    /// Turn TPDF dither on or off (integer formats only; float is never dithered).
+    pub fn set_dither(&mut self, on: bool) {
+        self.dither = on;
+    }
+
+    /// Samples clipped so far (beyond the integer format's range).
+    pub fn clipped_samples(&self) -> u64 {
+        self.clipped
+    }
+
+    /// Append a block (its channel count must match the writer's).
+    pub fn write(&mut self, block: &Planar) -> Result<()> {
+        if block.channels() != self.channels {
+            return Err(Error::Other(format!(
+                "{}: writer has {} channel(s) but the block has {}",
+                self.path.display(),
+                self.channels,
+                block.channels()
+            )));
+        }
+        let frames = block.len();
+        match self.format {
+            SampleFormat::F32 => {
+                for f in 0..frames {
+                    for c in 0..self.channels {
+                        self.inner
+                            .write_sample(block.channel(c)[f])
+                            .map_err(|e| hound_error(&self.path, e))?;
+                    }
+                }
+            }
+            SampleFormat::S16 | SampleFormat::S24 => {
+                let bits = self.format.bits() as i32;
+                let scale = (1i64 << (bits - 1)) as f64;
+                let (lo, hi) = (-scale, scale - 1.0);
+                for f in 0..frames {
+                    for c in 0..self.channels {
+                        let x = block.channel(c)[f] as f64 * scale;
+                        let d = if self.dither { self.tpdf() } else { 0.0 };
+                        let v = (x + d).round();
+                        let q = if v > hi {
+                            // 1.0 itself maps to the largest code without counting.
+                            if x > scale + 0.5 {
+                                self.clipped += 1;
+                            }
+                            hi
+                        } else if v < lo {
+                            if x < lo - 0.5 {
+                                self.clipped += 1;
+                            }
+                            lo
+                        } else if v.is_nan() {
+                            0.0
+                        } else {
+                            v
+                        };
+                        self.inner
+                            .write_sample(q as i32)
+                            .map_err(|e| hound_error(&self.path, e))?;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Write the header's final sizes and close the file.
+    pub fn finish(self) -> Result<()> {
+        let path = self.path;
+        self.inner.finalize().map_err(|e| hound_error(&path, e))
+    }
+
+    /// Triangular dither in LSB, in (-1, 1).
+    #[inline]
+    fn tpdf(&mut self) -> f64 {
+        self.uniform() - self.uniform()
+    }
+
+    /// Uniform in [0, 1) from xorshift64*.
+    #[inline]
+    fn uniform(&mut self) -> f64 {
+        let mut x = self.rng;
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.rng = x;
+        (x.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+fn seed(path: &Path) -> u64 {
+    let mut h: u64 = 0x9E37_79B9_7F4A_7C15;
+    for b in path.as_os_str().as_encoded_bytes() {
+        h = (h ^ *b as u64).wrapping_mul(0x100_0000_01B3);
+    }
+    h | 1
+}
+
+fn hound_error(path: &Path, e: hound::Error) -> Error {
+    match e {
+        hound::Error::IoError(io) => Error::io("cannot write", path, io),
+        other => Error::Other(format!("cannot write {}: {other}", path.display())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block(vals: &[f32]) -> Planar {
+        let mut p = Planar::new(1, vals.len());
+        p.set_len(vals.len());
+        p.channel_mut(0).copy_from_slice(vals);
+        p
+    }
+
+    #[test]
+    fn rounds_and_clips_without_dither() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.wav");
+        let mut w = WavWriter::create(&path, 8000, 1, SampleFormat::S16).unwrap();
+        w.set_dither(false);
+        w.write(&block(&[
+            0.0,
+            0.5,
+            -1.0,
+            1.0,
+            2.0,
+            -3.0,
+            1.4 / 32768.0,
+            1.6 / 32768.0,
+        ]))
+        .unwrap();
+        assert_eq!(w.clipped_samples(), 2);
+        w.finish().unwrap();
+        let got: Vec<i16> = hound::WavReader::open(&path)
+            .unwrap()
+            .samples::<i16>()
+            .map(|s| s.unwrap())
+            .collect();
+        assert_eq!(got, vec![0, 16384, -32768, 32767, 32767, -32768, 1, 2]);
+    }
+
+    #[test]
+    fn tpdf_dither_is_unbiased_and_within_one_lsb() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("d.wav");
+        let mut w = WavWriter::create(&path, 8000, 1, SampleFormat::S16).unwrap();
+        let x = 100.25f32 / 32768.0;
+        w.write(&block(&vec![x; 20_000])).unwrap();
+        w.finish().unwrap();
+        let got: Vec<i16> = hound::WavReader::open(&path)
+            .unwrap()
+            .samples::<i16>()
+            .map(|s| s.unwrap())
+            .collect();
+        assert!(got.iter().all(|&v| (99..=101).contains(&v)));
+        let mean = got.iter().map(|&v| v as f64).sum::<f64>() / got.len() as f64;
+        assert!((mean - 100.25).abs() < 0.05, "mean {mean}");
+    }
+
+    #[test]
+    fn writes_24_bit_and_float() {
+        let dir = tempfile::tempdir().unwrap();
+        let p24 = dir.path().join("b.wav");
+        let mut w = WavWriter::create(&p24, 96_000, 1, SampleFormat::S24).unwrap();
+        w.set_dither(false);
+        w.write(&block(&[0.25, -1.0])).unwrap();
+        w.finish().unwrap();
+        let r = hound::WavReader::open(&p24).unwrap();
+        assert_eq!(r.spec().bits_per_sample, 24);
+        let got: Vec<i32> = r.into_samples::<i32>().map(|s| s.unwrap()).collect();
+        assert_eq!(got, vec![2_097_152, -8_388_608]);
+
+        let pf = dir.path().join("f.wav");
+        let mut w = WavWriter::create(&pf, 48_000, 1, SampleFormat::F32).unwrap();
+        w.write(&block(&[0.125, 1.5])).unwrap();
+        w.finish().unwrap();
+        let got: Vec<f32> = hound::WavReader::open(&pf)
+            .unwrap()
+            .samples::<f32>()
+            .map(|s| s.unwrap())
+            .collect();
+        assert_eq!(got, vec![0.125, 1.5]);
+    }
+
+    #[test]
+    fn bad_layout_and_path_are_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(WavWriter::create(&dir.path().join("x.wav"), 8000, 0, SampleFormat::S16).is_err());
+        let e = WavWriter::create(
+            &dir.path().join("no/such/dir.wav"),
+            8000,
+            1,
+            SampleFormat::S16,
+        )
+        .unwrap_err();
+        assert_eq!(e.exit_code(), crate::ExitCode::NotFound);
+    }
+}
