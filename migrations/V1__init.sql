@@ -16,6 +16,7 @@ CREATE TABLE bots (
     state            TEXT NOT NULL CHECK (state IN
                         ('requested', 'starting', 'running', 'stopping', 'stopped', 'failed', 'recovering')),
     state_reason     TEXT,
+    state_detail     TEXT,
     restarts         INTEGER NOT NULL DEFAULT 0,
     options          TEXT NOT NULL DEFAULT '{}',
     created_at       REAL NOT NULL,

@@ -9,6 +9,8 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
 
+pub mod bots;
+
 use crate::protocol::{Counts, DbInfo};
 use crate::{Error, Result};
 
