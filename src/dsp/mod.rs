@@ -5,6 +5,9 @@ pub mod biquad;
 pub mod params;
 pub mod stage;
 pub mod stages;
+#[cfg(test)]
+pub mod testing;
+pub mod util;
 
 pub use params::ParamError;
 pub use stage::{Stage, StageKind, StageTelemetry, StreamFormat};
