@@ -2,4 +2,9 @@
 //! reference, and holds its parameter struct, validation, `prepare`, `process` and
 //! unit tests against known answers.
 
+pub mod agc;
+pub mod compression;
+pub mod equalizer;
 pub mod limiter;
+pub mod voice_enhancement;
+pub mod voice_filter;
