@@ -6,5 +6,6 @@ pub mod agc;
 pub mod compression;
 pub mod equalizer;
 pub mod limiter;
+pub mod lufs_normalization;
 pub mod voice_enhancement;
 pub mod voice_filter;
