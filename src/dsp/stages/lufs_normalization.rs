@@ -441,7 +441,7 @@ mod tests {
             };
             let target = p.effective_target();
             let input = stationary(sr, 10.0, level);
-            let in_lufs = testing::integrated_lufs(&[input.clone()], sr).unwrap();
+            let in_lufs = testing::integrated_lufs(std::slice::from_ref(&input), sr).unwrap();
             let mut st = LufsNormalization::new(p);
             let out = testing::run_stage(&mut st, &[input], sr, 480);
             // Skip the first 4 s: measurement and convergence.
