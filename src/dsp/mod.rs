@@ -2,7 +2,9 @@
 //! chained by the pipeline.
 
 pub mod biquad;
+pub mod chain;
 pub mod params;
+pub mod pipeline;
 pub mod stage;
 pub mod stages;
 #[cfg(test)]
