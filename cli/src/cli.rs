@@ -76,4 +76,10 @@ pub enum Command {
     /// Inspect the daemon's SQLite database.
     #[command(subcommand)]
     Db(commands::db::DbCommand),
+    /// Measure loudness (EBU R128), true peak, spectrum and quality of audio files.
+    ///
+    /// Runs in-process, no daemon needed. Several files are analysed in parallel;
+    /// `--json` prints one object per file (an array for several). Keys and conventions:
+    /// docs/analysis.md.
+    Analyze(commands::analyze::AnalyzeArgs),
 }

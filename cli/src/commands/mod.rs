@@ -1,6 +1,7 @@
 //! One file per command. `dispatch` is the one place that maps a parsed command to its
 //! implementation.
 
+pub mod analyze;
 pub mod config;
 pub mod daemon;
 pub mod db;
@@ -27,5 +28,6 @@ pub fn dispatch(cli: Cli) -> orch::Result<()> {
         Command::Daemon(cmd) => daemon::run(&ctx, cmd),
         Command::Config(cmd) => config::run(&ctx, cmd),
         Command::Db(cmd) => db::run(&ctx, cmd),
+        Command::Analyze(args) => analyze::run(&ctx, args),
     }
 }

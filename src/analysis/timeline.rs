@@ -1,0 +1,91 @@
+//! Loudness and level over time, one point per 100 ms hop of the loudness meter.
+
+use serde::Serialize;
+
+use super::loudness::Hop;
+
+/// One 100 ms point of the timeline; `None` where undefined.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct TimelinePoint {
+    /// End of the 100 ms hop (s).
+    pub t_s: f64,
+    /// Momentary loudness, 400 ms window ending here (LUFS).
+    pub momentary_lufs: Option<f64>,
+    /// Short-term loudness, 3 s window ending here (LUFS).
+    pub short_term_lufs: Option<f64>,
+    /// RMS of the hop over all channels (dBFS).
+    pub rms_dbfs: Option<f64>,
+    /// Highest sample magnitude of the hop (dBFS).
+    pub peak_dbfs: Option<f64>,
+}
+
+/// Accumulates the level of the current hop; the caller closes hops at the loudness
+/// meter's boundaries.
+#[derive(Debug, Default)]
+pub struct Timeline {
+    sum_sq: f64,
+    samples: u64,
+    peak: f32,
+    last: Option<TimelinePoint>,
+    points: Option<Vec<TimelinePoint>>,
+}
+
+impl Timeline {
+    /// A timeline that keeps every point when `keep` (for `--timeline` and plots), or
+    /// only the latest one (for live meters).
+    pub fn new(keep: bool) -> Self {
+        Self {
+            points: keep.then(Vec::new),
+            ..Default::default()
+        }
+    }
+
+    /// Add frames of the current hop.
+    pub fn push_planes(&mut self, block: &[&[f32]]) {
+        for ch in block {
+            for &x in ch.iter() {
+                self.sum_sq += (x as f64) * (x as f64);
+                self.peak = self.peak.max(x.abs());
+            }
+            self.samples += ch.len() as u64;
+        }
+    }
+
+    /// Close the current hop with the loudness meter's reading.
+    pub fn close(&mut self, hop: &Hop) {
+        let ms = if self.samples > 0 {
+            self.sum_sq / self.samples as f64
+        } else {
+            0.0
+        };
+        let p = TimelinePoint {
+            t_s: hop.t_s,
+            momentary_lufs: hop.momentary_lufs,
+            short_term_lufs: hop.short_term_lufs,
+            rms_dbfs: (ms > 0.0).then(|| 10.0 * ms.log10()),
+            peak_dbfs: (self.peak > 0.0).then(|| 20.0 * (self.peak as f64).log10()),
+        };
+        if let Some(points) = &mut self.points {
+            points.push(p);
+        }
+        self.last = Some(p);
+        self.sum_sq = 0.0;
+        self.samples = 0;
+        self.peak = 0.0;
+    }
+
+    /// The latest closed point.
+    pub fn last(&self) -> Option<TimelinePoint> {
+        self.last
+    }
+
+    /// Every point kept so far.
+    pub fn points(&self) -> Option<&[TimelinePoint]> {
+        self.points.as_deref()
+    }
+
+    /// Take the kept points.
+    pub fn take_points(&mut self) -> Option<Vec<TimelinePoint>> {
+        self.points.take()
+    }
+}
