@@ -269,6 +269,6 @@ mod tests {
 
     #[test]
     fn one_octave_q() {
-        assert!((q_from_octaves(1.0) - 1.4142).abs() < 1e-3);
+        assert!((q_from_octaves(1.0) - std::f64::consts::SQRT_2).abs() < 1e-3);
     }
 }

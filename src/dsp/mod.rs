@@ -2,9 +2,15 @@
 //! chained by the pipeline.
 
 pub mod biquad;
+pub mod noise_estimate;
 pub mod params;
 pub mod stage;
 pub mod stages;
+pub mod stft;
+#[cfg(test)]
+pub(crate) mod test_signals;
+#[cfg(test)]
+pub(crate) mod testing;
 
 pub use params::ParamError;
 pub use stage::{Stage, StageKind, StageTelemetry, StreamFormat};

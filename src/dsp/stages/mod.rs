@@ -1,3 +1,5 @@
 //! One file per stage. Each file starts with a doc comment naming its algorithm and
 //! reference, and holds its parameter struct, validation, `prepare`, `process` and
 //! unit tests against known answers.
+
+pub mod vad;
