@@ -2,4 +2,5 @@
 //! reference, and holds its parameter struct, validation, `prepare`, `process` and
 //! unit tests against known answers.
 
+pub mod spectral_denoising;
 pub mod vad;
