@@ -2,5 +2,6 @@
 //! reference, and holds its parameter struct, validation, `prepare`, `process` and
 //! unit tests against known answers.
 
+pub mod noise_reduction;
 pub mod spectral_denoising;
 pub mod vad;
