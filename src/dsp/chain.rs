@@ -25,6 +25,9 @@ use crate::dsp::stages::compression::CompressionParams;
 use crate::dsp::stages::equalizer::EqualizerParams;
 use crate::dsp::stages::limiter::LimiterParams;
 use crate::dsp::stages::lufs_normalization::LufsNormalizationParams;
+use crate::dsp::stages::noise_reduction::NoiseReductionParams;
+use crate::dsp::stages::spectral_denoising::SpectralDenoisingParams;
+use crate::dsp::stages::vad::VadParams;
 use crate::dsp::stages::voice_enhancement::VoiceEnhancementParams;
 use crate::dsp::stages::voice_filter::VoiceFilterParams;
 use crate::{Error, Result};
@@ -96,9 +99,12 @@ macro_rules! stage_params {
 }
 
 stage_params! {
+    Vad => VadParams,
     VoiceFilter => VoiceFilterParams,
+    NoiseReduction => NoiseReductionParams,
     VoiceEnhancement => VoiceEnhancementParams,
     Equalizer => EqualizerParams,
+    SpectralDenoising => SpectralDenoisingParams,
     LufsNormalization => LufsNormalizationParams,
     Agc => AgcParams,
     Compression => CompressionParams,

@@ -3,12 +3,16 @@
 
 pub mod biquad;
 pub mod chain;
+pub mod noise_estimate;
 pub mod params;
 pub mod pipeline;
 pub mod stage;
 pub mod stages;
+pub mod stft;
 #[cfg(test)]
-pub mod testing;
+pub(crate) mod test_signals;
+#[cfg(test)]
+pub(crate) mod testing;
 pub mod util;
 
 pub use params::ParamError;

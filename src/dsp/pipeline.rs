@@ -26,6 +26,9 @@ use crate::dsp::stages::compression::Compression;
 use crate::dsp::stages::equalizer::Equalizer;
 use crate::dsp::stages::limiter::Limiter;
 use crate::dsp::stages::lufs_normalization::LufsNormalization;
+use crate::dsp::stages::noise_reduction::NoiseReduction;
+use crate::dsp::stages::spectral_denoising::SpectralDenoising;
+use crate::dsp::stages::vad::Vad;
 use crate::dsp::stages::voice_enhancement::VoiceEnhancement;
 use crate::dsp::stages::voice_filter::VoiceFilter;
 use crate::dsp::util::{GainRamp, ms_to_frames, rms_db};
@@ -86,9 +89,12 @@ macro_rules! any_stage {
 }
 
 any_stage! {
+    Vad => Vad,
     VoiceFilter => VoiceFilter,
+    NoiseReduction => NoiseReduction,
     VoiceEnhancement => VoiceEnhancement,
     Equalizer => Equalizer,
+    SpectralDenoising => SpectralDenoising,
     LufsNormalization => LufsNormalization,
     Agc => Agc,
     Compression => Compression,
@@ -620,7 +626,7 @@ mod tests {
                 .map(|c| testing::speech_like(sr, frames, 3 + c as u64))
                 .collect();
             let config = everything_on();
-            testing::assert_block_invariant("pipeline", &input, &mut |block| {
+            testing::assert_processor_block_invariant("pipeline", &input, &mut |block| {
                 let mut p = Pipeline::new(&config, format(sr, ch, block)).unwrap();
                 Box::new(move |b: &mut Planar| p.process(b))
             });
@@ -658,8 +664,20 @@ mod tests {
         let m = p.metrics();
         assert_eq!(m.blocks, 100);
         assert_eq!(m.latency_samples, p.latency());
-        // agc 5 ms + compression 5 ms + limiter (5 ms + 13 frames).
-        assert_eq!(m.latency_samples, 240 + 240 + 240 + 12);
+        assert_eq!(
+            m.latency_samples,
+            m.stages.iter().map(|s| s.latency_samples).sum::<usize>()
+        );
+        let of = |k: StageKind| {
+            m.stages
+                .iter()
+                .find(|s| s.stage == k)
+                .unwrap()
+                .latency_samples
+        };
+        // agc 5 ms, compression 5 ms, limiter 5 ms + 13 frames.
+        assert_eq!(of(StageKind::Agc) + of(StageKind::Compression), 480);
+        assert_eq!(of(StageKind::Limiter), 240 + 12);
         assert_eq!(m.stages.len(), c.enabled_kinds().len());
         assert!(
             m.stages

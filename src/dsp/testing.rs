@@ -116,11 +116,12 @@ pub fn run_blocks(
     out
 }
 
-/// Prepare `stage` for `sample_rate`, `channels` and `block` and run it over `input`.
-pub fn run_stage<S: Stage + ?Sized>(
-    stage: &mut S,
-    input: &[Vec<f32>],
+/// Prepare `stage` for `sample_rate`, the input's channels and `block`, and run it over
+/// planar `input` cut into blocks of `block` frames.
+pub fn run_stage(
+    stage: &mut dyn Stage,
     sample_rate: u32,
+    input: &[Vec<f32>],
     block: usize,
 ) -> Vec<Vec<f32>> {
     stage.prepare(StreamFormat {
@@ -152,7 +153,11 @@ pub type MakeProcessor<'a> = dyn FnMut(usize) -> Processor + 'a;
 /// The generic block-size invariance check: `make(max_block)` returns a fresh processor
 /// for blocks of at most `max_block` frames; its output over `input` must agree within
 /// [`TOLERANCE`] for every size in [`BLOCK_SIZES`].
-pub fn assert_block_invariant(label: &str, input: &[Vec<f32>], make: &mut MakeProcessor<'_>) {
+pub fn assert_processor_block_invariant(
+    label: &str,
+    input: &[Vec<f32>],
+    make: &mut MakeProcessor<'_>,
+) {
     let reference = {
         let mut p = make(4096);
         run_blocks(input, 4096, &mut *p)
@@ -172,7 +177,28 @@ pub fn assert_block_invariant(label: &str, input: &[Vec<f32>], make: &mut MakePr
     }
 }
 
-/// [`assert_block_invariant`] for one stage on a speech-like signal (about 1.2 s; the
+/// Block-size invariance of the stages made by `make` over `input`; returns the output
+/// (with 4096-frame blocks).
+pub fn assert_block_invariant(
+    make: impl Fn() -> Box<dyn Stage>,
+    sample_rate: u32,
+    input: &[Vec<f32>],
+) -> Vec<Vec<f32>> {
+    let label = make().kind().name();
+    let channels = input.len();
+    assert_processor_block_invariant(label, input, &mut |block| {
+        let mut stage = make();
+        stage.prepare(StreamFormat {
+            sample_rate,
+            channels,
+            max_block: block,
+        });
+        Box::new(move |b: &mut Planar| stage.process(b))
+    });
+    run_stage(make().as_mut(), sample_rate, input, 4096)
+}
+
+/// [`assert_processor_block_invariant`] for one stage on a speech-like signal (about 1.2 s; the
 /// channels differ) at `sample_rate` with `channels` channels.
 pub fn assert_stage_block_invariant<S, F>(label: &str, sample_rate: u32, channels: usize, make: F)
 where
@@ -189,7 +215,7 @@ where
             s
         })
         .collect();
-    assert_block_invariant(label, &input, &mut |block| {
+    assert_processor_block_invariant(label, &input, &mut |block| {
         let mut stage = make();
         stage.prepare(StreamFormat {
             sample_rate,

@@ -340,7 +340,7 @@ mod tests {
             let amp = 10f64.powf((level + 3.0103) / 20.0);
             let input = testing::sine(300.0, amp, sr, sr as usize * 2);
             let mut agc = Agc::new(AgcParams::default());
-            let out = testing::run_stage(&mut agc, &[input], sr, 160);
+            let out = testing::run_stage(&mut agc, sr, &[input], 160);
             let got = rms_db(&out[0][out[0].len() - 1600..]);
             // -40 dB input needs +22 dB: clamped to the 12 dB maximum.
             assert!((got - expect).abs() < 0.5, "{level} dB in: {got:.2} dB out");
@@ -352,7 +352,7 @@ mod tests {
         let sr = 16_000;
         let input = testing::noise(0.0005, sr as usize, 5); // about -69 dBFS RMS
         let mut agc = Agc::new(AgcParams::default());
-        let out = testing::run_stage(&mut agc, std::slice::from_ref(&input), sr, 160);
+        let out = testing::run_stage(&mut agc, sr, std::slice::from_ref(&input), 160);
         assert_eq!(agc.gain_db(), 0.0);
         assert!((rms_db(&out[0]) - rms_db(&input)).abs() < 0.1);
     }

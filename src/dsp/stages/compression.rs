@@ -300,7 +300,7 @@ mod tests {
             .map(|i| if (i / 24) % 2 == 0 { a } else { -a })
             .collect();
         let mut c = Compression::new(p.clone());
-        let out = testing::run_stage(&mut c, &[input], sr as u32, 480);
+        let out = testing::run_stage(&mut c, sr as u32, &[input], 480);
         let tail = &out[0][out[0].len() - 100..];
         let peak = tail.iter().fold(0.0f32, |m, x| m.max(x.abs()));
         20.0 * f64::from(peak / a).log10()

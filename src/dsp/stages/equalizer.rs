@@ -336,7 +336,7 @@ mod tests {
     fn measured_gain_db(eq: &mut Equalizer, freq: f64, sr: u32) -> f64 {
         let amp = 0.25;
         let input = testing::sine(freq, amp, sr, sr as usize);
-        let out = testing::run_stage(eq, &[input], sr, 480);
+        let out = testing::run_stage(eq, sr, &[input], 480);
         let tail = &out[0][sr as usize / 2..];
         let peak = tail.iter().fold(0.0f32, |m, x| m.max(x.abs()));
         20.0 * (f64::from(peak) / amp).log10()

@@ -443,7 +443,7 @@ mod tests {
             let input = stationary(sr, 10.0, level);
             let in_lufs = testing::integrated_lufs(std::slice::from_ref(&input), sr).unwrap();
             let mut st = LufsNormalization::new(p);
-            let out = testing::run_stage(&mut st, &[input], sr, 480);
+            let out = testing::run_stage(&mut st, sr, &[input], 480);
             // Skip the first 4 s: measurement and convergence.
             let tail = vec![out[0][sr as usize * 4..].to_vec()];
             let got = testing::integrated_lufs(&tail, sr).unwrap();
@@ -461,7 +461,7 @@ mod tests {
         let sr = 16_000;
         let input = testing::noise(0.0001, sr as usize * 2, 4); // about -85 LUFS
         let mut st = LufsNormalization::new(LufsNormalizationParams::default());
-        testing::run_stage(&mut st, &[input], sr, 160);
+        testing::run_stage(&mut st, sr, &[input], 160);
         assert_eq!(st.gain_db(), 0.0);
     }
 

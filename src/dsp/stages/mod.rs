@@ -7,5 +7,8 @@ pub mod compression;
 pub mod equalizer;
 pub mod limiter;
 pub mod lufs_normalization;
+pub mod noise_reduction;
+pub mod spectral_denoising;
+pub mod vad;
 pub mod voice_enhancement;
 pub mod voice_filter;

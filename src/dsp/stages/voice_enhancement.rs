@@ -284,7 +284,7 @@ mod tests {
     fn gain_db(p: &VoiceEnhancementParams, freq: f64, sr: u32) -> f64 {
         let input = testing::sine(freq, 0.1, sr, sr as usize / 2);
         let mut ve = VoiceEnhancement::new(p.clone());
-        let out = testing::run_stage(&mut ve, &[input], sr, 256);
+        let out = testing::run_stage(&mut ve, sr, &[input], 256);
         let peak = out[0][sr as usize / 4..]
             .iter()
             .fold(0.0f32, |m, x| m.max(x.abs()));
@@ -341,7 +341,7 @@ mod tests {
             sibilance_control: 0.0,
             ..VoiceEnhancementParams::default()
         });
-        let out = testing::run_stage(&mut ve, &[sig], sr, 160);
+        let out = testing::run_stage(&mut ve, sr, &[sig], 160);
         let peak = out[0].iter().fold(0.0f32, |m, x| m.max(x.abs()));
         assert!(peak <= NORMALIZE_PEAK * 1.0001, "{peak}");
         assert!(

@@ -285,7 +285,7 @@ mod tests {
     fn gain_db(p: &VoiceFilterParams, freq: f64, sr: u32) -> f64 {
         let input = testing::sine(freq, 0.3, sr, sr as usize / 2);
         let mut vf = VoiceFilter::new(p.clone());
-        let out = testing::run_stage(&mut vf, &[input], sr, 256);
+        let out = testing::run_stage(&mut vf, sr, &[input], 256);
         let tail = &out[0][sr as usize / 4..];
         let peak = tail.iter().fold(0.0f32, |m, x| m.max(x.abs()));
         20.0 * (f64::from(peak) / 0.3).log10()
