@@ -141,6 +141,18 @@ impl Decoder {
         if let Some(ext) = path.extension().and_then(|e| e.to_str()) {
             hint.with_extension(ext);
         }
+        Self::probe(mss, hint, path)
+    }
+
+    /// Decode a container or codec stream symphonia recognises from a non-seekable
+    /// reader (a pipe from a program). `label` names the stream in errors.
+    pub fn from_reader(r: Box<dyn Read + Send + Sync>, label: &str) -> Result<Decoder> {
+        let source = symphonia::core::io::ReadOnlySource::new(r);
+        let mss = MediaSourceStream::new(Box::new(source), Default::default());
+        Self::probe(mss, Hint::new(), Path::new(label))
+    }
+
+    fn probe(mss: MediaSourceStream, hint: Hint, path: &Path) -> Result<Decoder> {
         let fmt_opts = FormatOptions {
             enable_gapless: true,
             ..Default::default()
