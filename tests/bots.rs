@@ -546,3 +546,80 @@ fn meeting_bot_streams_audio_over_the_bot_protocol() {
         .stdout();
     assert!(json.contains("Ada"), "{json}");
 }
+
+#[test]
+fn analyze_live_on_a_running_bot() {
+    let env = Env::new();
+    let _d = env.daemon(&[]);
+    let wav = speech(&env, 1.5);
+    let id = spawn(&env, &["--kind", "file", "--source", s(&wav)]);
+    // Meters stream until the file ends, then the summary.
+    let r = env.orch(&["--json", "analyze", "--live", &id]);
+    r.ok();
+    let lines: Vec<Value> = r
+        .stdout()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let meters: Vec<&Value> = lines.iter().filter(|v| v["type"] == "meters").collect();
+    assert!(meters.len() >= 5, "{}", r.stdout());
+    assert!(
+        meters
+            .iter()
+            .any(|m| m["meters"]["momentary_lufs"].is_number())
+    );
+    let summary = lines.last().unwrap();
+    assert_eq!(summary["type"], "summary");
+    assert_eq!(summary["state"], "stopped");
+    env.orch(&["analyze", "--live", "nope"]).fails_with(4);
+}
+
+#[test]
+fn analyze_live_from_stdin_through_the_daemon() {
+    use std::io::Write;
+    let env = Env::new();
+    let _d = env.daemon(&[]);
+    // Two seconds of a -20 dBFS 1 kHz sine as s16le, 48 kHz stereo.
+    let mut pcm = Vec::new();
+    for i in 0..96_000 {
+        let v = (0.1 * 32767.0 * (2.0 * std::f64::consts::PI * 1000.0 * i as f64 / 48_000.0).sin())
+            as i16;
+        pcm.extend_from_slice(&v.to_le_bytes());
+        pcm.extend_from_slice(&v.to_le_bytes());
+    }
+    let mut child = env
+        .command(&helper::orch_bin())
+        .args([
+            "--json",
+            "analyze",
+            "--live",
+            "-",
+            "--format",
+            "s16le",
+            "--rate",
+            "48000",
+            "--channels",
+            "2",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(&pcm).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let r = helper::Run::new("orch analyze --live -".into(), out);
+    r.ok();
+    let last: Value = serde_json::from_str(r.stdout().lines().last().unwrap()).unwrap();
+    let report = &last["report"];
+    assert!(
+        (report["duration_s"].as_f64().unwrap() - 2.0).abs() < 0.01,
+        "{report}"
+    );
+    // A -20 dBFS sine in both channels of a stereo stream reads -20 LUFS (+/- 0.1).
+    let i = report["loudness"]["integrated_lufs"].as_f64().unwrap();
+    assert!((i + 20.0).abs() < 0.2, "integrated {i}");
+    env.orch(&["analyze", "--live", "-"])
+        .fails_with(5)
+        .stderr_has("--format");
+}

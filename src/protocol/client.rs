@@ -161,6 +161,55 @@ impl Client {
     }
 }
 
+impl Client {
+    /// Split into a reader of server messages and a writer of requests, to read events
+    /// while sending (live audio).
+    pub fn split(self) -> (ClientReader, ClientWriter) {
+        let (r, w) = tokio::io::split(self.stream);
+        (
+            ClientReader { r },
+            ClientWriter {
+                w,
+                next_id: self.next_id,
+            },
+        )
+    }
+}
+
+/// The reading half of a split [`Client`].
+#[derive(Debug)]
+pub struct ClientReader {
+    r: tokio::io::ReadHalf<Stream>,
+}
+
+impl ClientReader {
+    /// The next message from the daemon; `Ok(None)` when it closed the connection.
+    pub async fn next(&mut self) -> Result<Option<ServerMessage>> {
+        frame::read_message::<ServerMessage, _>(&mut self.r, DEFAULT_MAX_FRAME)
+            .await
+            .map_err(lost)
+    }
+}
+
+/// The writing half of a split [`Client`].
+#[derive(Debug)]
+pub struct ClientWriter {
+    w: tokio::io::WriteHalf<Stream>,
+    next_id: u64,
+}
+
+impl ClientWriter {
+    /// Send a request; returns its id.
+    pub async fn send(&mut self, request: Request) -> Result<u64> {
+        let id = self.next_id;
+        self.next_id += 1;
+        frame::write_message(&mut self.w, &ClientMessage { id, request })
+            .await
+            .map_err(lost)?;
+        Ok(id)
+    }
+}
+
 fn lost(e: FrameError) -> Error {
     match e {
         FrameError::Decode(_) => Error::Protocol(e.to_string()),

@@ -14,6 +14,7 @@ use orch::audio::{Decoder, RawFormat};
 use serde::Serialize;
 
 use super::Ctx;
+mod live;
 mod plot;
 mod show;
 
@@ -22,7 +23,7 @@ mod show;
 pub struct AnalyzeArgs {
     /// Audio files (WAV, FLAC, MP3, Ogg Vorbis, AAC/M4A); `-` reads raw PCM from stdin
     /// and needs --format, --rate and --channels.
-    #[arg(required = true, value_name = "FILE")]
+    #[arg(required_unless_present = "live", value_name = "FILE")]
     pub files: Vec<PathBuf>,
 
     /// FFT size of the averaged spectrum: a power of two from 256 to 65536.
@@ -66,6 +67,12 @@ pub struct AnalyzeArgs {
     /// Files analysed at once [default: the number of cores].
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<usize>,
+
+    /// Live meters ten times a second from a running bot (its id) or from raw PCM on
+    /// stdin streamed through the daemon (`-`, with --format, --rate and --channels).
+    /// Ctrl-C ends it and prints the summary.
+    #[arg(long, value_name = "SOURCE")]
+    pub live: Option<String>,
 }
 
 /// Raw PCM sample formats.
@@ -91,6 +98,18 @@ impl From<RawFormatArg> for RawFormat {
 
 /// Run `orch analyze`.
 pub fn run(ctx: &Ctx, args: AnalyzeArgs) -> orch::Result<()> {
+    if let Some(source) = &args.live {
+        if !args.files.is_empty() {
+            return Err(Error::Invalid(
+                "--live takes its source instead of FILE arguments".into(),
+            ));
+        }
+        let raw = match (args.format, args.rate, args.channels) {
+            (Some(f), Some(r), Some(c)) => Some((RawFormat::from(f), r, c)),
+            _ => None,
+        };
+        return live::run(ctx, source, raw);
+    }
     let opts = AnalysisOptions {
         fft_size: args.fft_size,
         max_peaks: args.peaks,
