@@ -2,9 +2,18 @@
 //! chained by the pipeline.
 
 pub mod biquad;
+pub mod chain;
+pub mod noise_estimate;
 pub mod params;
+pub mod pipeline;
 pub mod stage;
 pub mod stages;
+pub mod stft;
+#[cfg(test)]
+pub(crate) mod test_signals;
+#[cfg(test)]
+pub(crate) mod testing;
+pub mod util;
 
 pub use params::ParamError;
 pub use stage::{Stage, StageKind, StageTelemetry, StreamFormat};

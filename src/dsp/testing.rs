@@ -1,0 +1,250 @@
+//! Test helpers shared by every stage's unit tests: deterministic test signals, running
+//! a processor over a signal in blocks of a given size, and the block-size invariance
+//! check the issue asks of every stage and of the whole chain.
+//!
+//! ```ignore
+//! use crate::dsp::testing;
+//! testing::assert_stage_block_invariant("compression", 48_000, 2, || {
+//!     Compression::new(CompressionParams::default())
+//! });
+//! ```
+
+use std::f64::consts::PI;
+
+use crate::audio::Planar;
+use crate::dsp::{Stage, StreamFormat};
+
+/// The block sizes every stage must agree on.
+pub const BLOCK_SIZES: [usize; 5] = [1, 7, 64, 480, 4096];
+
+/// Largest difference allowed between block sizes.
+pub const TOLERANCE: f32 = 1e-6;
+
+/// A deterministic white noise generator (xorshift), uniform in -1..1.
+#[derive(Debug, Clone)]
+pub struct Noise(u64);
+
+impl Noise {
+    /// A generator with `seed` (any value).
+    pub fn new(seed: u64) -> Self {
+        Self(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
+    }
+
+    /// The next sample in -1..1.
+    pub fn next_f32(&mut self) -> f32 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        ((self.0 >> 40) as f32 / (1u64 << 23) as f32) - 1.0
+    }
+}
+
+/// A sine of `freq` Hz and peak `amp`, `frames` long.
+pub fn sine(freq: f64, amp: f64, sample_rate: u32, frames: usize) -> Vec<f32> {
+    (0..frames)
+        .map(|i| (amp * (2.0 * PI * freq * i as f64 / f64::from(sample_rate)).sin()) as f32)
+        .collect()
+}
+
+/// White noise of peak `amp`.
+pub fn noise(amp: f32, frames: usize, seed: u64) -> Vec<f32> {
+    let mut n = Noise::new(seed);
+    (0..frames).map(|_| amp * n.next_f32()).collect()
+}
+
+/// A speech-like test signal: a 140 Hz harmonic "voice" with formant-like weights,
+/// syllables at about 4 Hz, a pause, loud bursts and a noise floor, so dynamics,
+/// filters, gates and level trackers all have something to do.
+pub fn speech_like(sample_rate: u32, frames: usize, seed: u64) -> Vec<f32> {
+    let sr = f64::from(sample_rate);
+    let mut n = Noise::new(seed);
+    (0..frames)
+        .map(|i| {
+            let t = i as f64 / sr;
+            let f0 = 140.0 * (1.0 + 0.05 * (2.0 * PI * 3.0 * t).sin());
+            let mut v = 0.0;
+            for h in 1..=12 {
+                let f = f0 * h as f64;
+                if f < sr * 0.45 {
+                    let w = match f as u32 {
+                        0..=400 => 1.0,
+                        401..=1200 => 0.7,
+                        1201..=3000 => 0.35,
+                        _ => 0.1,
+                    };
+                    v += w / h as f64 * (2.0 * PI * f * t).sin();
+                }
+            }
+            // Syllables, a pause in the middle third, a loud burst in the last fifth.
+            let syll = (0.5 - 0.5 * (2.0 * PI * 4.0 * t).cos()).powi(2);
+            let phase = i as f64 / frames as f64;
+            let env = if (0.33..0.5).contains(&phase) {
+                0.0
+            } else if phase > 0.8 {
+                0.9
+            } else {
+                0.3
+            };
+            (0.5 * v * syll * env) as f32 + 0.003 * n.next_f32()
+        })
+        .collect()
+}
+
+/// Run `process` over `input` (planar, one Vec per channel) in blocks of `block` frames.
+pub fn run_blocks(
+    input: &[Vec<f32>],
+    block: usize,
+    process: &mut dyn FnMut(&mut Planar),
+) -> Vec<Vec<f32>> {
+    let channels = input.len();
+    let frames = input[0].len();
+    let mut buf = Planar::new(channels, block);
+    let mut out = vec![Vec::with_capacity(frames); channels];
+    let mut pos = 0;
+    while pos < frames {
+        let n = block.min(frames - pos);
+        buf.set_len(n);
+        for (ch, src) in input.iter().enumerate() {
+            buf.channel_mut(ch).copy_from_slice(&src[pos..pos + n]);
+        }
+        process(&mut buf);
+        for (ch, dst) in out.iter_mut().enumerate() {
+            dst.extend_from_slice(buf.channel(ch));
+        }
+        pos += n;
+    }
+    out
+}
+
+/// Prepare `stage` for `sample_rate`, the input's channels and `block`, and run it over
+/// planar `input` cut into blocks of `block` frames.
+pub fn run_stage(
+    stage: &mut dyn Stage,
+    sample_rate: u32,
+    input: &[Vec<f32>],
+    block: usize,
+) -> Vec<Vec<f32>> {
+    stage.prepare(StreamFormat {
+        sample_rate,
+        channels: input.len(),
+        max_block: block,
+    });
+    run_blocks(input, block, &mut |b| stage.process(b))
+}
+
+/// Largest absolute difference between two planar signals (they must be equally long).
+pub fn max_diff(a: &[Vec<f32>], b: &[Vec<f32>]) -> f32 {
+    assert_eq!(a.len(), b.len(), "channel counts differ");
+    a.iter()
+        .zip(b)
+        .flat_map(|(x, y)| {
+            assert_eq!(x.len(), y.len(), "lengths differ");
+            x.iter().zip(y).map(|(p, q)| (p - q).abs())
+        })
+        .fold(0.0, f32::max)
+}
+
+/// A block processor: called with each block in turn.
+pub type Processor = Box<dyn FnMut(&mut Planar)>;
+
+/// Makes a fresh [`Processor`] for blocks of at most the given number of frames.
+pub type MakeProcessor<'a> = dyn FnMut(usize) -> Processor + 'a;
+
+/// The generic block-size invariance check: `make(max_block)` returns a fresh processor
+/// for blocks of at most `max_block` frames; its output over `input` must agree within
+/// [`TOLERANCE`] for every size in [`BLOCK_SIZES`].
+pub fn assert_processor_block_invariant(
+    label: &str,
+    input: &[Vec<f32>],
+    make: &mut MakeProcessor<'_>,
+) {
+    let reference = {
+        let mut p = make(4096);
+        run_blocks(input, 4096, &mut *p)
+    };
+    assert!(
+        reference.iter().flatten().all(|s| s.is_finite()),
+        "{label}: non-finite output"
+    );
+    for block in BLOCK_SIZES {
+        let mut p = make(block);
+        let out = run_blocks(input, block, &mut *p);
+        let d = max_diff(&reference, &out);
+        assert!(
+            d <= TOLERANCE,
+            "{label}: block size {block} differs from 4096 by {d:e} (allowed {TOLERANCE:e})"
+        );
+    }
+}
+
+/// Block-size invariance of the stages made by `make` over `input`; returns the output
+/// (with 4096-frame blocks).
+pub fn assert_block_invariant(
+    make: impl Fn() -> Box<dyn Stage>,
+    sample_rate: u32,
+    input: &[Vec<f32>],
+) -> Vec<Vec<f32>> {
+    let label = make().kind().name();
+    let channels = input.len();
+    assert_processor_block_invariant(label, input, &mut |block| {
+        let mut stage = make();
+        stage.prepare(StreamFormat {
+            sample_rate,
+            channels,
+            max_block: block,
+        });
+        Box::new(move |b: &mut Planar| stage.process(b))
+    });
+    run_stage(make().as_mut(), sample_rate, input, 4096)
+}
+
+/// [`assert_processor_block_invariant`] for one stage on a speech-like signal (about 1.2 s; the
+/// channels differ) at `sample_rate` with `channels` channels.
+pub fn assert_stage_block_invariant<S, F>(label: &str, sample_rate: u32, channels: usize, make: F)
+where
+    S: Stage + 'static,
+    F: Fn() -> S,
+{
+    let frames = (sample_rate as usize * 6) / 5;
+    let input: Vec<Vec<f32>> = (0..channels)
+        .map(|ch| {
+            let mut s = speech_like(sample_rate, frames, 7 + ch as u64);
+            for (i, v) in s.iter_mut().enumerate() {
+                *v *= 1.0 + 0.2 * ch as f32 * ((i % 100) as f32 / 100.0);
+            }
+            s
+        })
+        .collect();
+    assert_processor_block_invariant(label, &input, &mut |block| {
+        let mut stage = make();
+        stage.prepare(StreamFormat {
+            sample_rate,
+            channels,
+            max_block: block,
+        });
+        Box::new(move |b: &mut Planar| stage.process(b))
+    });
+}
+
+/// True-peak level in dBTP of a planar signal, measured by the `ebur128` crate (the
+/// BS.1770 meter the tests hold the limiter to); `None` for silence.
+pub fn true_peak_dbtp(signal: &[Vec<f32>], sample_rate: u32) -> Option<f64> {
+    let mut m = ebur128::EbuR128::new(signal.len() as u32, sample_rate, ebur128::Mode::TRUE_PEAK)
+        .expect("meter");
+    let refs: Vec<&[f32]> = signal.iter().map(Vec::as_slice).collect();
+    m.add_frames_planar_f32(&refs).expect("frames");
+    let tp = (0..signal.len() as u32)
+        .map(|c| m.true_peak(c).expect("tp"))
+        .fold(0.0, f64::max);
+    (tp > 0.0).then(|| 20.0 * tp.log10())
+}
+
+/// Integrated loudness in LUFS (BS.1770 gating); `None` when everything is gated.
+pub fn integrated_lufs(signal: &[Vec<f32>], sample_rate: u32) -> Option<f64> {
+    let mut m =
+        ebur128::EbuR128::new(signal.len() as u32, sample_rate, ebur128::Mode::I).expect("meter");
+    let refs: Vec<&[f32]> = signal.iter().map(Vec::as_slice).collect();
+    m.add_frames_planar_f32(&refs).expect("frames");
+    let l = m.loudness_global().expect("loudness");
+    l.is_finite().then_some(l)
+}
