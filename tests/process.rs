@@ -155,7 +155,12 @@ fn only_limiter_output_is_aligned_with_the_input() {
     // sample i must equal input sample i.
     let env = Env::new();
     let sig = speech(48_000, 1.0, 0.2);
-    write_wav(&env.path("in.wav"), 48_000, std::slice::from_ref(&sig), true);
+    write_wav(
+        &env.path("in.wav"),
+        48_000,
+        std::slice::from_ref(&sig),
+        true,
+    );
     let out = env.orch(&[
         "process",
         "in.wav",
