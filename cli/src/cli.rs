@@ -100,4 +100,19 @@ pub enum Command {
     /// `--json` prints one object per file (an array for several). Keys and conventions:
     /// docs/analysis.md.
     Analyze(commands::analyze::AnalyzeArgs),
+    /// Run the DSP chain over an audio file and write a WAV.
+    ///
+    /// Runs in-process, no daemon needed. The chain comes from --preset (only `default`
+    /// for now) or a --chain TOML file (docs/chain.md); the output keeps the input's
+    /// sample rate and channels and is aligned with it (the chain's latency is
+    /// compensated). `--json` prints one object: docs/chain.md lists its keys.
+    Process(commands::process::ProcessArgs),
+    /// Normalize the loudness of audio files (two-pass, EBU R128 / BS.1770).
+    ///
+    /// Measures each input, applies one linear gain to reach --target and, only when that
+    /// gain would push the true peak over --true-peak, the true-peak limiter (and says so).
+    /// The output is measured after writing. `--json` prints one object per file with
+    /// ffmpeg loudnorm's keys (input_i, input_tp, input_lra, input_thresh, output_i,
+    /// output_tp, output_lra, output_thresh, target_offset, normalization_type).
+    Normalize(commands::normalize::NormalizeArgs),
 }

@@ -5,6 +5,8 @@ pub mod analyze;
 pub mod config;
 pub mod daemon;
 pub mod db;
+pub mod normalize;
+pub mod process;
 pub mod status;
 
 use crate::cli::{Cli, Command};
@@ -29,5 +31,7 @@ pub fn dispatch(cli: Cli) -> orch::Result<()> {
         Command::Config(cmd) => config::run(&ctx, cmd),
         Command::Db(cmd) => db::run(&ctx, cmd),
         Command::Analyze(args) => analyze::run(&ctx, args),
+        Command::Process(args) => process::run(&ctx, args),
+        Command::Normalize(args) => normalize::run(&ctx, args),
     }
 }
