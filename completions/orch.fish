@@ -39,6 +39,10 @@ complete -c orch -n "__fish_orch_needs_command" -f -a "status" -d 'Show the daem
 complete -c orch -n "__fish_orch_needs_command" -f -a "daemon" -d 'Start, stop and inspect the orchd daemon'
 complete -c orch -n "__fish_orch_needs_command" -f -a "config" -d 'Show, check and reload the configuration'
 complete -c orch -n "__fish_orch_needs_command" -f -a "db" -d 'Inspect the daemon\'s SQLite database'
+complete -c orch -n "__fish_orch_needs_command" -f -a "analyze" -d 'Measure loudness (EBU R128), true peak, spectrum and quality of audio files'
+complete -c orch -n "__fish_orch_needs_command" -f -a "process" -d 'Run the DSP chain over an audio file and write a WAV'
+complete -c orch -n "__fish_orch_needs_command" -f -a "normalize" -d 'Normalize the loudness of audio files (two-pass, EBU R128 / BS.1770)'
+complete -c orch -n "__fish_orch_needs_command" -f -a "preset" -d 'Manage DSP presets: 13 read-only built-ins and your own, stored by orchd'
 complete -c orch -n "__fish_orch_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c orch -n "__fish_orch_using_subcommand status" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
 complete -c orch -n "__fish_orch_using_subcommand status" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
@@ -211,11 +215,233 @@ complete -c orch -n "__fish_orch_using_subcommand db; and __fish_seen_subcommand
 complete -c orch -n "__fish_orch_using_subcommand db; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
 complete -c orch -n "__fish_orch_using_subcommand db; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show the database file, its schema version, size and row counts'
 complete -c orch -n "__fish_orch_using_subcommand db; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db help" -f -a "status" -d 'Show the daemon\'s version, uptime, pid, socket, data dir, schema version and counts'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db help" -f -a "daemon" -d 'Start, stop and inspect the orchd daemon'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db help" -f -a "config" -d 'Show, check and reload the configuration'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db help" -f -a "db" -d 'Inspect the daemon\'s SQLite database'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c orch -n "__fish_orch_using_subcommand analyze" -l fft-size -d 'FFT size of the averaged spectrum: a power of two from 256 to 65536' -r
+complete -c orch -n "__fish_orch_using_subcommand analyze" -l peaks -d 'How many spectral peaks to list' -r
+complete -c orch -n "__fish_orch_using_subcommand analyze" -l plot -d 'Draw the spectrum and the loudness over time into an SVG image. With several files, each image is named OUT-<file stem>.svg' -r -F
+complete -c orch -n "__fish_orch_using_subcommand analyze" -l target -d 'Loudness target the recommendations refer to, in LUFS (-70 to 0)' -r
+complete -c orch -n "__fish_orch_using_subcommand analyze" -l format -d 'Sample format of raw PCM on stdin (`-`)' -r -f -a "s16le\t'Signed 16-bit little-endian'
+s24le\t'Signed 24-bit little-endian (3 bytes)'
+f32le\t'32-bit float little-endian'"
+complete -c orch -n "__fish_orch_using_subcommand analyze" -l rate -d 'Sample rate of raw PCM on stdin, in Hz (8000 to 192000)' -r
+complete -c orch -n "__fish_orch_using_subcommand analyze" -l channels -d 'Channel count of raw PCM on stdin (1 to 8)' -r
+complete -c orch -n "__fish_orch_using_subcommand analyze" -s j -l jobs -d 'Files analysed at once [default: the number of cores]' -r
+complete -c orch -n "__fish_orch_using_subcommand analyze" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand analyze" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand analyze" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand analyze" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orch -n "__fish_orch_using_subcommand analyze" -l timeline -d 'Add momentary and short-term loudness and the level every 100 ms'
+complete -c orch -n "__fish_orch_using_subcommand analyze" -l dual-mono -d 'Count a mono channel twice, as if played on two loudspeakers (a -23 dBFS mono sine then reads -23 LUFS instead of -26)'
+complete -c orch -n "__fish_orch_using_subcommand analyze" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
+complete -c orch -n "__fish_orch_using_subcommand analyze" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c orch -n "__fish_orch_using_subcommand analyze" -l no-autostart -d 'Never start orchd automatically when it is not running'
+complete -c orch -n "__fish_orch_using_subcommand analyze" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orch -n "__fish_orch_using_subcommand analyze" -s V -l version -d 'Print version'
+complete -c orch -n "__fish_orch_using_subcommand process" -l preset -d 'Chain preset: a built-in (`orch preset list`) or a user preset (looked up through orchd) [default: the configured `dsp.default_preset`, itself `default`]' -r
+complete -c orch -n "__fish_orch_using_subcommand process" -l chain -d 'Chain file (TOML, `version = 1` and `[[stage]]` tables; see docs/chain.md)' -r -F
+complete -c orch -n "__fish_orch_using_subcommand process" -l bypass -d 'Disable a stage of the chain (repeatable, or comma-separated)' -r
+complete -c orch -n "__fish_orch_using_subcommand process" -l only -d 'Run only this stage (enabled even if the chain disables it)' -r
+complete -c orch -n "__fish_orch_using_subcommand process" -l block-size -d 'Frames per processing block (1 to 65536); the output does not depend on it' -r
+complete -c orch -n "__fish_orch_using_subcommand process" -l format -d 'Output sample format [default: s16 for up to 16-bit and lossy input, s24 for deeper integers, f32 for float input]' -r -f -a "s16\t'16-bit integer (TPDF dither)'
+s24\t'24-bit integer (TPDF dither)'
+f32\t'32-bit float'"
+complete -c orch -n "__fish_orch_using_subcommand process" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand process" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand process" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand process" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orch -n "__fish_orch_using_subcommand process" -l report -d 'Print per-stage metrics and loudness, true peak and SNR before and after'
+complete -c orch -n "__fish_orch_using_subcommand process" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
+complete -c orch -n "__fish_orch_using_subcommand process" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c orch -n "__fish_orch_using_subcommand process" -l no-autostart -d 'Never start orchd automatically when it is not running'
+complete -c orch -n "__fish_orch_using_subcommand process" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orch -n "__fish_orch_using_subcommand process" -s V -l version -d 'Print version'
+complete -c orch -n "__fish_orch_using_subcommand normalize" -l out-dir -d 'Write `<input stem>.wav` files into this folder (created if missing)' -r -F
+complete -c orch -n "__fish_orch_using_subcommand normalize" -l target -d 'Integrated loudness target: LUFS from -70 to -5, or a name: broadcast_tv (-23), broadcast_radio (-16), podcast (-18), streaming (-14), youtube (-14), netflix (-27)' -r
+complete -c orch -n "__fish_orch_using_subcommand normalize" -l true-peak -d 'True-peak ceiling in dBTP (-9 to 0); the output never passes it' -r
+complete -c orch -n "__fish_orch_using_subcommand normalize" -l lra -d 'Loudness range the result should stay within, in LU (1 to 50). orch does not compress: a wider input is reported, not changed' -r
+complete -c orch -n "__fish_orch_using_subcommand normalize" -l format -d 'Output sample format [default: from the input, as `orch process`]' -r -f -a "s16\t'16-bit integer (TPDF dither)'
+s24\t'24-bit integer (TPDF dither)'
+f32\t'32-bit float'"
+complete -c orch -n "__fish_orch_using_subcommand normalize" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand normalize" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand normalize" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand normalize" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orch -n "__fish_orch_using_subcommand normalize" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
+complete -c orch -n "__fish_orch_using_subcommand normalize" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c orch -n "__fish_orch_using_subcommand normalize" -l no-autostart -d 'Never start orchd automatically when it is not running'
+complete -c orch -n "__fish_orch_using_subcommand normalize" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orch -n "__fish_orch_using_subcommand normalize" -s V -l version -d 'Print version'
+complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare help" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare help" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare help" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare help" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare help" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
+complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare help" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare help" -l no-autostart -d 'Never start orchd automatically when it is not running'
+complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare help" -s V -l version -d 'Print version'
+complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare help" -f -a "list" -d 'List every preset: name, category, built-in or user, stages enabled, description'
+complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare help" -f -a "show" -d 'Show one preset: a summary and each stage\'s switch, gains and changed parameters'
+complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare help" -f -a "create" -d 'Create a user preset from another preset, changing parameters with --set'
+complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare help" -f -a "update" -d 'Change a user preset\'s parameters, description or category (built-ins are read-only)'
+complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare help" -f -a "rename" -d 'Rename a user preset'
+complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare help" -f -a "delete" -d 'Delete a user preset'
+complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare help" -f -a "export" -d 'Write a preset as a versioned TOML file (stdout by default)'
+complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare help" -f -a "import" -d 'Store a preset file as a user preset'
+complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare help" -f -a "diff" -d 'Show the parameters that differ between two presets'
+complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare help" -f -a "compare" -d 'Run an audio file through several presets and compare the results side by side'
+complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from list" -l category -d 'Only presets of this category (voice, music, broadcast, real_time, general, ...)' -r
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from list" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from list" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from list" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from list" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from list" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from list" -l no-autostart -d 'Never start orchd automatically when it is not running'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from show" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from show" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from show" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from show" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from show" -l toml -d 'Print the preset file (as `orch preset export` writes it; wins over --json)'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from show" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from show" -l no-autostart -d 'Never start orchd automatically when it is not running'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from create" -l from -d 'The preset to start from (built-in or user)' -r
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from create" -s d -l description -d 'One-line description [default: "Derived from `BASE`"]' -r
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from create" -s c -l category -d 'Category [default: the base\'s]' -r
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from create" -l set -d 'Change a parameter: stage.param=value (repeatable). Also `stage.enabled`, `stage.gain_in_db`, `stage.gain_out_db`, and list entries such as `equalizer.bands[0].gain_db`' -r
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from create" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from create" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from create" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from create" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from create" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from create" -l no-autostart -d 'Never start orchd automatically when it is not running'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from update" -s d -l description -d 'New one-line description' -r
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from update" -s c -l category -d 'New category' -r
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from update" -l set -d 'Change a parameter: stage.param=value (repeatable)' -r
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from update" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from update" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from update" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from update" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from update" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from update" -l no-autostart -d 'Never start orchd automatically when it is not running'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from rename" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from rename" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from rename" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from rename" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from rename" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from rename" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from rename" -l no-autostart -d 'Never start orchd automatically when it is not running'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from rename" -s h -l help -d 'Print help'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from rename" -s V -l version -d 'Print version'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from delete" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from delete" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from delete" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from delete" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from delete" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from delete" -l no-autostart -d 'Never start orchd automatically when it is not running'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from export" -s o -l output -d 'Write to this file instead of stdout' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from export" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from export" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from export" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from export" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from export" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from export" -l no-autostart -d 'Never start orchd automatically when it is not running'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from import" -l name -d 'Store under this name instead of the file\'s' -r
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from import" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from import" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from import" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from import" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from import" -l replace -d 'Overwrite a user preset of the same name'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from import" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from import" -l no-autostart -d 'Never start orchd automatically when it is not running'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from diff" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from diff" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from diff" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from diff" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from diff" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from diff" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from diff" -l no-autostart -d 'Never start orchd automatically when it is not running'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from diff" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from diff" -s V -l version -d 'Print version'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from compare" -s f -l file -d 'The audio file (WAV, FLAC, MP3, Ogg Vorbis, AAC/M4A)' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from compare" -l write-dir -d 'Keep each processed file as DIR/<file stem>.<preset>.wav' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from compare" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from compare" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from compare" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from compare" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from compare" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from compare" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from compare" -l no-autostart -d 'Never start orchd automatically when it is not running'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from compare" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from compare" -s V -l version -d 'Print version'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from help" -f -a "list" -d 'List every preset: name, category, built-in or user, stages enabled, description'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one preset: a summary and each stage\'s switch, gains and changed parameters'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a user preset from another preset, changing parameters with --set'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change a user preset\'s parameters, description or category (built-ins are read-only)'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from help" -f -a "rename" -d 'Rename a user preset'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a user preset'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write a preset as a versioned TOML file (stdout by default)'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from help" -f -a "import" -d 'Store a preset file as a user preset'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from help" -f -a "diff" -d 'Show the parameters that differ between two presets'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from help" -f -a "compare" -d 'Run an audio file through several presets and compare the results side by side'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db analyze process normalize preset help" -f -a "status" -d 'Show the daemon\'s version, uptime, pid, socket, data dir, schema version and counts'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db analyze process normalize preset help" -f -a "daemon" -d 'Start, stop and inspect the orchd daemon'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db analyze process normalize preset help" -f -a "config" -d 'Show, check and reload the configuration'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db analyze process normalize preset help" -f -a "db" -d 'Inspect the daemon\'s SQLite database'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db analyze process normalize preset help" -f -a "analyze" -d 'Measure loudness (EBU R128), true peak, spectrum and quality of audio files'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db analyze process normalize preset help" -f -a "process" -d 'Run the DSP chain over an audio file and write a WAV'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db analyze process normalize preset help" -f -a "normalize" -d 'Normalize the loudness of audio files (two-pass, EBU R128 / BS.1770)'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db analyze process normalize preset help" -f -a "preset" -d 'Manage DSP presets: 13 read-only built-ins and your own, stored by orchd'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db analyze process normalize preset help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from daemon" -f -a "start" -d 'Start orchd in the background (a no-op when it already runs)'
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from daemon" -f -a "stop" -d 'Stop orchd gracefully and wait until it has exited'
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from daemon" -f -a "status" -d 'Say whether orchd is running (exit code 3 when it is not)'
@@ -225,3 +451,13 @@ complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcomma
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the path of the configuration file orch reads'
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "reload" -d 'Make the running daemon re-read its configuration file (like SIGHUP)'
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from db" -f -a "status" -d 'Show the database file, its schema version, size and row counts'
+complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from preset" -f -a "list" -d 'List every preset: name, category, built-in or user, stages enabled, description'
+complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from preset" -f -a "show" -d 'Show one preset: a summary and each stage\'s switch, gains and changed parameters'
+complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from preset" -f -a "create" -d 'Create a user preset from another preset, changing parameters with --set'
+complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from preset" -f -a "update" -d 'Change a user preset\'s parameters, description or category (built-ins are read-only)'
+complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from preset" -f -a "rename" -d 'Rename a user preset'
+complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from preset" -f -a "delete" -d 'Delete a user preset'
+complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from preset" -f -a "export" -d 'Write a preset as a versioned TOML file (stdout by default)'
+complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from preset" -f -a "import" -d 'Store a preset file as a user preset'
+complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from preset" -f -a "diff" -d 'Show the parameters that differ between two presets'
+complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from preset" -f -a "compare" -d 'Run an audio file through several presets and compare the results side by side'

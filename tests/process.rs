@@ -246,9 +246,17 @@ fn process_errors_are_one_line_with_the_right_exit_code() {
     assert_eq!(out.status.code(), Some(4));
     let out = env.orch(&["process", "missing.wav", "o.wav"]);
     assert_eq!(out.status.code(), Some(4));
-    let out = env.orch(&["process", "in.wav", "o.wav", "--preset", "voice"]);
-    assert_eq!(out.status.code(), Some(4));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("preset `voice` not found"));
+    // Not a built-in, and no daemon to look up user presets in.
+    let out = env.orch(&[
+        "--no-autostart",
+        "process",
+        "in.wav",
+        "o.wav",
+        "--preset",
+        "no-such",
+    ]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("preset `no-such` is not a built-in"));
     let out = env.orch(&["process", "in.wav", "o.wav", "--bypass", "reverb"]);
     assert_eq!(out.status.code(), Some(2));
     let out = env.orch(&["process", "in.wav", "in.wav"]);

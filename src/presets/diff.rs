@@ -102,6 +102,21 @@ fn entry_values(e: &StageEntry) -> Vec<(String, serde_json::Value)> {
     out
 }
 
+/// The parameters of `entry` that differ from its stage's defaults, as `path → value`
+/// (switch and gains not included).
+pub fn changed_from_default(entry: &StageEntry) -> Vec<(String, serde_json::Value)> {
+    let Some(defaults) = crate::dsp::chain::StageParams::default_for(entry.kind()) else {
+        return Vec::new();
+    };
+    let mut mine = Vec::new();
+    flatten("", &toml::Value::Table(entry.params.to_table()), &mut mine);
+    let mut base = Vec::new();
+    flatten("", &toml::Value::Table(defaults.to_table()), &mut base);
+    mine.into_iter()
+        .filter(|(p, v)| !base.iter().any(|(q, w)| q == p && w == v))
+        .collect()
+}
+
 /// Every difference from chain `a` to chain `b` (empty when they are the same).
 pub fn diff(a: &ChainConfig, b: &ChainConfig) -> Vec<Difference> {
     let la = labels(a);
@@ -234,6 +249,20 @@ mod tests {
             ]
         );
         assert!(d.iter().all(|x| x.change == Change::Changed));
+    }
+
+    #[test]
+    fn changes_from_defaults() {
+        let voice = builtin("voice").unwrap().chain;
+        let c = changed_from_default(voice.stage(StageKind::Compression).unwrap());
+        assert_eq!(
+            c,
+            vec![
+                ("ratio".to_string(), json!(2.5)),
+                ("threshold_db".to_string(), json!(-18.0))
+            ]
+        );
+        assert!(changed_from_default(voice.stage(StageKind::Limiter).unwrap()).is_empty());
     }
 
     #[test]

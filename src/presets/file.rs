@@ -54,32 +54,40 @@ fn line_of(text: &str, pos: usize) -> usize {
     text[..pos.min(text.len())].matches('\n').count() + 1
 }
 
-/// The preset as a preset file.
+/// The preset as a preset file: the header, then per stage `type`, `enabled` and the
+/// gains first and the stage's parameters after them.
 pub fn to_file_string(preset: &Preset) -> String {
-    let mut header = toml::Table::new();
-    header.insert("name".into(), preset.name.clone().into());
-    header.insert("description".into(), preset.description.clone().into());
-    header.insert("category".into(), preset.category.clone().into());
-    let mut head = toml::Table::new();
-    head.insert("preset".into(), toml::Value::Table(header));
-    let mut stages = toml::Table::new();
-    stages.insert(
-        "stage".into(),
-        toml::Value::Array(
-            preset
-                .chain
-                .stages
-                .iter()
-                .map(|s| toml::Value::Table(s.to_table()))
-                .collect(),
-        ),
-    );
-    format!(
+    let quote = |s: &str| toml::Value::String(s.to_string()).to_string();
+    let mut out = format!(
         "# orch preset (docs/presets.md). Import with `orch preset import FILE`.\n\
-         format_version = {FORMAT_VERSION}\n\n{}\n{}",
-        toml::to_string(&head).expect("preset header serializes"),
-        toml::to_string(&stages).expect("chain serializes"),
-    )
+         format_version = {FORMAT_VERSION}\n\n\
+         [preset]\nname = {}\ndescription = {}\ncategory = {}\n",
+        quote(&preset.name),
+        quote(&preset.description),
+        quote(&preset.category),
+    );
+    for s in &preset.chain.stages {
+        out.push_str(&format!(
+            "\n[[stage]]\ntype = {}\nenabled = {}\ngain_in_db = {}\ngain_out_db = {}\n",
+            quote(s.kind().name()),
+            s.enabled,
+            toml::Value::Float(s.gain_in_db),
+            toml::Value::Float(s.gain_out_db),
+        ));
+        let mut doc = toml::Table::new();
+        doc.insert(
+            "stage".into(),
+            toml::Value::Array(vec![toml::Value::Table(s.params.to_table())]),
+        );
+        let text = toml::to_string(&doc).expect("stage parameters serialize");
+        // `[[stage]]` comes first in `text`: the parameters follow it.
+        let body = text
+            .trim_start()
+            .strip_prefix("[[stage]]\n")
+            .unwrap_or(&text);
+        out.push_str(body);
+    }
+    out
 }
 
 /// Parse and validate a preset file. `origin` (the file name) starts every error,

@@ -343,15 +343,16 @@ mod protocol_tests {
             }
         }
         let r: Request = serde_json::from_str(
-            r#"{"type":"preset_update","name":"x","set":["agc.max_gain_db=3"]}"#,
+            r#"{"type":"preset_update","name":"x","edit":{"set":["agc.max_gain_db=3"]}}"#,
         )
         .unwrap();
-        assert!(matches!(
-            r,
-            Request::PresetUpdate {
-                description: None,
-                ..
+        match r {
+            Request::PresetUpdate { name, edit } => {
+                assert_eq!(name, "x");
+                assert_eq!(edit.set, vec!["agc.max_gain_db=3".to_string()]);
+                assert!(edit.description.is_none());
             }
-        ));
+            other => panic!("{other:?}"),
+        }
     }
 }

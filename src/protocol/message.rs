@@ -93,29 +93,18 @@ pub enum Request {
         name: String,
         /// The preset it starts from (built-in or user).
         from: String,
-        /// Description (default: "Derived from `from`").
+        /// Description (default: "Derived from `from`"), category (default: the
+        /// base's) and `stage.param=value` overrides (applied in order, range-checked).
         #[serde(default)]
-        description: Option<String>,
-        /// Category (default: the base's).
-        #[serde(default)]
-        category: Option<String>,
-        /// `stage.param=value` overrides, applied in order and range-checked.
-        #[serde(default)]
-        set: Vec<String>,
+        edit: crate::presets::Edit,
     },
     /// Change a user preset; answered with [`Response::Preset`]. Built-ins are refused.
     PresetUpdate {
         /// Preset name.
         name: String,
-        /// New description.
+        /// New description or category, and `stage.param=value` overrides.
         #[serde(default)]
-        description: Option<String>,
-        /// New category.
-        #[serde(default)]
-        category: Option<String>,
-        /// `stage.param=value` overrides, applied in order and range-checked.
-        #[serde(default)]
-        set: Vec<String>,
+        edit: crate::presets::Edit,
     },
     /// Rename a user preset; answered with [`Response::Preset`].
     PresetRename {

@@ -6,6 +6,7 @@ pub mod config;
 pub mod daemon;
 pub mod db;
 pub mod normalize;
+pub mod preset;
 pub mod process;
 pub mod status;
 
@@ -33,5 +34,6 @@ pub fn dispatch(cli: Cli) -> orch::Result<()> {
         Command::Analyze(args) => analyze::run(&ctx, args),
         Command::Process(args) => process::run(&ctx, args),
         Command::Normalize(args) => normalize::run(&ctx, args),
+        Command::Preset(cmd) => preset::run(&ctx, cmd),
     }
 }

@@ -35,8 +35,8 @@ pub struct ProcessArgs {
     #[arg(value_name = "OUT")]
     pub output: PathBuf,
 
-    /// Chain preset. Only `default` (every stage with the spec's defaults) is built in
-    /// until presets arrive; use --chain for anything else.
+    /// Chain preset: a built-in (`orch preset list`) or a user preset (looked up through
+    /// orchd) [default: the configured `dsp.default_preset`, itself `default`].
     #[arg(long, value_name = "NAME", conflicts_with = "chain")]
     pub preset: Option<String>,
 
@@ -202,19 +202,9 @@ pub(crate) fn resolve_chain(
     bypass: &[StageKind],
     only: Option<StageKind>,
 ) -> Result<ChainConfig> {
-    let mut config = match (preset, chain) {
-        (_, Some(path)) => ChainConfig::load(path)?,
-        (None | Some("default"), None) => ChainConfig::default(),
-        (Some(name), None) => {
-            ctx.out.note(
-                "orch: only the `default` preset is built in until presets arrive; \
-                 use --chain FILE.toml for another chain",
-            );
-            return Err(Error::NotFound {
-                what: "preset",
-                name: name.to_string(),
-            });
-        }
+    let mut config = match chain {
+        Some(path) => ChainConfig::load(path)?,
+        None => super::preset::resolve_chain(ctx, preset)?.1,
     };
     for &kind in bypass {
         if !config.bypass(kind) {
