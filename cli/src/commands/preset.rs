@@ -351,10 +351,17 @@ fn show(ctx: &Ctx, args: ShowArgs) -> Result<()> {
         "changed from defaults",
     ]);
     for (i, s) in p.chain.stages.iter().enumerate() {
-        let changed: Vec<String> = changed_from_default(s)
+        let all = changed_from_default(s);
+        let mut changed: Vec<String> = all
             .iter()
+            .filter(|(k, _)| !k.starts_with("bands"))
             .map(|(k, v)| format!("{k}={}", fmt_value(v)))
             .collect();
+        if all.iter().any(|(k, _)| k.starts_with("bands"))
+            && let orch::dsp::chain::StageParams::Equalizer(eq) = &s.params
+        {
+            changed.push(format!("bands: {}", eq_bands(&eq.bands)));
+        }
         t.add_row(vec![
             (i + 1).to_string(),
             s.kind().name().to_string(),
@@ -370,6 +377,30 @@ fn show(ctx: &Ctx, args: ShowArgs) -> Result<()> {
     }
     ctx.out.text(t.to_string());
     Ok(())
+}
+
+/// Enabled EQ bands in one line: `low_shelf 80 Hz -2 dB, peaking 2000 Hz +2 dB 1.17 oct`.
+fn eq_bands(bands: &[orch::dsp::stages::equalizer::EqBand]) -> String {
+    let on: Vec<String> = bands
+        .iter()
+        .filter(|b| b.enabled)
+        .map(|b| {
+            let kind = serde_json::to_value(b.filter_type)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            let mut s = format!("{kind} {} Hz {:+} dB", b.frequency_hz, b.gain_db);
+            if b.bandwidth_octaves != 1.0 {
+                s.push_str(&format!(" {} oct", b.bandwidth_octaves));
+            }
+            s
+        })
+        .collect();
+    if on.is_empty() {
+        "none enabled".to_string()
+    } else {
+        on.join(", ")
+    }
 }
 
 fn print_preset(ctx: &Ctx, p: &Preset, message: String) {
