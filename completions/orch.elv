@@ -34,6 +34,9 @@ set edit:completion:arg-completer[orch] = {|@words|
             cand daemon 'Start, stop and inspect the orchd daemon'
             cand config 'Show, check and reload the configuration'
             cand db 'Inspect the daemon''s SQLite database'
+            cand bot 'Spawn, watch and terminate audio bots'
+            cand events 'Stream bot state changes, alerts and participant events as they happen'
+            cand analytics 'Sessions and processing performance of bots and the daemon'
             cand analyze 'Measure loudness (EBU R128), true peak, spectrum and quality of audio files'
             cand process 'Run the DSP chain over an audio file and write a WAV'
             cand normalize 'Normalize the loudness of audio files (two-pass, EBU R128 / BS.1770)'
@@ -281,6 +284,271 @@ set edit:completion:arg-completer[orch] = {|@words|
         &'orch;db;help;status'= {
         }
         &'orch;db;help;help'= {
+        }
+        &'orch;bot'= {
+            cand --socket 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]'
+            cand --config 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]'
+            cand --data-dir 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]'
+            cand --color 'When to use colours (NO_COLOR is honoured by `auto`)'
+            cand --json 'Print one stable JSON object per command (NDJSON for streams)'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand --no-autostart 'Never start orchd automatically when it is not running'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand spawn 'Spawn a bot and print its id'
+            cand list 'List bots (live ones unless --all)'
+            cand status 'Show a bot: state, uptime, preset, audio, levels, loudness, stages, restarts, pid, CPU, RSS'
+            cand terminate 'Stop a bot gracefully (then kill it after --timeout), and wait until it has ended'
+            cand logs 'Show a live bot''s log'
+            cand watch 'A live table of all bots, refreshed every second, like top (Ctrl-C ends it)'
+            cand cleanup 'Delete ended bots with their sessions and events'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'orch;bot;spawn'= {
+            cand --kind 'Kind of bot'
+            cand --source 'Audio file (file bots) or shell command line or named template from `[bots.commands]` (command bots)'
+            cand --meeting-url 'Meeting URL (meeting bots)'
+            cand --platform 'Meeting platform (meeting bots)'
+            cand --name 'A name for the bot (default: its id)'
+            cand --preset 'DSP preset (default: `default`)'
+            cand --language 'Spoken language, e.g. en or pt-BR'
+            cand --target-language 'Languages to translate into (repeatable)'
+            cand --dedup-key 'Refuse to spawn while a live bot has the same key (the same meeting twice)'
+            cand --speed 'Playback speed of a file bot (1 = real time)'
+            cand --format 'The command writes raw PCM of this format (otherwise a container such as WAV, FLAC, MP3 or Ogg is expected)'
+            cand --rate 'Sample rate of raw PCM'
+            cand --channels 'Channels of raw PCM'
+            cand --max-duration 'End the bot after this many seconds of audio (default: bots.max_duration_s)'
+            cand --silence-timeout 'End the bot after this many seconds without speech (default: bots.silence_timeout_s)'
+            cand --socket 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]'
+            cand --config 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]'
+            cand --data-dir 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]'
+            cand --color 'When to use colours (NO_COLOR is honoured by `auto`)'
+            cand --loop 'Replay a file bot''s file forever'
+            cand --json 'Print one stable JSON object per command (NDJSON for streams)'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand --no-autostart 'Never start orchd automatically when it is not running'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'orch;bot;list'= {
+            cand --state 'Only bots in this state'
+            cand --socket 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]'
+            cand --config 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]'
+            cand --data-dir 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]'
+            cand --color 'When to use colours (NO_COLOR is honoured by `auto`)'
+            cand --all 'Include ended bots'
+            cand --json 'Print one stable JSON object per command (NDJSON for streams)'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand --no-autostart 'Never start orchd automatically when it is not running'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'orch;bot;status'= {
+            cand --socket 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]'
+            cand --config 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]'
+            cand --data-dir 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]'
+            cand --color 'When to use colours (NO_COLOR is honoured by `auto`)'
+            cand --json 'Print one stable JSON object per command (NDJSON for streams)'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand --no-autostart 'Never start orchd automatically when it is not running'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'orch;bot;terminate'= {
+            cand --timeout 'Seconds to wait for a graceful stop before killing (default: bots.terminate_timeout_s)'
+            cand --socket 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]'
+            cand --config 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]'
+            cand --data-dir 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]'
+            cand --color 'When to use colours (NO_COLOR is honoured by `auto`)'
+            cand --force 'Kill at once'
+            cand --json 'Print one stable JSON object per command (NDJSON for streams)'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand --no-autostart 'Never start orchd automatically when it is not running'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'orch;bot;logs'= {
+            cand -n 'How many recent lines'
+            cand --lines 'How many recent lines'
+            cand --socket 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]'
+            cand --config 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]'
+            cand --data-dir 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]'
+            cand --color 'When to use colours (NO_COLOR is honoured by `auto`)'
+            cand -f 'Keep printing new lines until the bot ends or Ctrl-C'
+            cand --follow 'Keep printing new lines until the bot ends or Ctrl-C'
+            cand --json 'Print one stable JSON object per command (NDJSON for streams)'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand --no-autostart 'Never start orchd automatically when it is not running'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'orch;bot;watch'= {
+            cand --interval 'Seconds between refreshes'
+            cand --count 'Stop after this many refreshes (default: until Ctrl-C)'
+            cand --socket 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]'
+            cand --config 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]'
+            cand --data-dir 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]'
+            cand --color 'When to use colours (NO_COLOR is honoured by `auto`)'
+            cand --json 'Print one stable JSON object per command (NDJSON for streams)'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand --no-autostart 'Never start orchd automatically when it is not running'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'orch;bot;cleanup'= {
+            cand --older-than 'Only bots that ended longer ago than this: 30s, 15m, 12h, 7d (default: 7d)'
+            cand --socket 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]'
+            cand --config 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]'
+            cand --data-dir 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]'
+            cand --color 'When to use colours (NO_COLOR is honoured by `auto`)'
+            cand --json 'Print one stable JSON object per command (NDJSON for streams)'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand --no-autostart 'Never start orchd automatically when it is not running'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'orch;bot;help'= {
+            cand spawn 'Spawn a bot and print its id'
+            cand list 'List bots (live ones unless --all)'
+            cand status 'Show a bot: state, uptime, preset, audio, levels, loudness, stages, restarts, pid, CPU, RSS'
+            cand terminate 'Stop a bot gracefully (then kill it after --timeout), and wait until it has ended'
+            cand logs 'Show a live bot''s log'
+            cand watch 'A live table of all bots, refreshed every second, like top (Ctrl-C ends it)'
+            cand cleanup 'Delete ended bots with their sessions and events'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'orch;bot;help;spawn'= {
+        }
+        &'orch;bot;help;list'= {
+        }
+        &'orch;bot;help;status'= {
+        }
+        &'orch;bot;help;terminate'= {
+        }
+        &'orch;bot;help;logs'= {
+        }
+        &'orch;bot;help;watch'= {
+        }
+        &'orch;bot;help;cleanup'= {
+        }
+        &'orch;bot;help;help'= {
+        }
+        &'orch;events'= {
+            cand --bot 'Only events of this bot (id, unique prefix or name)'
+            cand --history 'Print this many stored events first'
+            cand --socket 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]'
+            cand --config 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]'
+            cand --data-dir 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]'
+            cand --color 'When to use colours (NO_COLOR is honoured by `auto`)'
+            cand --no-follow 'Print the stored history and exit instead of following'
+            cand --json 'Print one stable JSON object per command (NDJSON for streams)'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand --no-autostart 'Never start orchd automatically when it is not running'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'orch;analytics'= {
+            cand --socket 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]'
+            cand --config 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]'
+            cand --data-dir 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]'
+            cand --color 'When to use colours (NO_COLOR is honoured by `auto`)'
+            cand --json 'Print one stable JSON object per command (NDJSON for streams)'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand --no-autostart 'Never start orchd automatically when it is not running'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand sessions 'Bot sessions: start, duration, source, preset, audio, restarts, errors, end reason'
+            cand bot 'One bot: its sessions and current processing figures'
+            cand performance 'Per-bot processing time per block (p50, p95, p99), realtime factor, dropped blocks, restarts; daemon CPU, memory and bot counts'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'orch;analytics;sessions'= {
+            cand --since 'Only sessions started within this long: 30m, 12h, 7d (default: all)'
+            cand --socket 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]'
+            cand --config 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]'
+            cand --data-dir 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]'
+            cand --color 'When to use colours (NO_COLOR is honoured by `auto`)'
+            cand --json 'Print one stable JSON object per command (NDJSON for streams)'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand --no-autostart 'Never start orchd automatically when it is not running'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'orch;analytics;bot'= {
+            cand --socket 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]'
+            cand --config 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]'
+            cand --data-dir 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]'
+            cand --color 'When to use colours (NO_COLOR is honoured by `auto`)'
+            cand --json 'Print one stable JSON object per command (NDJSON for streams)'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand --no-autostart 'Never start orchd automatically when it is not running'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'orch;analytics;performance'= {
+            cand --socket 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]'
+            cand --config 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]'
+            cand --data-dir 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]'
+            cand --color 'When to use colours (NO_COLOR is honoured by `auto`)'
+            cand --json 'Print one stable JSON object per command (NDJSON for streams)'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand --no-autostart 'Never start orchd automatically when it is not running'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'orch;analytics;help'= {
+            cand sessions 'Bot sessions: start, duration, source, preset, audio, restarts, errors, end reason'
+            cand bot 'One bot: its sessions and current processing figures'
+            cand performance 'Per-bot processing time per block (p50, p95, p99), realtime factor, dropped blocks, restarts; daemon CPU, memory and bot counts'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'orch;analytics;help;sessions'= {
+        }
+        &'orch;analytics;help;bot'= {
+        }
+        &'orch;analytics;help;performance'= {
+        }
+        &'orch;analytics;help;help'= {
         }
         &'orch;analyze'= {
             cand --fft-size 'FFT size of the averaged spectrum: a power of two from 256 to 65536'
@@ -572,6 +840,9 @@ set edit:completion:arg-completer[orch] = {|@words|
             cand daemon 'Start, stop and inspect the orchd daemon'
             cand config 'Show, check and reload the configuration'
             cand db 'Inspect the daemon''s SQLite database'
+            cand bot 'Spawn, watch and terminate audio bots'
+            cand events 'Stream bot state changes, alerts and participant events as they happen'
+            cand analytics 'Sessions and processing performance of bots and the daemon'
             cand analyze 'Measure loudness (EBU R128), true peak, spectrum and quality of audio files'
             cand process 'Run the DSP chain over an audio file and write a WAV'
             cand normalize 'Normalize the loudness of audio files (two-pass, EBU R128 / BS.1770)'
@@ -612,6 +883,42 @@ set edit:completion:arg-completer[orch] = {|@words|
             cand status 'Show the database file, its schema version, size and row counts'
         }
         &'orch;help;db;status'= {
+        }
+        &'orch;help;bot'= {
+            cand spawn 'Spawn a bot and print its id'
+            cand list 'List bots (live ones unless --all)'
+            cand status 'Show a bot: state, uptime, preset, audio, levels, loudness, stages, restarts, pid, CPU, RSS'
+            cand terminate 'Stop a bot gracefully (then kill it after --timeout), and wait until it has ended'
+            cand logs 'Show a live bot''s log'
+            cand watch 'A live table of all bots, refreshed every second, like top (Ctrl-C ends it)'
+            cand cleanup 'Delete ended bots with their sessions and events'
+        }
+        &'orch;help;bot;spawn'= {
+        }
+        &'orch;help;bot;list'= {
+        }
+        &'orch;help;bot;status'= {
+        }
+        &'orch;help;bot;terminate'= {
+        }
+        &'orch;help;bot;logs'= {
+        }
+        &'orch;help;bot;watch'= {
+        }
+        &'orch;help;bot;cleanup'= {
+        }
+        &'orch;help;events'= {
+        }
+        &'orch;help;analytics'= {
+            cand sessions 'Bot sessions: start, duration, source, preset, audio, restarts, errors, end reason'
+            cand bot 'One bot: its sessions and current processing figures'
+            cand performance 'Per-bot processing time per block (p50, p95, p99), realtime factor, dropped blocks, restarts; daemon CPU, memory and bot counts'
+        }
+        &'orch;help;analytics;sessions'= {
+        }
+        &'orch;help;analytics;bot'= {
+        }
+        &'orch;help;analytics;performance'= {
         }
         &'orch;help;analyze'= {
         }

@@ -39,6 +39,9 @@ complete -c orch -n "__fish_orch_needs_command" -f -a "status" -d 'Show the daem
 complete -c orch -n "__fish_orch_needs_command" -f -a "daemon" -d 'Start, stop and inspect the orchd daemon'
 complete -c orch -n "__fish_orch_needs_command" -f -a "config" -d 'Show, check and reload the configuration'
 complete -c orch -n "__fish_orch_needs_command" -f -a "db" -d 'Inspect the daemon\'s SQLite database'
+complete -c orch -n "__fish_orch_needs_command" -f -a "bot" -d 'Spawn, watch and terminate audio bots'
+complete -c orch -n "__fish_orch_needs_command" -f -a "events" -d 'Stream bot state changes, alerts and participant events as they happen'
+complete -c orch -n "__fish_orch_needs_command" -f -a "analytics" -d 'Sessions and processing performance of bots and the daemon'
 complete -c orch -n "__fish_orch_needs_command" -f -a "analyze" -d 'Measure loudness (EBU R128), true peak, spectrum and quality of audio files'
 complete -c orch -n "__fish_orch_needs_command" -f -a "process" -d 'Run the DSP chain over an audio file and write a WAV'
 complete -c orch -n "__fish_orch_needs_command" -f -a "normalize" -d 'Normalize the loudness of audio files (two-pass, EBU R128 / BS.1770)'
@@ -215,6 +218,208 @@ complete -c orch -n "__fish_orch_using_subcommand db; and __fish_seen_subcommand
 complete -c orch -n "__fish_orch_using_subcommand db; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
 complete -c orch -n "__fish_orch_using_subcommand db; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show the database file, its schema version, size and row counts'
 complete -c orch -n "__fish_orch_using_subcommand db; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c orch -n "__fish_orch_using_subcommand bot; and not __fish_seen_subcommand_from spawn list status terminate logs watch cleanup help" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand bot; and not __fish_seen_subcommand_from spawn list status terminate logs watch cleanup help" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand bot; and not __fish_seen_subcommand_from spawn list status terminate logs watch cleanup help" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand bot; and not __fish_seen_subcommand_from spawn list status terminate logs watch cleanup help" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orch -n "__fish_orch_using_subcommand bot; and not __fish_seen_subcommand_from spawn list status terminate logs watch cleanup help" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
+complete -c orch -n "__fish_orch_using_subcommand bot; and not __fish_seen_subcommand_from spawn list status terminate logs watch cleanup help" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c orch -n "__fish_orch_using_subcommand bot; and not __fish_seen_subcommand_from spawn list status terminate logs watch cleanup help" -l no-autostart -d 'Never start orchd automatically when it is not running'
+complete -c orch -n "__fish_orch_using_subcommand bot; and not __fish_seen_subcommand_from spawn list status terminate logs watch cleanup help" -s h -l help -d 'Print help'
+complete -c orch -n "__fish_orch_using_subcommand bot; and not __fish_seen_subcommand_from spawn list status terminate logs watch cleanup help" -s V -l version -d 'Print version'
+complete -c orch -n "__fish_orch_using_subcommand bot; and not __fish_seen_subcommand_from spawn list status terminate logs watch cleanup help" -f -a "spawn" -d 'Spawn a bot and print its id'
+complete -c orch -n "__fish_orch_using_subcommand bot; and not __fish_seen_subcommand_from spawn list status terminate logs watch cleanup help" -f -a "list" -d 'List bots (live ones unless --all)'
+complete -c orch -n "__fish_orch_using_subcommand bot; and not __fish_seen_subcommand_from spawn list status terminate logs watch cleanup help" -f -a "status" -d 'Show a bot: state, uptime, preset, audio, levels, loudness, stages, restarts, pid, CPU, RSS'
+complete -c orch -n "__fish_orch_using_subcommand bot; and not __fish_seen_subcommand_from spawn list status terminate logs watch cleanup help" -f -a "terminate" -d 'Stop a bot gracefully (then kill it after --timeout), and wait until it has ended'
+complete -c orch -n "__fish_orch_using_subcommand bot; and not __fish_seen_subcommand_from spawn list status terminate logs watch cleanup help" -f -a "logs" -d 'Show a live bot\'s log'
+complete -c orch -n "__fish_orch_using_subcommand bot; and not __fish_seen_subcommand_from spawn list status terminate logs watch cleanup help" -f -a "watch" -d 'A live table of all bots, refreshed every second, like top (Ctrl-C ends it)'
+complete -c orch -n "__fish_orch_using_subcommand bot; and not __fish_seen_subcommand_from spawn list status terminate logs watch cleanup help" -f -a "cleanup" -d 'Delete ended bots with their sessions and events'
+complete -c orch -n "__fish_orch_using_subcommand bot; and not __fish_seen_subcommand_from spawn list status terminate logs watch cleanup help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from spawn" -l kind -d 'Kind of bot' -r -f -a "file\t'Replay an audio file in real time'
+command\t'Run a program that writes audio to stdout'
+meeting\t'Join a meeting through the configured meeting-bot program'"
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from spawn" -l source -d 'Audio file (file bots) or shell command line or named template from `[bots.commands]` (command bots)' -r
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from spawn" -l meeting-url -d 'Meeting URL (meeting bots)' -r
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from spawn" -l platform -d 'Meeting platform (meeting bots)' -r -f -a "google-meet\t'Google Meet'
+zoom\t'Zoom'
+teams\t'Microsoft Teams'"
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from spawn" -l name -d 'A name for the bot (default: its id)' -r
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from spawn" -l preset -d 'DSP preset (default: `default`)' -r
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from spawn" -l language -d 'Spoken language, e.g. en or pt-BR' -r
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from spawn" -l target-language -d 'Languages to translate into (repeatable)' -r
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from spawn" -l dedup-key -d 'Refuse to spawn while a live bot has the same key (the same meeting twice)' -r
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from spawn" -l speed -d 'Playback speed of a file bot (1 = real time)' -r
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from spawn" -l format -d 'The command writes raw PCM of this format (otherwise a container such as WAV, FLAC, MP3 or Ogg is expected)' -r -f -a "s16le\t'Signed 16-bit little-endian'
+s24le\t'Signed 24-bit little-endian'
+f32le\t'32-bit float little-endian'"
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from spawn" -l rate -d 'Sample rate of raw PCM' -r
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from spawn" -l channels -d 'Channels of raw PCM' -r
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from spawn" -l max-duration -d 'End the bot after this many seconds of audio (default: bots.max_duration_s)' -r
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from spawn" -l silence-timeout -d 'End the bot after this many seconds without speech (default: bots.silence_timeout_s)' -r
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from spawn" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from spawn" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from spawn" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from spawn" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from spawn" -l loop -d 'Replay a file bot\'s file forever'
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from spawn" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from spawn" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from spawn" -l no-autostart -d 'Never start orchd automatically when it is not running'
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from spawn" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from spawn" -s V -l version -d 'Print version'
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from list" -l state -d 'Only bots in this state' -r
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from list" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from list" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from list" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from list" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from list" -l all -d 'Include ended bots'
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from list" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from list" -l no-autostart -d 'Never start orchd automatically when it is not running'
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from status" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from status" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from status" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from status" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from status" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from status" -l no-autostart -d 'Never start orchd automatically when it is not running'
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from terminate" -l timeout -d 'Seconds to wait for a graceful stop before killing (default: bots.terminate_timeout_s)' -r
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from terminate" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from terminate" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from terminate" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from terminate" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from terminate" -l force -d 'Kill at once'
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from terminate" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from terminate" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from terminate" -l no-autostart -d 'Never start orchd automatically when it is not running'
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from terminate" -s h -l help -d 'Print help'
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from terminate" -s V -l version -d 'Print version'
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from logs" -s n -l lines -d 'How many recent lines' -r
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from logs" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from logs" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from logs" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from logs" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from logs" -s f -l follow -d 'Keep printing new lines until the bot ends or Ctrl-C'
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from logs" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from logs" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from logs" -l no-autostart -d 'Never start orchd automatically when it is not running'
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from logs" -s h -l help -d 'Print help'
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from logs" -s V -l version -d 'Print version'
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from watch" -l interval -d 'Seconds between refreshes' -r
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from watch" -l count -d 'Stop after this many refreshes (default: until Ctrl-C)' -r
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from watch" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from watch" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from watch" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from watch" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from watch" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from watch" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from watch" -l no-autostart -d 'Never start orchd automatically when it is not running'
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from watch" -s h -l help -d 'Print help'
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from watch" -s V -l version -d 'Print version'
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from cleanup" -l older-than -d 'Only bots that ended longer ago than this: 30s, 15m, 12h, 7d (default: 7d)' -r
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from cleanup" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from cleanup" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from cleanup" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from cleanup" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from cleanup" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from cleanup" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from cleanup" -l no-autostart -d 'Never start orchd automatically when it is not running'
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from cleanup" -s h -l help -d 'Print help'
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from cleanup" -s V -l version -d 'Print version'
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from help" -f -a "spawn" -d 'Spawn a bot and print its id'
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from help" -f -a "list" -d 'List bots (live ones unless --all)'
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show a bot: state, uptime, preset, audio, levels, loudness, stages, restarts, pid, CPU, RSS'
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from help" -f -a "terminate" -d 'Stop a bot gracefully (then kill it after --timeout), and wait until it has ended'
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from help" -f -a "logs" -d 'Show a live bot\'s log'
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from help" -f -a "watch" -d 'A live table of all bots, refreshed every second, like top (Ctrl-C ends it)'
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from help" -f -a "cleanup" -d 'Delete ended bots with their sessions and events'
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c orch -n "__fish_orch_using_subcommand events" -l bot -d 'Only events of this bot (id, unique prefix or name)' -r
+complete -c orch -n "__fish_orch_using_subcommand events" -l history -d 'Print this many stored events first' -r
+complete -c orch -n "__fish_orch_using_subcommand events" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand events" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand events" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand events" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orch -n "__fish_orch_using_subcommand events" -l no-follow -d 'Print the stored history and exit instead of following'
+complete -c orch -n "__fish_orch_using_subcommand events" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
+complete -c orch -n "__fish_orch_using_subcommand events" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c orch -n "__fish_orch_using_subcommand events" -l no-autostart -d 'Never start orchd automatically when it is not running'
+complete -c orch -n "__fish_orch_using_subcommand events" -s h -l help -d 'Print help'
+complete -c orch -n "__fish_orch_using_subcommand events" -s V -l version -d 'Print version'
+complete -c orch -n "__fish_orch_using_subcommand analytics; and not __fish_seen_subcommand_from sessions bot performance help" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand analytics; and not __fish_seen_subcommand_from sessions bot performance help" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand analytics; and not __fish_seen_subcommand_from sessions bot performance help" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand analytics; and not __fish_seen_subcommand_from sessions bot performance help" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orch -n "__fish_orch_using_subcommand analytics; and not __fish_seen_subcommand_from sessions bot performance help" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
+complete -c orch -n "__fish_orch_using_subcommand analytics; and not __fish_seen_subcommand_from sessions bot performance help" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c orch -n "__fish_orch_using_subcommand analytics; and not __fish_seen_subcommand_from sessions bot performance help" -l no-autostart -d 'Never start orchd automatically when it is not running'
+complete -c orch -n "__fish_orch_using_subcommand analytics; and not __fish_seen_subcommand_from sessions bot performance help" -s h -l help -d 'Print help'
+complete -c orch -n "__fish_orch_using_subcommand analytics; and not __fish_seen_subcommand_from sessions bot performance help" -s V -l version -d 'Print version'
+complete -c orch -n "__fish_orch_using_subcommand analytics; and not __fish_seen_subcommand_from sessions bot performance help" -f -a "sessions" -d 'Bot sessions: start, duration, source, preset, audio, restarts, errors, end reason'
+complete -c orch -n "__fish_orch_using_subcommand analytics; and not __fish_seen_subcommand_from sessions bot performance help" -f -a "bot" -d 'One bot: its sessions and current processing figures'
+complete -c orch -n "__fish_orch_using_subcommand analytics; and not __fish_seen_subcommand_from sessions bot performance help" -f -a "performance" -d 'Per-bot processing time per block (p50, p95, p99), realtime factor, dropped blocks, restarts; daemon CPU, memory and bot counts'
+complete -c orch -n "__fish_orch_using_subcommand analytics; and not __fish_seen_subcommand_from sessions bot performance help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from sessions" -l since -d 'Only sessions started within this long: 30m, 12h, 7d (default: all)' -r
+complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from sessions" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from sessions" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from sessions" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from sessions" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from sessions" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
+complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from sessions" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from sessions" -l no-autostart -d 'Never start orchd automatically when it is not running'
+complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from sessions" -s h -l help -d 'Print help'
+complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from sessions" -s V -l version -d 'Print version'
+complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from bot" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from bot" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from bot" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from bot" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from bot" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
+complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from bot" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from bot" -l no-autostart -d 'Never start orchd automatically when it is not running'
+complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from bot" -s h -l help -d 'Print help'
+complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from bot" -s V -l version -d 'Print version'
+complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from performance" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from performance" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from performance" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from performance" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from performance" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
+complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from performance" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from performance" -l no-autostart -d 'Never start orchd automatically when it is not running'
+complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from performance" -s h -l help -d 'Print help'
+complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from performance" -s V -l version -d 'Print version'
+complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from help" -f -a "sessions" -d 'Bot sessions: start, duration, source, preset, audio, restarts, errors, end reason'
+complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from help" -f -a "bot" -d 'One bot: its sessions and current processing figures'
+complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from help" -f -a "performance" -d 'Per-bot processing time per block (p50, p95, p99), realtime factor, dropped blocks, restarts; daemon CPU, memory and bot counts'
+complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c orch -n "__fish_orch_using_subcommand analyze" -l fft-size -d 'FFT size of the averaged spectrum: a power of two from 256 to 65536' -r
 complete -c orch -n "__fish_orch_using_subcommand analyze" -l peaks -d 'How many spectral peaks to list' -r
 complete -c orch -n "__fish_orch_using_subcommand analyze" -l plot -d 'Draw the spectrum and the loudness over time into an SVG image. With several files, each image is named OUT-<file stem>.svg' -r -F
@@ -433,15 +638,18 @@ complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcom
 complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from help" -f -a "diff" -d 'Show the parameters that differ between two presets'
 complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from help" -f -a "compare" -d 'Run an audio file through several presets and compare the results side by side'
 complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db analyze process normalize preset help" -f -a "status" -d 'Show the daemon\'s version, uptime, pid, socket, data dir, schema version and counts'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db analyze process normalize preset help" -f -a "daemon" -d 'Start, stop and inspect the orchd daemon'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db analyze process normalize preset help" -f -a "config" -d 'Show, check and reload the configuration'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db analyze process normalize preset help" -f -a "db" -d 'Inspect the daemon\'s SQLite database'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db analyze process normalize preset help" -f -a "analyze" -d 'Measure loudness (EBU R128), true peak, spectrum and quality of audio files'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db analyze process normalize preset help" -f -a "process" -d 'Run the DSP chain over an audio file and write a WAV'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db analyze process normalize preset help" -f -a "normalize" -d 'Normalize the loudness of audio files (two-pass, EBU R128 / BS.1770)'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db analyze process normalize preset help" -f -a "preset" -d 'Manage DSP presets: 13 read-only built-ins and your own, stored by orchd'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db analyze process normalize preset help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset help" -f -a "status" -d 'Show the daemon\'s version, uptime, pid, socket, data dir, schema version and counts'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset help" -f -a "daemon" -d 'Start, stop and inspect the orchd daemon'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset help" -f -a "config" -d 'Show, check and reload the configuration'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset help" -f -a "db" -d 'Inspect the daemon\'s SQLite database'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset help" -f -a "bot" -d 'Spawn, watch and terminate audio bots'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset help" -f -a "events" -d 'Stream bot state changes, alerts and participant events as they happen'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset help" -f -a "analytics" -d 'Sessions and processing performance of bots and the daemon'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset help" -f -a "analyze" -d 'Measure loudness (EBU R128), true peak, spectrum and quality of audio files'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset help" -f -a "process" -d 'Run the DSP chain over an audio file and write a WAV'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset help" -f -a "normalize" -d 'Normalize the loudness of audio files (two-pass, EBU R128 / BS.1770)'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset help" -f -a "preset" -d 'Manage DSP presets: 13 read-only built-ins and your own, stored by orchd'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from daemon" -f -a "start" -d 'Start orchd in the background (a no-op when it already runs)'
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from daemon" -f -a "stop" -d 'Stop orchd gracefully and wait until it has exited'
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from daemon" -f -a "status" -d 'Say whether orchd is running (exit code 3 when it is not)'
@@ -451,6 +659,16 @@ complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcomma
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the path of the configuration file orch reads'
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "reload" -d 'Make the running daemon re-read its configuration file (like SIGHUP)'
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from db" -f -a "status" -d 'Show the database file, its schema version, size and row counts'
+complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from bot" -f -a "spawn" -d 'Spawn a bot and print its id'
+complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from bot" -f -a "list" -d 'List bots (live ones unless --all)'
+complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from bot" -f -a "status" -d 'Show a bot: state, uptime, preset, audio, levels, loudness, stages, restarts, pid, CPU, RSS'
+complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from bot" -f -a "terminate" -d 'Stop a bot gracefully (then kill it after --timeout), and wait until it has ended'
+complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from bot" -f -a "logs" -d 'Show a live bot\'s log'
+complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from bot" -f -a "watch" -d 'A live table of all bots, refreshed every second, like top (Ctrl-C ends it)'
+complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from bot" -f -a "cleanup" -d 'Delete ended bots with their sessions and events'
+complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from analytics" -f -a "sessions" -d 'Bot sessions: start, duration, source, preset, audio, restarts, errors, end reason'
+complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from analytics" -f -a "bot" -d 'One bot: its sessions and current processing figures'
+complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from analytics" -f -a "performance" -d 'Per-bot processing time per block (p50, p95, p99), realtime factor, dropped blocks, restarts; daemon CPU, memory and bot counts'
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from preset" -f -a "list" -d 'List every preset: name, category, built-in or user, stages enabled, description'
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from preset" -f -a "show" -d 'Show one preset: a summary and each stage\'s switch, gains and changed parameters'
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from preset" -f -a "create" -d 'Create a user preset from another preset, changing parameters with --set'

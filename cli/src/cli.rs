@@ -94,6 +94,14 @@ pub enum Command {
     /// Inspect the daemon's SQLite database.
     #[command(subcommand)]
     Db(commands::db::DbCommand),
+    /// Spawn, watch and terminate audio bots.
+    #[command(subcommand)]
+    Bot(commands::bot::BotCommand),
+    /// Stream bot state changes, alerts and participant events as they happen.
+    Events(commands::events::EventsArgs),
+    /// Sessions and processing performance of bots and the daemon.
+    #[command(subcommand)]
+    Analytics(commands::analytics::AnalyticsCommand),
     /// Measure loudness (EBU R128), true peak, spectrum and quality of audio files.
     ///
     /// Runs in-process, no daemon needed. Several files are analysed in parallel;

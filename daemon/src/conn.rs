@@ -31,6 +31,10 @@ pub struct Conn {
     pub streams: HashMap<u64, JoinHandle<()>>,
     /// Fires on daemon shutdown.
     pub shutdown: watch::Receiver<bool>,
+    /// The meeting bot this connection pushes audio for.
+    pub attached: Option<crate::handlers::attach::Attached>,
+    /// A live analysis of audio pushed on this connection.
+    pub live: Option<Box<crate::handlers::live::LiveSession>>,
 }
 
 impl Conn {
@@ -112,6 +116,8 @@ pub async fn serve_io<R, W>(
         tx,
         streams: HashMap::new(),
         shutdown: shutdown.clone(),
+        attached: None,
+        live: None,
     };
     let mut stop = shutdown;
 

@@ -11,6 +11,7 @@ mod logging;
 mod server;
 mod shutdown;
 mod state;
+mod supervisor;
 mod systemd;
 
 use std::path::PathBuf;

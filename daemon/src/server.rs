@@ -85,7 +85,9 @@ pub async fn serve(
         started_by: started_by.to_string(),
         clients: 0.into(),
         subscriptions: 0.into(),
+        supervisor: Default::default(),
     });
+    crate::supervisor::recover(&state).await?;
 
     if mode == Mode::Process {
         shutdown::install_signal_handlers(state.clone())?;
@@ -149,6 +151,8 @@ pub async fn serve(
     tracing::info!("shutting down");
     drop(listener);
     let timeout = Duration::from_secs(config.daemon.shutdown_timeout_s);
+    // Stop bots first (their final states are stored), then let connections drain.
+    state.supervisor.shutdown_all(timeout).await;
     let drained = tokio::time::timeout(timeout, async {
         while tasks.join_next().await.is_some() {}
     })

@@ -37,6 +37,8 @@ pub struct State {
     pub clients: AtomicU32,
     /// Open subscriptions.
     pub subscriptions: AtomicU32,
+    /// The live bots.
+    pub supervisor: crate::supervisor::Supervisor,
 }
 
 impl std::fmt::Debug for State {

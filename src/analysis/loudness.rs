@@ -85,6 +85,8 @@ pub struct LoudnessMeter {
     short_term_max: f64,
     last: Option<Hop>,
     dual_mono: bool,
+    /// Weighted energy of the last 30 hops (a ring indexed by hop number).
+    energies: [f64; 30],
 }
 
 impl std::fmt::Debug for LoudnessMeter {
@@ -145,6 +147,7 @@ impl LoudnessMeter {
             short_term_max: f64::NEG_INFINITY,
             last: None,
             dual_mono,
+            energies: [0.0; 30],
         })
     }
 
@@ -216,15 +219,32 @@ impl LoudnessMeter {
     fn add(&mut self, planes: &[&[f32]]) {
         // Errors are impossible here: the channel count matches and the mode has M and S.
         let _ = self.meter.add_frames_planar_f32(planes);
+        // The weighted energy of this 100 ms hop; momentary and short-term loudness are
+        // the means of the last 4 and 30 hops. (Asking the meter for its 400 ms and 3 s
+        // windows every hop would sum 34 values per sample.)
+        let hop_energy = self
+            .meter
+            .loudness_window(100)
+            .ok()
+            .filter(|l| l.is_finite())
+            .map_or(0.0, |l| 10f64.powf((l + 0.691) / 10.0));
+        self.energies[(self.hops % 30) as usize] = hop_energy;
         self.hops += 1;
         let t_s = self.hops as f64 / 10.0;
+        let mean_of_last = |n: u64| {
+            let sum: f64 = (self.hops - n..self.hops)
+                .map(|i| self.energies[(i % 30) as usize])
+                .sum();
+            let e = sum / n as f64;
+            (e > 0.0).then(|| -0.691 + 10.0 * e.log10())
+        };
         let momentary = if self.hops >= 4 {
-            self.meter.loudness_momentary().ok().and_then(defined)
+            mean_of_last(4)
         } else {
             None
         };
         let short_term = if self.hops >= 30 {
-            self.meter.loudness_shortterm().ok().and_then(defined)
+            mean_of_last(30)
         } else {
             None
         };
@@ -345,6 +365,35 @@ mod tests {
         let mut b = LoudnessMeter::new(44_100, 2, false).unwrap();
         feed(&mut b, &p, 10_000);
         assert_eq!(a.report(), b.report());
+    }
+
+    #[test]
+    fn momentary_and_short_term_match_the_meters_own_windows() {
+        let rate = 44_100;
+        let mut m = LoudnessMeter::new(rate, 2, false).unwrap();
+        let hop = m.hop_frames();
+        let mut block = Planar::new(2, hop);
+        block.set_len(hop);
+        for h in 0..60 {
+            let amp = 0.05 + 0.04 * ((h as f32) * 0.7).sin();
+            for c in 0..2 {
+                for (i, s) in block.channel_mut(c).iter_mut().enumerate() {
+                    let t = (h * hop + i) as f32 / rate as f32;
+                    *s = amp * (2.0 * std::f32::consts::PI * (300.0 + 500.0 * c as f32) * t).sin();
+                }
+            }
+            m.push(&block, |_| {});
+            let hop = m.last_hop().unwrap();
+            if let Some(mom) = hop.momentary_lufs {
+                let want = m.meter.loudness_momentary().unwrap();
+                assert!((mom - want).abs() < 1e-9, "{mom} vs {want}");
+            }
+            if let Some(st) = hop.short_term_lufs {
+                let want = m.meter.loudness_shortterm().unwrap();
+                assert!((st - want).abs() < 1e-9, "{st} vs {want}");
+            }
+        }
+        assert!(m.report().short_term_max_lufs.is_some());
     }
 
     #[test]

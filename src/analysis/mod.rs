@@ -19,6 +19,7 @@ pub mod spectrum;
 pub mod timeline;
 
 use std::path::Path;
+use std::sync::mpsc;
 
 use serde::Serialize;
 
@@ -106,16 +107,63 @@ pub struct Meters {
 #[derive(Debug)]
 pub struct Analyzer {
     loudness: LoudnessMeter,
+    rest: Others,
+    channels: usize,
+    sample_rate: u32,
+    target_lufs: f64,
+    curve_points: usize,
+}
+
+/// Everything but the loudness meter, so the two can run on two threads offline.
+#[derive(Debug)]
+struct Others {
     spectrum: SpectrumAnalyzer,
     quality: QualityAnalyzer,
     timeline: Timeline,
     channels: usize,
-    sample_rate: u32,
     frames: u64,
+    /// Frames per 100 ms hop (the loudness meter's) and the position in the current one.
     hop: usize,
     hop_pos: usize,
-    target_lufs: f64,
-    curve_points: usize,
+    hops: u64,
+}
+
+impl Others {
+    /// Feed one slice per channel, cut at the loudness meter's 100 ms boundaries so each
+    /// timeline point's level covers exactly the meter's hop. `on_segment` gets every
+    /// segment and whether it closed a hop.
+    fn push_planes(
+        &mut self,
+        block: &[&[f32]],
+        mut on_segment: impl FnMut(&[&[f32]], &mut Timeline),
+    ) {
+        let len = block.first().map_or(0, |p| p.len());
+        let mut at = 0;
+        while at < len {
+            let n = (self.hop - self.hop_pos).min(len - at);
+            let mut seg: [&[f32]; MAX_CHANNELS] = [&[]; MAX_CHANNELS];
+            for (s, p) in seg.iter_mut().zip(block) {
+                *s = &p[at..at + n];
+            }
+            let seg = &seg[..self.channels];
+            self.timeline.push_planes(seg);
+            self.spectrum.push_planes(seg);
+            self.quality.push_planes(seg);
+            self.hop_pos = (self.hop_pos + n) % self.hop;
+            if self.hop_pos == 0 {
+                self.hops += 1;
+                self.timeline.close_level(self.hops as f64 / 10.0);
+            }
+            on_segment(seg, &mut self.timeline);
+            at += n;
+        }
+        self.frames += len as u64;
+    }
+
+    fn finish(&mut self) {
+        self.spectrum.flush();
+        self.quality.flush();
+    }
 }
 
 impl Analyzer {
@@ -132,14 +180,23 @@ impl Analyzer {
         let hop = loudness.hop_frames();
         Ok(Self {
             loudness,
-            spectrum: SpectrumAnalyzer::new(sample_rate, channels, opts.fft_size, opts.max_peaks)?,
-            quality: QualityAnalyzer::new(sample_rate, channels, clip_level),
-            timeline: Timeline::new(opts.timeline),
+            rest: Others {
+                spectrum: SpectrumAnalyzer::new(
+                    sample_rate,
+                    channels,
+                    opts.fft_size,
+                    opts.max_peaks,
+                )?,
+                quality: QualityAnalyzer::new(sample_rate, channels, clip_level),
+                timeline: Timeline::new(opts.timeline),
+                channels,
+                frames: 0,
+                hop,
+                hop_pos: 0,
+                hops: 0,
+            },
             channels,
             sample_rate,
-            frames: 0,
-            hop,
-            hop_pos: 0,
             target_lufs: opts.target_lufs,
             curve_points: opts.curve_points,
         })
@@ -152,7 +209,7 @@ impl Analyzer {
 
     /// Frames analysed so far.
     pub fn frames(&self) -> u64 {
-        self.frames
+        self.rest.frames
     }
 
     /// Feed a block (its channel count must be the analyzer's).
@@ -166,59 +223,42 @@ impl Analyzer {
 
     /// Feed one slice per channel, all of one length.
     pub fn push_planes(&mut self, block: &[&[f32]]) {
-        let len = block.first().map_or(0, |p| p.len());
-        let mut at = 0;
-        while at < len {
-            // Cut at the loudness meter's 100 ms boundaries so each timeline point's
-            // level covers exactly the meter's hop.
-            let n = (self.hop - self.hop_pos).min(len - at);
-            let mut seg: [&[f32]; MAX_CHANNELS] = [&[]; MAX_CHANNELS];
-            for (s, p) in seg.iter_mut().zip(block) {
-                *s = &p[at..at + n];
-            }
-            let seg = &seg[..self.channels];
-            self.timeline.push_planes(seg);
-            self.spectrum.push_planes(seg);
-            self.quality.push_planes(seg);
-            let timeline = &mut self.timeline;
-            self.loudness.push_planes(seg, |hop| timeline.close(hop));
-            self.hop_pos = (self.hop_pos + n) % self.hop;
-            at += n;
-        }
-        self.frames += len as u64;
+        let loudness = &mut self.loudness;
+        self.rest.push_planes(block, |seg, timeline| {
+            loudness.push_planes(seg, |hop| timeline.set_loudness(hop));
+        });
     }
 
     /// End of the stream: analyse what partial windows remain.
     pub fn finish(&mut self) {
         self.loudness.flush();
-        self.spectrum.flush();
-        self.quality.flush();
+        self.rest.finish();
     }
 
     /// A cheap snapshot for live meters.
     pub fn meters(&self) -> Meters {
         let hop = self.loudness.last_hop();
-        let point = self.timeline.last();
+        let point = self.rest.timeline.last();
         Meters {
-            t_s: self.frames as f64 / self.sample_rate as f64,
+            t_s: self.rest.frames as f64 / self.sample_rate as f64,
             momentary_lufs: hop.and_then(|h| h.momentary_lufs),
             short_term_lufs: hop.and_then(|h| h.short_term_lufs),
             integrated_lufs: self.loudness.integrated(),
             true_peak_dbtp: loudness::amp_db(self.loudness.true_peak()),
             rms_dbfs: point.and_then(|p| p.rms_dbfs),
             peak_dbfs: point.and_then(|p| p.peak_dbfs),
-            centroid_hz: self.spectrum.latest_centroid(),
+            centroid_hz: self.rest.spectrum.latest_centroid(),
         }
     }
 
     /// The full report so far (call [`Analyzer::finish`] first at the end of a stream).
     pub fn report(&self, file: &str, info: &AudioInfo, warning: Option<&str>) -> Report {
         let loudness = self.loudness.report();
-        let mut spectrum = self.spectrum.report();
+        let mut spectrum = self.rest.spectrum.report();
         if self.curve_points > 0 {
-            spectrum.curve = Some(self.spectrum.curve(self.curve_points));
+            spectrum.curve = Some(self.rest.spectrum.curve(self.curve_points));
         }
-        let mut quality = self.quality.report();
+        let mut quality = self.rest.quality.report();
         // A steady tone has no quiet windows to find a noise floor in: use the spectral
         // tone-to-rest ratio instead.
         if quality.snr_db.is_none() {
@@ -229,8 +269,8 @@ impl Analyzer {
             file: file.to_string(),
             sample_rate: self.sample_rate,
             channels: self.channels,
-            duration_s: self.frames as f64 / self.sample_rate as f64,
-            frames: self.frames,
+            duration_s: self.rest.frames as f64 / self.sample_rate as f64,
+            frames: self.rest.frames,
             codec: info.codec.clone(),
             bits_per_sample: info.bits_per_sample,
             warning: warning.map(str::to_string),
@@ -238,12 +278,19 @@ impl Analyzer {
             spectrum,
             quality,
             assessment,
-            timeline: self.timeline.points().map(<[TimelinePoint]>::to_vec),
+            timeline: self.rest.timeline.points().map(<[TimelinePoint]>::to_vec),
         }
     }
 }
 
+/// Blocks in flight between the two threads of [`analyze_decoder`].
+const POOL: usize = 4;
+
 /// Analyse everything a decoder delivers. `progress` gets the frames done so far.
+///
+/// Two threads: this one decodes and runs the spectrum, quality and timeline; a scoped
+/// thread runs the loudness meter (about two thirds of the work) on the same blocks,
+/// which travel through a small pool so nothing is allocated per block.
 pub fn analyze_decoder(
     mut dec: Decoder,
     file: &str,
@@ -252,13 +299,58 @@ pub fn analyze_decoder(
 ) -> Result<Report> {
     let info = dec.info().clone();
     let mut a = Analyzer::for_info(&info, opts)?;
-    let mut block = Planar::new(info.channels, READ_BLOCK);
-    while dec.read(&mut block)? {
-        a.push(&block);
-        progress(a.frames());
+    let (to_meter, meter_in) = mpsc::sync_channel::<Planar>(POOL);
+    let (to_decoder, free) = mpsc::sync_channel::<Planar>(POOL);
+    for _ in 0..POOL {
+        let _ = to_decoder.send(Planar::new(info.channels, READ_BLOCK));
     }
-    a.finish();
+    let keep_hops = a.rest.timeline.keeps_points();
+    let loudness = &mut a.loudness;
+    let rest = &mut a.rest;
+    let (decoded, hops) = std::thread::scope(|s| {
+        let meter = s.spawn(move || {
+            let mut hops = Vec::new();
+            for block in meter_in {
+                loudness.push(&block, |h| {
+                    if keep_hops {
+                        hops.push(*h);
+                    }
+                });
+                // The decoder may have stopped early: then nobody takes blocks back.
+                let _ = to_decoder.send(block);
+            }
+            loudness.flush();
+            hops
+        });
+        let decoded = (|| -> Result<()> {
+            while let Ok(mut block) = free.recv() {
+                if !dec.read(&mut block)? {
+                    break;
+                }
+                rest.push_planes(&planes(&block)[..block.channels()], |_, _| {});
+                progress(rest.frames);
+                if to_meter.send(block).is_err() {
+                    break;
+                }
+            }
+            Ok(())
+        })();
+        drop(to_meter);
+        let hops = meter.join().expect("loudness thread panicked");
+        (decoded, hops)
+    });
+    decoded?;
+    a.rest.finish();
+    a.rest.timeline.set_all_loudness(&hops);
     Ok(a.report(file, &info, dec.warning()))
+}
+
+fn planes(block: &Planar) -> [&[f32]; MAX_CHANNELS] {
+    let mut planes: [&[f32]; MAX_CHANNELS] = [&[]; MAX_CHANNELS];
+    for (c, p) in planes.iter_mut().enumerate().take(block.channels()) {
+        *p = block.channel(c);
+    }
+    planes
 }
 
 /// Decode and analyse one file.
@@ -354,6 +446,44 @@ mod tests {
         assert!(m.integrated_lufs.is_some());
         assert!((m.rms_dbfs.unwrap() + 23.01).abs() < 0.05);
         assert!((m.centroid_hz.unwrap() - 1000.0).abs() < 100.0);
+    }
+
+    #[test]
+    fn two_thread_offline_path_equals_the_streaming_one() {
+        let rate = 22_050u32;
+        let x: Vec<f32> = (0..rate as usize * 5)
+            .map(|i| {
+                let t = i as f32 / rate as f32;
+                0.2 * (2.0 * std::f32::consts::PI * 330.0 * t).sin() * (1.2 + (2.0 * t).sin())
+            })
+            .collect();
+        let bytes: Vec<u8> = x.iter().flat_map(|v| v.to_le_bytes()).collect();
+        let opts = AnalysisOptions {
+            timeline: true,
+            ..Default::default()
+        };
+        let dec = Decoder::from_raw(
+            Box::new(std::io::Cursor::new(bytes)),
+            crate::audio::RawFormat::F32Le,
+            rate,
+            1,
+        )
+        .unwrap();
+        let info = dec.info().clone();
+        let par = analyze_decoder(dec, "x", &opts, &mut |_| {}).unwrap();
+        let mut a = Analyzer::for_info(&info, &opts).unwrap();
+        for chunk in x.chunks(READ_BLOCK) {
+            a.push_planes(&[chunk]);
+        }
+        a.finish();
+        let seq = a.report("x", &info, None);
+        assert_eq!(par, seq);
+        assert!(
+            par.timeline
+                .unwrap()
+                .iter()
+                .any(|p| p.short_term_lufs.is_some())
+        );
     }
 
     #[test]

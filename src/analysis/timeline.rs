@@ -51,6 +51,47 @@ impl Timeline {
         }
     }
 
+    /// Close the current hop ending at `t_s` with its level only; the loudness comes
+    /// later through [`Timeline::set_loudness`].
+    pub fn close_level(&mut self, t_s: f64) {
+        self.close(&Hop {
+            t_s,
+            momentary_lufs: None,
+            short_term_lufs: None,
+        });
+    }
+
+    /// Put the loudness meter's reading into the last closed point.
+    pub fn set_loudness(&mut self, hop: &Hop) {
+        if let Some(last) = &mut self.last {
+            last.momentary_lufs = hop.momentary_lufs;
+            last.short_term_lufs = hop.short_term_lufs;
+        }
+        if let Some(p) = self.points.as_mut().and_then(|p| p.last_mut()) {
+            p.momentary_lufs = hop.momentary_lufs;
+            p.short_term_lufs = hop.short_term_lufs;
+        }
+    }
+
+    /// Put the loudness readings of every hop, in order, into the kept points.
+    pub fn set_all_loudness(&mut self, hops: &[Hop]) {
+        if let Some(points) = &mut self.points {
+            for (p, h) in points.iter_mut().zip(hops) {
+                p.momentary_lufs = h.momentary_lufs;
+                p.short_term_lufs = h.short_term_lufs;
+            }
+        }
+        if let (Some(last), Some(h)) = (&mut self.last, hops.last()) {
+            last.momentary_lufs = h.momentary_lufs;
+            last.short_term_lufs = h.short_term_lufs;
+        }
+    }
+
+    /// True when every point is kept.
+    pub fn keeps_points(&self) -> bool {
+        self.points.is_some()
+    }
+
     /// Close the current hop with the loudness meter's reading.
     pub fn close(&mut self, hop: &Hop) {
         let ms = if self.samples > 0 {

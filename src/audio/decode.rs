@@ -141,6 +141,18 @@ impl Decoder {
         if let Some(ext) = path.extension().and_then(|e| e.to_str()) {
             hint.with_extension(ext);
         }
+        Self::probe(mss, hint, path)
+    }
+
+    /// Decode a container or codec stream symphonia recognises from a non-seekable
+    /// reader (a pipe from a program). `label` names the stream in errors.
+    pub fn from_reader(r: Box<dyn Read + Send + Sync>, label: &str) -> Result<Decoder> {
+        let source = symphonia::core::io::ReadOnlySource::new(r);
+        let mss = MediaSourceStream::new(Box::new(source), Default::default());
+        Self::probe(mss, Hint::new(), Path::new(label))
+    }
+
+    fn probe(mss: MediaSourceStream, hint: Hint, path: &Path) -> Result<Decoder> {
         let fmt_opts = FormatOptions {
             enable_gapless: true,
             ..Default::default()
@@ -164,7 +176,7 @@ impl Decoder {
             .make(&params, &DecoderOptions::default())
             .map_err(|e| match e {
                 SymError::Unsupported(_) => Error::Invalid(format!(
-                    "{}: unsupported codec {codec_name} (orch decodes PCM, FLAC, ALAC, MP3, Vorbis, AAC)",
+                    "{}: unsupported codec {codec_name} (orch decodes PCM, ADPCM, FLAC, ALAC, MP3, Vorbis, AAC)",
                     path.display()
                 )),
                 other => Error::Invalid(format!(
@@ -522,10 +534,37 @@ fn is_integer_codec(codec: CodecType, name: &str) -> bool {
 }
 
 fn codec_name(codec: CodecType) -> String {
-    symphonia::default::get_codecs()
-        .get_codec(codec)
-        .map(|d| d.short_name.to_string())
-        .unwrap_or_else(|| format!("unknown codec ({codec})"))
+    use symphonia::core::codecs as c;
+    if let Some(d) = symphonia::default::get_codecs().get_codec(codec) {
+        return d.short_name.to_string();
+    }
+    // Codecs symphonia recognises in containers but cannot decode.
+    let known = [
+        (c::CODEC_TYPE_OPUS, "opus"),
+        (c::CODEC_TYPE_SPEEX, "speex"),
+        (c::CODEC_TYPE_MP1, "mp1"),
+        (c::CODEC_TYPE_MP2, "mp2"),
+        (c::CODEC_TYPE_EAC3, "eac3"),
+        (c::CODEC_TYPE_AC4, "ac4"),
+        (c::CODEC_TYPE_DCA, "dts"),
+        (c::CODEC_TYPE_WMA, "wma"),
+        (c::CODEC_TYPE_WAVPACK, "wavpack"),
+        (c::CODEC_TYPE_MONKEYS_AUDIO, "ape"),
+        (c::CODEC_TYPE_TTA, "tta"),
+        (c::CODEC_TYPE_MUSEPACK, "musepack"),
+        (c::CODEC_TYPE_ATRAC1, "atrac1"),
+        (c::CODEC_TYPE_ATRAC3, "atrac3"),
+        (c::CODEC_TYPE_ATRAC3PLUS, "atrac3plus"),
+        (c::CODEC_TYPE_ATRAC9, "atrac9"),
+        (c::CODEC_TYPE_ADPCM_G722, "adpcm_g722"),
+        (c::CODEC_TYPE_ADPCM_G726, "adpcm_g726"),
+        (c::CODEC_TYPE_ADPCM_G726LE, "adpcm_g726le"),
+    ];
+    known
+        .iter()
+        .find(|(k, _)| *k == codec)
+        .map(|(_, n)| n.to_string())
+        .unwrap_or_else(|| format!("with id {codec}"))
 }
 
 /// Reject layouts orch does not handle, naming the value and the range.
@@ -554,9 +593,12 @@ fn probe_error(path: &Path, e: SymError) -> Error {
         return Error::Invalid(format!("{shown}: zero channels in the WAV header"));
     }
     match e {
-        SymError::Unsupported(_) => Error::Invalid(format!(
+        SymError::Unsupported(why) if why.starts_with("core (probe)") => Error::Invalid(format!(
             "{shown}: not an audio file (no supported audio format recognised)"
         )),
+        SymError::Unsupported(why) => {
+            Error::Invalid(format!("{shown}: unsupported codec or format ({why})"))
+        }
         SymError::IoError(io) if io.kind() == ErrorKind::UnexpectedEof => Error::Invalid(format!(
             "{shown}: not an audio file or its header is truncated"
         )),

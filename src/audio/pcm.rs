@@ -283,3 +283,60 @@ mod tests {
         assert_eq!(got, vals);
     }
 }
+
+/// Encode interleaved samples as base64 little-endian PCM (the wire form of pushed
+/// audio, see docs/protocol.md). Samples are clipped to full scale for integer formats.
+pub fn encode_base64(samples: &[f32], fmt: RawFormat) -> String {
+    use base64::Engine;
+    let mut bytes = Vec::with_capacity(samples.len() * fmt.bytes());
+    for &s in samples {
+        match fmt {
+            RawFormat::S16Le => {
+                let v = (s.clamp(-1.0, 1.0) * 32767.0).round() as i16;
+                bytes.extend_from_slice(&v.to_le_bytes());
+            }
+            RawFormat::S24Le => {
+                let v = (s.clamp(-1.0, 1.0) * 8_388_607.0).round() as i32;
+                bytes.extend_from_slice(&v.to_le_bytes()[..3]);
+            }
+            RawFormat::F32Le => bytes.extend_from_slice(&s.to_le_bytes()),
+        }
+    }
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
+/// Decode base64 little-endian PCM into interleaved samples; `None` when the data is
+/// not valid base64 or not whole samples.
+pub fn decode_base64(data: &str, fmt: RawFormat) -> Option<Vec<f32>> {
+    use base64::Engine;
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(data)
+        .ok()?;
+    if bytes.len() % fmt.bytes() != 0 {
+        return None;
+    }
+    Some(
+        bytes
+            .chunks_exact(fmt.bytes())
+            .map(|b| fmt.sample(b))
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod base64_tests {
+    use super::*;
+
+    #[test]
+    fn pcm_base64_round_trip() {
+        let x = [0.0f32, 0.5, -0.5, 0.999];
+        for fmt in RawFormat::ALL {
+            let back = decode_base64(&encode_base64(&x, fmt), fmt).unwrap();
+            for (a, b) in x.iter().zip(&back) {
+                assert!((a - b).abs() < 1e-4, "{fmt:?}");
+            }
+        }
+        assert!(decode_base64("not base64!", RawFormat::S16Le).is_none());
+        assert!(decode_base64("AA==", RawFormat::S16Le).is_none());
+    }
+}

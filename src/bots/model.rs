@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::{BotState, Reason};
 use crate::analysis::Meters;
 use crate::audio::pcm::RawFormat;
+use crate::dsp::pipeline::PipelineMetrics;
 use crate::{Error, Result};
 
 /// Where a bot's audio comes from.
@@ -214,23 +215,6 @@ impl BotSpec {
     }
 }
 
-/// Per-stage processing metrics of a running bot.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct StageStat {
-    /// Stage name.
-    pub stage: String,
-    /// Whether it runs (not bypassed).
-    pub enabled: bool,
-    /// Mean processing time per block (ms).
-    pub mean_ms: f64,
-    /// Largest processing time per block (ms).
-    pub max_ms: f64,
-    /// Gain reduction (dynamics stages) or gain (AGC, LUFS) in dB.
-    pub gain_db: Option<f64>,
-    /// Speech detected (VAD).
-    pub speech: Option<bool>,
-}
-
 /// Live figures of a running bot.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct BotLive {
@@ -252,8 +236,10 @@ pub struct BotLive {
     pub meters: Meters,
     /// Speech detected in the last block.
     pub speech: Option<bool>,
-    /// Per-stage metrics.
-    pub stages: Vec<StageStat>,
+    /// The DSP chain's metrics (per stage: time, levels, gain reduction, speech).
+    pub pipeline: Option<PipelineMetrics>,
+    /// The preset in use.
+    pub preset: String,
     /// Sample rate of the stream.
     pub sample_rate: u32,
     /// Channels of the stream.

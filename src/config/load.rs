@@ -143,6 +143,7 @@ fn is_known_key(section: &str, key: &str) -> bool {
         .and_then(|s| s.as_table())
         .is_some_and(|t| t.contains_key(key))
         || (section == "daemon" && key == "allowed_group")
+        || (section == "bots" && key == "meeting_program")
 }
 
 fn env_value(template: Option<&toml::Value>, raw: &str) -> Option<toml::Value> {
@@ -153,6 +154,7 @@ fn env_value(template: Option<&toml::Value>, raw: &str) -> Option<toml::Value> {
             _ => return None,
         },
         Some(toml::Value::Integer(_)) => toml::Value::Integer(raw.trim().parse().ok()?),
+        Some(toml::Value::Table(_)) => return None,
         Some(toml::Value::Float(_)) => toml::Value::Float(raw.trim().parse().ok()?),
         _ => toml::Value::String(raw.to_string()),
     })

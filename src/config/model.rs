@@ -21,6 +21,8 @@ pub struct Config {
     pub cli: CliConfig,
     /// Settings of the DSP engine.
     pub dsp: DspConfig,
+    /// Limits and policies of bots.
+    pub bots: BotsConfig,
 }
 
 /// `[dsp]`: defaults of the DSP engine.
@@ -93,6 +95,105 @@ impl Default for CliConfig {
     }
 }
 
+/// `[bots]`: limits, restart policy and leave rules of bots.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct BotsConfig {
+    /// Most bots live at once; 0 means no bot may run. Default: 32.
+    pub max_concurrent: u32,
+    /// Restarts of a crashed or stalled bot before it is marked failed. Default: 3.
+    pub max_restarts: u32,
+    /// Delay before the first restart, doubled each time. Default: 0.5 s.
+    pub restart_backoff_s: f64,
+    /// Longest delay between restarts. Default: 30 s.
+    pub restart_backoff_max_s: f64,
+    /// A live bot with no audio for this long is stalled and restarted. Default: 10 s.
+    pub stall_timeout_s: f64,
+    /// Bots end after this long (their `--max-duration` wins). Default: 14400 s (4 h).
+    pub max_duration_s: f64,
+    /// Bots end after this long without speech (their `--silence-timeout` wins).
+    /// Default: 3600 s (60 min).
+    pub silence_timeout_s: f64,
+    /// Seconds `orch bot terminate` waits for a graceful stop before killing. Default: 5.
+    pub terminate_timeout_s: f64,
+    /// Restart bots that were running when orchd died. Default: false (they are
+    /// marked failed with reason `interrupted`).
+    pub resume_interrupted: bool,
+    /// Processing block length in ms. Default: 20.
+    pub block_ms: f64,
+    /// Program that joins meetings for meeting bots (see docs/protocol.md, bot
+    /// protocol). Default: none (meeting bots are refused).
+    pub meeting_program: Option<PathBuf>,
+    /// Named command templates for command bots: `name = "shell command line"`.
+    /// Default: none.
+    pub commands: std::collections::BTreeMap<String, String>,
+}
+
+impl Default for BotsConfig {
+    fn default() -> Self {
+        Self {
+            max_concurrent: 32,
+            max_restarts: 3,
+            restart_backoff_s: 0.5,
+            restart_backoff_max_s: 30.0,
+            stall_timeout_s: 10.0,
+            max_duration_s: 14_400.0,
+            silence_timeout_s: 3_600.0,
+            terminate_timeout_s: 5.0,
+            resume_interrupted: false,
+            block_ms: 20.0,
+            meeting_program: None,
+            commands: Default::default(),
+        }
+    }
+}
+
+impl BotsConfig {
+    fn validate(&self) -> Result<()> {
+        let range = |key: &str, v: f64, lo: f64, hi: f64| -> Result<()> {
+            if v.is_finite() && (lo..=hi).contains(&v) {
+                Ok(())
+            } else {
+                Err(Error::Config(format!(
+                    "key `bots.{key}`: {v} is outside {lo} to {hi}"
+                )))
+            }
+        };
+        range(
+            "max_concurrent",
+            f64::from(self.max_concurrent),
+            0.0,
+            10_000.0,
+        )?;
+        range("max_restarts", f64::from(self.max_restarts), 0.0, 1000.0)?;
+        range("restart_backoff_s", self.restart_backoff_s, 0.0, 3600.0)?;
+        range(
+            "restart_backoff_max_s",
+            self.restart_backoff_max_s,
+            0.0,
+            86_400.0,
+        )?;
+        range("stall_timeout_s", self.stall_timeout_s, 0.1, 86_400.0)?;
+        range("max_duration_s", self.max_duration_s, 1.0, 31_536_000.0)?;
+        range(
+            "silence_timeout_s",
+            self.silence_timeout_s,
+            1.0,
+            31_536_000.0,
+        )?;
+        range("terminate_timeout_s", self.terminate_timeout_s, 0.1, 600.0)?;
+        range("block_ms", self.block_ms, 1.0, 100.0)?;
+        for (name, cmd) in &self.commands {
+            if name.is_empty() || cmd.trim().is_empty() {
+                return Err(Error::Config(format!(
+                    "key `bots.commands.{name}`: name and command must not be empty"
+                )));
+            }
+        }
+        Ok(())
+    }
+}
+
 impl Config {
     /// Check every value; the error names the key.
     pub fn validate(&self) -> Result<()> {
@@ -140,6 +241,7 @@ impl Config {
         {
             return bad("daemon.allowed_group", "must not be empty when set".into());
         }
+        self.bots.validate()?;
         let t = self.cli.autostart_timeout_s;
         if !(t.is_finite() && (0.1..=120.0).contains(&t)) {
             return bad(

@@ -6,6 +6,11 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
+use crate::analysis::Meters;
+use crate::audio::pcm::RawFormat;
+use crate::bots::{BotInfo, BotSpec, BotState, Reason};
+use crate::store::bots::{EventRow, SessionRow};
+
 /// A frame from client to daemon.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -127,6 +132,118 @@ pub enum Request {
         #[serde(default)]
         replace: bool,
     },
+    /// Spawn a bot; answered with [`Response::Bot`] (state `requested`).
+    BotSpawn {
+        /// What to spawn.
+        spec: BotSpec,
+    },
+    /// Bots, newest first; answered with [`Response::Bots`].
+    BotList {
+        /// Include ended bots.
+        all: bool,
+        /// Only bots in this state.
+        state: Option<BotState>,
+    },
+    /// One bot with its live figures; answered with [`Response::Bot`].
+    BotStatus {
+        /// Bot id (or a unique prefix of it).
+        id: String,
+    },
+    /// Stop a bot and wait until it has ended; answered with [`Response::Bot`].
+    BotTerminate {
+        /// Bot id (or a unique prefix).
+        id: String,
+        /// Seconds to wait for a graceful stop before killing (default from config).
+        timeout_s: Option<f64>,
+        /// Kill at once.
+        force: bool,
+    },
+    /// A bot's log lines, then (with `follow`) new ones as [`Event::BotLog`].
+    BotLogs {
+        /// Bot id (or a unique prefix).
+        id: String,
+        /// How many recent lines first.
+        lines: u32,
+        /// Keep streaming.
+        follow: bool,
+    },
+    /// Delete ended bots (sessions, events) that ended more than `older_than_s` ago.
+    BotCleanup {
+        /// Age in seconds.
+        older_than_s: f64,
+    },
+    /// Switch a running bot to another preset without a gap; answered with [`Response::Bot`].
+    BotApplyPreset {
+        /// Bot id (or a unique prefix).
+        id: String,
+        /// Preset name.
+        preset: String,
+    },
+    /// Stream a live bot's meters ten times a second as [`Event::Meters`].
+    BotMeters {
+        /// Bot id (or a unique prefix).
+        id: String,
+    },
+    /// Sent by a meeting-bot program: this connection carries audio of bot `bot_id`.
+    BotAttach {
+        /// The id the program was started with.
+        bot_id: String,
+        /// Sample rate of the audio it will send.
+        sample_rate: u32,
+        /// Channels of the audio it will send.
+        channels: usize,
+    },
+    /// Audio of an attached bot: base64 of little-endian PCM, interleaved. No reply on
+    /// success (a failure reply on error).
+    BotAudio {
+        /// Sample encoding of `data`.
+        format: RawFormat,
+        /// Base64 PCM.
+        data: String,
+    },
+    /// A participant or speaker change reported by a meeting-bot program (no reply on
+    /// success).
+    BotParticipant {
+        /// `joined`, `left` or `speaking`.
+        event: String,
+        /// The platform's participant id.
+        participant_id: String,
+        /// Display name.
+        name: Option<String>,
+    },
+    /// Open a live analysis of pushed audio (`orch analyze --live -`); then send
+    /// [`Request::LiveAudio`] frames; meters arrive as [`Event::Meters`] with bot id `-`.
+    LiveOpen {
+        /// Sample rate.
+        sample_rate: u32,
+        /// Channels.
+        channels: usize,
+    },
+    /// Audio for the live analysis opened on this connection (no reply on success).
+    LiveAudio {
+        /// Sample encoding of `data`.
+        format: RawFormat,
+        /// Base64 PCM.
+        data: String,
+    },
+    /// End the live analysis; answered with [`Response::Analysis`] (the full report).
+    LiveClose,
+    /// Sessions started since `since` (Unix s); answered with [`Response::Sessions`].
+    AnalyticsSessions {
+        /// Unix time.
+        since: f64,
+        /// Only this bot.
+        bot_id: Option<String>,
+    },
+    /// Processing performance of bots and the daemon; answered with [`Response::Performance`].
+    AnalyticsPerformance,
+    /// Stored events of one bot or all; answered with [`Response::Events`].
+    BotEvents {
+        /// Bot id (or a unique prefix); all bots when `None`.
+        id: Option<String>,
+        /// How many of the most recent events.
+        limit: u32,
+    },
 }
 
 /// Event topics a client can subscribe to.
@@ -137,6 +254,8 @@ pub enum Topic {
     Daemon,
     /// Log lines.
     Log,
+    /// Bot state changes, alerts and participant events.
+    Bots,
 }
 
 /// Everything the daemon can answer.
@@ -180,6 +299,74 @@ pub enum Response {
     /// The request failed; the connection stays usable unless `kind` is `protocol` or
     /// `version_mismatch`.
     Failure(Failure),
+    /// One bot.
+    Bot(Box<BotInfo>),
+    /// Several bots.
+    Bots {
+        /// The bots.
+        bots: Vec<BotInfo>,
+    },
+    /// Bot sessions.
+    Sessions {
+        /// The sessions, newest first.
+        sessions: Vec<SessionRow>,
+    },
+    /// Stored bot events.
+    Events {
+        /// The events, oldest first.
+        events: Vec<EventRow>,
+    },
+    /// Processing performance.
+    Performance(Box<Performance>),
+    /// A full analysis report (the JSON of `orch analyze --json`).
+    Analysis {
+        /// The report.
+        report: serde_json::Value,
+    },
+}
+
+/// What `orch analytics performance` shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Performance {
+    /// Per live bot: processing time per block, realtime factor, drops.
+    pub bots: Vec<BotPerformance>,
+    /// Daemon CPU time (s) since start.
+    pub daemon_cpu_s: Option<f64>,
+    /// Daemon resident memory (KiB).
+    pub daemon_rss_kib: Option<u64>,
+    /// Daemon uptime (s).
+    pub uptime_s: f64,
+    /// Live bots.
+    pub live_bots: u64,
+    /// Bots by state (all known bots).
+    pub bots_by_state: std::collections::BTreeMap<String, u64>,
+    /// Restarts over all known bots.
+    pub total_restarts: u64,
+    /// Sessions that ended in failure.
+    pub failed_sessions: u64,
+}
+
+/// Performance of one live bot.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BotPerformance {
+    /// Bot id.
+    pub id: String,
+    /// Bot name.
+    pub name: String,
+    /// Blocks processed.
+    pub blocks: u64,
+    /// Blocks dropped.
+    pub dropped_blocks: u64,
+    /// Per-block processing time percentiles (ms).
+    pub p50_ms: Option<f64>,
+    /// 95th percentile.
+    pub p95_ms: Option<f64>,
+    /// 99th percentile.
+    pub p99_ms: Option<f64>,
+    /// Audio seconds per processing second.
+    pub realtime_factor: Option<f64>,
+    /// Restarts.
+    pub restarts: u32,
 }
 
 /// A failed request.
@@ -330,14 +517,73 @@ pub enum Event {
         /// Why.
         reason: String,
     },
+    /// A bot changed state.
+    BotState {
+        /// Unix time in seconds.
+        time: f64,
+        /// Bot id.
+        bot_id: String,
+        /// Previous state.
+        from: BotState,
+        /// New state.
+        to: BotState,
+        /// Why.
+        reason: Reason,
+        /// Detail (an error message).
+        detail: Option<String>,
+    },
+    /// Something about a bot worth a human's attention (stall, slow processing).
+    BotAlert {
+        /// Unix time in seconds.
+        time: f64,
+        /// Bot id.
+        bot_id: String,
+        /// `warning` or `error`.
+        severity: String,
+        /// What happened.
+        message: String,
+    },
+    /// A meeting participant joined, left or spoke.
+    Participant {
+        /// Unix time in seconds.
+        time: f64,
+        /// Bot id.
+        bot_id: String,
+        /// `joined`, `left` or `speaking`.
+        event: String,
+        /// Platform participant id.
+        participant_id: String,
+        /// Display name.
+        name: Option<String>,
+    },
+    /// Live meters of a bot (or `-` for pushed audio), ten times a second.
+    Meters {
+        /// Bot id, or `-`.
+        bot_id: String,
+        /// The meters.
+        meters: Meters,
+    },
+    /// A line of a bot's log.
+    BotLog {
+        /// Unix time in seconds.
+        time: f64,
+        /// Bot id.
+        bot_id: String,
+        /// The line.
+        line: String,
+    },
 }
 
 impl Event {
     /// The topic this event belongs to.
     pub fn topic(&self) -> Topic {
         match self {
-            Event::Log { .. } => Topic::Log,
+            Event::Log { .. } | Event::BotLog { .. } => Topic::Log,
             Event::ConfigReloaded { .. } | Event::ShuttingDown { .. } => Topic::Daemon,
+            Event::BotState { .. }
+            | Event::BotAlert { .. }
+            | Event::Participant { .. }
+            | Event::Meters { .. } => Topic::Bots,
         }
     }
 }

@@ -1,10 +1,13 @@
 //! One file per command. `dispatch` is the one place that maps a parsed command to its
 //! implementation.
 
+pub mod analytics;
 pub mod analyze;
+pub mod bot;
 pub mod config;
 pub mod daemon;
 pub mod db;
+pub mod events;
 pub mod normalize;
 pub mod preset;
 pub mod process;
@@ -31,6 +34,9 @@ pub fn dispatch(cli: Cli) -> orch::Result<()> {
         Command::Daemon(cmd) => daemon::run(&ctx, cmd),
         Command::Config(cmd) => config::run(&ctx, cmd),
         Command::Db(cmd) => db::run(&ctx, cmd),
+        Command::Bot(cmd) => bot::run(&ctx, cmd),
+        Command::Events(args) => events::run(&ctx, args),
+        Command::Analytics(cmd) => analytics::run(&ctx, cmd),
         Command::Analyze(args) => analyze::run(&ctx, args),
         Command::Process(args) => process::run(&ctx, args),
         Command::Normalize(args) => normalize::run(&ctx, args),

@@ -1,10 +1,14 @@
 //! The dispatcher: one exhaustive match, one line per request. Each request family has
 //! its own file, mirroring `cli/src/commands/`.
 
+mod analytics;
+pub mod attach;
+mod bots;
 mod config;
 mod daemon;
 mod db;
 mod events;
+pub mod live;
 mod logs;
 mod presets;
 mod status;
@@ -41,6 +45,55 @@ pub async fn handle(state: &Arc<State>, conn: &mut Conn, id: u64, request: Reque
         Request::PresetRename { from, to } => presets::rename(state, from, to).await,
         Request::PresetDelete { name } => presets::delete(state, name).await,
         Request::PresetImport { preset, replace } => presets::import(state, preset, replace).await,
+        Request::BotSpawn { spec } => bots::spawn(state, spec).await,
+        Request::BotList { all, state: s } => bots::list(state, all, s).await,
+        Request::BotStatus { id: bot } => bots::status(state, &bot).await,
+        Request::BotTerminate {
+            id: bot,
+            timeout_s,
+            force,
+        } => bots::terminate(state, &bot, timeout_s, force).await,
+        Request::BotLogs {
+            id: bot,
+            lines,
+            follow,
+        } => return bots::logs(state, conn, id, &bot, lines, follow).await,
+        Request::BotCleanup { older_than_s } => bots::cleanup(state, older_than_s).await,
+        Request::BotApplyPreset { id: bot, preset } => {
+            bots::apply_preset(state, &bot, &preset).await
+        }
+        Request::BotMeters { id: bot } => return bots::meters(state, conn, id, &bot).await,
+        Request::BotEvents { id: bot, limit } => bots::events(state, bot, limit).await,
+        Request::BotAttach {
+            bot_id,
+            sample_rate,
+            channels,
+        } => attach::attach(state, conn, &bot_id, sample_rate, channels),
+        Request::BotAudio { format, data } => match attach::audio(state, conn, format, &data) {
+            Some(r) => r,
+            None => return,
+        },
+        Request::BotParticipant {
+            event,
+            participant_id,
+            name,
+        } => match attach::participant(state, conn, event, participant_id, name).await {
+            Some(r) => r,
+            None => return,
+        },
+        Request::LiveOpen {
+            sample_rate,
+            channels,
+        } => live::open(state, conn, id, sample_rate, channels),
+        Request::LiveAudio { format, data } => match live::audio(conn, format, &data).await {
+            Some(r) => r,
+            None => return,
+        },
+        Request::LiveClose => live::close(conn),
+        Request::AnalyticsSessions { since, bot_id } => {
+            analytics::sessions(state, since, bot_id).await
+        }
+        Request::AnalyticsPerformance => analytics::performance(state).await,
     };
     conn.reply(id, response).await;
 }

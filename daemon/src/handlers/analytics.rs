@@ -1,0 +1,81 @@
+//! `orch analytics sessions|bot|performance`.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use orch::protocol::{BotPerformance, Performance, Response};
+
+use super::respond;
+use crate::state::State;
+use crate::supervisor;
+
+/// Sessions since `since`, of one bot when given.
+pub async fn sessions(state: &Arc<State>, since: f64, bot: Option<String>) -> Response {
+    let bot_id = match bot {
+        Some(b) => match supervisor::find(state, &b).await {
+            Ok(r) => Some(r.id),
+            Err(f) => return Response::Failure(f),
+        },
+        None => None,
+    };
+    respond(
+        state
+            .with_db(move |db| db.sessions(since, bot_id.as_deref()))
+            .await,
+        |sessions| Response::Sessions { sessions },
+    )
+}
+
+/// Per-bot processing figures and daemon resources.
+pub async fn performance(state: &Arc<State>) -> Response {
+    let rows = state
+        .with_db(|db| {
+            let all = db.bots(true, None)?;
+            let failed: u64 = db
+                .conn()
+                .query_row(
+                    "SELECT count(*) FROM sessions WHERE end_reason IN ('restart_limit','source_error','crashed','interrupted')",
+                    [],
+                    |r| r.get::<_, i64>(0),
+                )
+                .map(|n| n as u64)
+                .map_err(|e| orch::Error::Other(e.to_string()))?;
+            Ok((all, failed))
+        })
+        .await;
+    respond(rows, |(all, failed)| {
+        let mut by_state = BTreeMap::new();
+        let mut restarts = 0u64;
+        let mut bots = Vec::new();
+        for row in all {
+            let info = supervisor::info(state, row);
+            *by_state
+                .entry(info.state.name().to_string())
+                .or_insert(0u64) += 1;
+            restarts += u64::from(info.restarts);
+            if let Some(l) = &info.live {
+                bots.push(BotPerformance {
+                    id: info.id.clone(),
+                    name: info.name.clone(),
+                    blocks: l.blocks,
+                    dropped_blocks: l.dropped_blocks,
+                    p50_ms: l.p50_ms,
+                    p95_ms: l.p95_ms,
+                    p99_ms: l.p99_ms,
+                    realtime_factor: l.realtime_factor,
+                    restarts: info.restarts,
+                });
+            }
+        }
+        Response::Performance(Box::new(Performance {
+            live_bots: bots.len() as u64,
+            bots,
+            daemon_cpu_s: supervisor::process_cpu_s(std::process::id()),
+            daemon_rss_kib: supervisor::self_rss_kib(),
+            uptime_s: state.started.elapsed().as_secs_f64(),
+            bots_by_state: by_state,
+            total_restarts: restarts,
+            failed_sessions: failed,
+        }))
+    })
+}

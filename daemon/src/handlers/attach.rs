@@ -1,0 +1,168 @@
+//! The bot protocol spoken by meeting-bot programs: attach to a bot, push its audio,
+//! report participants. See docs/protocol.md, "Bot protocol".
+
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+
+use orch::audio::pcm::{RawFormat, decode_base64};
+use orch::protocol::{Event, Failure, FailureKind, Response, now_unix};
+
+use crate::conn::Conn;
+use crate::state::State;
+
+/// The bot a connection has attached to.
+#[derive(Debug, Clone)]
+pub struct Attached {
+    /// Bot id.
+    pub bot_id: String,
+    /// Channels of the pushed audio.
+    pub channels: usize,
+}
+
+fn fail(kind: FailureKind, msg: String) -> Option<Response> {
+    Some(Response::Failure(Failure::new(kind, msg)))
+}
+
+/// Attach this connection to a live meeting bot.
+pub fn attach(
+    state: &Arc<State>,
+    conn: &mut Conn,
+    bot_id: &str,
+    rate: u32,
+    channels: usize,
+) -> Response {
+    let Some(handle) = state.supervisor.get(bot_id) else {
+        return Response::Failure(Failure::new(
+            FailureKind::NotFound,
+            format!("no live bot `{bot_id}` to attach to"),
+        ));
+    };
+    if handle.spec.kind != orch::bots::BotKind::Meeting {
+        return Response::Failure(Failure::new(
+            FailureKind::Invalid,
+            format!(
+                "bot {bot_id} is a {} bot: only meeting bots take pushed audio",
+                handle.spec.kind.name()
+            ),
+        ));
+    }
+    if !(8000..=192_000).contains(&rate) || !(1..=8).contains(&channels) {
+        return Response::Failure(Failure::new(
+            FailureKind::Invalid,
+            format!(
+                "audio layout {rate} Hz x {channels} channels is invalid (8000 to 192000 Hz, 1 to 8 channels)"
+            ),
+        ));
+    }
+    handle.shared.set_layout(rate, channels);
+    handle.shared.log(&format!(
+        "meeting program attached: {rate} Hz, {channels} channel(s)"
+    ));
+    conn.attached = Some(Attached {
+        bot_id: bot_id.to_string(),
+        channels,
+    });
+    Response::Ok {
+        message: format!("attached to bot {bot_id}"),
+    }
+}
+
+/// Audio from the attached program. `None` on success (no reply is sent).
+pub fn audio(state: &Arc<State>, conn: &Conn, format: RawFormat, data: &str) -> Option<Response> {
+    let Some(att) = &conn.attached else {
+        return fail(
+            FailureKind::Invalid,
+            "send bot_attach before bot_audio".into(),
+        );
+    };
+    let Some(samples) = decode_base64(data, format) else {
+        return fail(
+            FailureKind::Invalid,
+            format!("bot_audio data is not base64 {format} PCM"),
+        );
+    };
+    if samples.len() % att.channels != 0 {
+        return fail(
+            FailureKind::Invalid,
+            format!(
+                "bot_audio holds {} samples, not whole frames of {} channels",
+                samples.len(),
+                att.channels
+            ),
+        );
+    }
+    let handle = state.supervisor.get(&att.bot_id)?;
+    let queue = handle.push.lock().ok()?.clone();
+    match queue {
+        Some(tx) => {
+            if tx.try_send(samples).is_err() {
+                // The audio thread is behind or restarting: drop, never block.
+                handle.push_dropped.fetch_add(1, Ordering::Relaxed);
+            }
+            None
+        }
+        None => None,
+    }
+}
+
+/// A participant event from the attached program. `None` on success.
+pub async fn participant(
+    state: &Arc<State>,
+    conn: &Conn,
+    event: String,
+    participant_id: String,
+    name: Option<String>,
+) -> Option<Response> {
+    let Some(att) = conn.attached.clone() else {
+        return fail(
+            FailureKind::Invalid,
+            "send bot_attach before bot_participant".into(),
+        );
+    };
+    if !matches!(event.as_str(), "joined" | "left" | "speaking") {
+        return fail(
+            FailureKind::Invalid,
+            format!("participant event `{event}` is not one of joined, left, speaking"),
+        );
+    }
+    let now = now_unix();
+    let session = state
+        .supervisor
+        .get(&att.bot_id)
+        .and_then(|h| h.session_id.lock().ok().and_then(|s| s.clone()));
+    let (bid, ev, pid, nm) = (
+        att.bot_id.clone(),
+        event.clone(),
+        participant_id.clone(),
+        name.clone(),
+    );
+    let kind = if event == "speaking" {
+        "speaker"
+    } else {
+        "participant"
+    };
+    let stored = state
+        .with_db(move |db| {
+            db.add_bot_event(
+                &bid,
+                session.as_deref(),
+                kind,
+                "info",
+                Some(&ev),
+                &serde_json::json!({ "participant_id": pid, "name": nm }),
+                now,
+            )
+        })
+        .await;
+    if let Err(f) = stored {
+        return Some(Response::Failure(f));
+    }
+    state.publish(Event::Participant {
+        time: now,
+        bot_id: att.bot_id,
+        event,
+        participant_id,
+        name,
+    });
+    None
+}

@@ -1,0 +1,307 @@
+//! `orch bot ...`: spawn, list, status, terminate, logs, cleanup, apply a preset,
+//! meters and stored events.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use orch::bots::{BotSpec, BotState};
+use orch::protocol::{Event, Failure, FailureKind, Response, ServerBody, ServerMessage};
+use tokio::sync::broadcast;
+
+use super::respond;
+use crate::conn::Conn;
+use crate::state::State;
+use crate::supervisor::{self, Control};
+
+/// Spawn a bot; the reply is its info in state `requested` (or later).
+pub async fn spawn(state: &Arc<State>, spec: BotSpec) -> Response {
+    match supervisor::spawn(state, spec).await {
+        Ok(id) => status(state, &id).await,
+        Err(f) => Response::Failure(f),
+    }
+}
+
+/// Bots, newest first.
+pub async fn list(state: &Arc<State>, all: bool, filter: Option<BotState>) -> Response {
+    let rows = state.with_db(move |db| db.bots(all, filter)).await;
+    respond(rows, |rows| {
+        let mut bots: Vec<_> = rows
+            .into_iter()
+            .map(|r| supervisor::info(state, r))
+            .collect();
+        // The in-memory state is fresher than the row read a moment ago.
+        if let Some(s) = filter {
+            bots.retain(|b| b.state == s);
+        }
+        Response::Bots { bots }
+    })
+}
+
+/// One bot.
+pub async fn status(state: &Arc<State>, id: &str) -> Response {
+    respond(supervisor::find(state, id).await, |row| {
+        Response::Bot(Box::new(supervisor::info(state, row)))
+    })
+}
+
+/// Stop a bot and wait until it has ended.
+pub async fn terminate(
+    state: &Arc<State>,
+    id: &str,
+    timeout_s: Option<f64>,
+    force: bool,
+) -> Response {
+    let row = match supervisor::find(state, id).await {
+        Ok(r) => r,
+        Err(f) => return Response::Failure(f),
+    };
+    let Some(handle) = state.supervisor.get(&row.id) else {
+        // Already ended: report it as it is.
+        return Response::Bot(Box::new(supervisor::info(state, row)));
+    };
+    let default = state
+        .config
+        .read()
+        .map(|c| c.config.bots.terminate_timeout_s)
+        .unwrap_or(5.0);
+    let timeout = timeout_s.unwrap_or(default);
+    if !(timeout.is_finite() && (0.0..=3600.0).contains(&timeout)) {
+        return Response::Failure(Failure::new(
+            FailureKind::Invalid,
+            format!("--timeout {timeout} is outside 0 to 3600 seconds"),
+        ));
+    }
+    let _ = handle.control.send(Control::Terminate {
+        force,
+        timeout: Duration::from_secs_f64(timeout),
+    });
+    let mut done = handle.done.clone();
+    // The runner kills after `timeout`; allow it time to store the end.
+    let wait = Duration::from_secs_f64(timeout + 10.0);
+    if tokio::time::timeout(wait, async { done.wait_for(|d| *d).await.map(|_| ()) })
+        .await
+        .is_err()
+    {
+        return Response::Failure(Failure::new(
+            FailureKind::Internal,
+            format!(
+                "bot {} did not end within {:.0} s",
+                row.id,
+                wait.as_secs_f64()
+            ),
+        ));
+    }
+    status(state, &row.id).await
+}
+
+/// Delete ended bots older than `older_than_s`.
+pub async fn cleanup(state: &Arc<State>, older_than_s: f64) -> Response {
+    if !(older_than_s.is_finite() && older_than_s >= 0.0) {
+        return Response::Failure(Failure::new(
+            FailureKind::Invalid,
+            format!("--older-than {older_than_s} must be zero or more seconds"),
+        ));
+    }
+    let cutoff = orch::protocol::now_unix() - older_than_s;
+    respond(
+        state.with_db(move |db| db.cleanup_bots(cutoff)).await,
+        |n| Response::Ok {
+            message: format!("removed {n} ended bot(s) with their sessions and events"),
+        },
+    )
+}
+
+/// Switch a live bot's chain to `preset` (applied in the audio thread, crossfaded).
+pub async fn apply_preset(state: &Arc<State>, id: &str, preset: &str) -> Response {
+    let row = match supervisor::find(state, id).await {
+        Ok(r) => r,
+        Err(f) => return Response::Failure(f),
+    };
+    let Some(handle) = state.supervisor.get(&row.id) else {
+        return Response::Failure(Failure::new(
+            FailureKind::Invalid,
+            format!(
+                "bot {} is {}: only a live bot can change preset",
+                row.id, row.state
+            ),
+        ));
+    };
+    let chain = match supervisor::resolve_preset(preset) {
+        Ok(c) => c,
+        Err(f) => return Response::Failure(f),
+    };
+    if let Ok(mut p) = handle.shared.pending_chain.lock() {
+        *p = Some((preset.to_string(), chain));
+    }
+    if let Ok(mut p) = handle.preset.lock() {
+        *p = preset.to_string();
+    }
+    let (bid, name, now) = (
+        row.id.clone(),
+        preset.to_string(),
+        orch::protocol::now_unix(),
+    );
+    let stored = state
+        .with_db(move |db| {
+            db.set_bot_preset(&bid, &name, now)?;
+            db.add_bot_event(
+                &bid,
+                None,
+                "info",
+                "info",
+                Some("preset_applied"),
+                &serde_json::json!({ "preset": name }),
+                now,
+            )
+        })
+        .await;
+    if let Err(f) = stored {
+        return Response::Failure(f);
+    }
+    status(state, &row.id).await
+}
+
+/// Stored events, oldest first.
+pub async fn events(state: &Arc<State>, id: Option<String>, limit: u32) -> Response {
+    let bot_id = match id {
+        Some(id) => match supervisor::find(state, &id).await {
+            Ok(r) => Some(r.id),
+            Err(f) => return Response::Failure(f),
+        },
+        None => None,
+    };
+    respond(
+        state
+            .with_db(move |db| db.bot_events(bot_id.as_deref(), 0, limit.clamp(1, 100_000)))
+            .await,
+        |events| Response::Events { events },
+    )
+}
+
+/// A bot's log: recent lines, then with `follow` new ones until the bot ends.
+pub async fn logs(
+    state: &Arc<State>,
+    conn: &mut Conn,
+    id: u64,
+    bot: &str,
+    lines: u32,
+    follow: bool,
+) {
+    let row = match supervisor::find(state, bot).await {
+        Ok(r) => r,
+        Err(f) => return conn.reply(id, Response::Failure(f)).await,
+    };
+    let Some(handle) = state.supervisor.get(&row.id) else {
+        // Ended bots keep their history as events.
+        return conn
+            .reply(
+                id,
+                Response::Failure(Failure::new(
+                    FailureKind::NotFound,
+                    format!(
+                        "bot {} has ended ({}); its history: orch events --bot {}",
+                        row.id, row.state, row.id
+                    ),
+                )),
+            )
+            .await;
+    };
+    let rx = handle.shared.log_tx.subscribe();
+    let backlog = handle.shared.recent_logs(lines as usize);
+    let done = handle.done.clone();
+    stream(state, conn, id, backlog, follow.then_some((rx, done))).await;
+}
+
+/// Meters of a live bot, ten times a second, until it ends.
+pub async fn meters(state: &Arc<State>, conn: &mut Conn, id: u64, bot: &str) {
+    let row = match supervisor::find(state, bot).await {
+        Ok(r) => r,
+        Err(f) => return conn.reply(id, Response::Failure(f)).await,
+    };
+    let Some(handle) = state.supervisor.get(&row.id) else {
+        return conn
+            .reply(
+                id,
+                Response::Failure(Failure::new(
+                    FailureKind::Invalid,
+                    format!("bot {} is {}: no live audio to meter", row.id, row.state),
+                )),
+            )
+            .await;
+    };
+    let rx = handle.shared.meters.subscribe();
+    let done = handle.done.clone();
+    stream(state, conn, id, Vec::new(), Some((rx, done))).await;
+}
+
+/// Reply ok, send `backlog`, then forward `live` events until the bot ends, the
+/// client unsubscribes or the daemon shuts down.
+async fn stream(
+    state: &Arc<State>,
+    conn: &mut Conn,
+    id: u64,
+    backlog: Vec<Event>,
+    live: Option<(
+        broadcast::Receiver<Event>,
+        tokio::sync::watch::Receiver<bool>,
+    )>,
+) {
+    conn.reply(
+        id,
+        Response::Ok {
+            message: "streaming".into(),
+        },
+    )
+    .await;
+    let tx = conn.tx.clone();
+    for ev in backlog {
+        let _ = tx
+            .send(ServerMessage {
+                id,
+                body: ServerBody::Event(ev),
+            })
+            .await;
+    }
+    let Some((mut rx, mut done)) = live else {
+        let _ = tx
+            .send(ServerMessage {
+                id,
+                body: ServerBody::End,
+            })
+            .await;
+        return;
+    };
+    let guard = state.subscription_guard();
+    let mut shutdown = conn.shutdown.clone();
+    let task = tokio::spawn(async move {
+        let _guard = guard;
+        loop {
+            tokio::select! {
+                ev = rx.recv() => match ev {
+                    Ok(ev) => {
+                        if tx.send(ServerMessage { id, body: ServerBody::Event(ev) }).await.is_err() {
+                            return;
+                        }
+                    }
+                    Err(broadcast::error::RecvError::Lagged(_)) => continue,
+                    Err(broadcast::error::RecvError::Closed) => break,
+                },
+                _ = async { done.wait_for(|d| *d).await.map(|_| ()) } => {
+                    // Deliver what is still queued, then end.
+                    while let Ok(ev) = rx.try_recv() {
+                        let _ = tx.send(ServerMessage { id, body: ServerBody::Event(ev) }).await;
+                    }
+                    break;
+                }
+                _ = shutdown.changed() => break,
+            }
+        }
+        let _ = tx
+            .send(ServerMessage {
+                id,
+                body: ServerBody::End,
+            })
+            .await;
+    });
+    conn.streams.insert(id, task);
+}

@@ -1,0 +1,456 @@
+//! One bot's lifecycle task: start the audio thread, watch it (stalls, leave rules,
+//! terminate orders), restart it with backoff after a crash or stall, and store every
+//! transition with its reason.
+
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use std::time::{Duration, Instant};
+
+use orch::bots::backoff::Backoff;
+use orch::bots::{BotKind, BotState, Reason};
+use orch::dsp::chain::ChainConfig;
+use orch::protocol::{Event, now_unix};
+use tokio::sync::mpsc;
+
+use super::source::signal_group;
+use super::worker::{self, WorkerMsg, WorkerParams};
+use super::{BotHandle, Control};
+use crate::state::State;
+
+/// How often the runner checks for stalls and persists statistics.
+const TICK: Duration = Duration::from_millis(250);
+/// How often processing statistics are stored.
+const STATS_EVERY: Duration = Duration::from_secs(30);
+
+/// How the audio thread's life ended, as the runner sees it.
+struct Ending {
+    reason: Reason,
+    detail: Option<String>,
+    opened: bool,
+    /// Set when the runner itself asked the thread to stop.
+    ordered: Option<Reason>,
+}
+
+/// Run the bot until it ends.
+pub async fn run(
+    state: Arc<State>,
+    bot: Arc<BotHandle>,
+    mut control: mpsc::UnboundedReceiver<Control>,
+    chain: ChainConfig,
+    command_line: Option<String>,
+    first_reason: Reason,
+) {
+    let cfg = state.config.read().expect("config lock").config.clone();
+    let b = &cfg.bots;
+    let backoff = Backoff {
+        initial: Duration::from_secs_f64(b.restart_backoff_s),
+        max: Duration::from_secs_f64(b.restart_backoff_max_s),
+        max_restarts: b.max_restarts,
+    };
+    let session = super::new_id("s");
+    {
+        let (sid, bid) = (session.clone(), bot.id.clone());
+        let source = bot.spec.source_label();
+        let preset = bot.preset.lock().map(|p| p.clone()).unwrap_or_default();
+        let now = now_unix();
+        if let Err(f) = state
+            .with_db(move |db| db.start_session(&sid, &bid, &source, &preset, now))
+            .await
+        {
+            tracing::error!(bot = %bot.id, "cannot store the session: {}", f.message);
+        }
+        *bot.session_id.lock().expect("session lock") = Some(session.clone());
+        *bot.started.lock().expect("started lock") = Instant::now();
+    }
+    let mut chain = chain;
+    let mut restarts: u32 = 0;
+    let mut errors: u32 = 0;
+    let mut reason_in = first_reason;
+    let final_reason;
+    loop {
+        set_state(&state, &bot, BotState::Starting, reason_in, None).await;
+        let ending = run_once(
+            &state,
+            &bot,
+            &mut control,
+            &chain,
+            command_line.clone(),
+            &cfg,
+        )
+        .await;
+        // A preset applied while running is kept across restarts.
+        if let Ok(p) = bot.preset.lock()
+            && let Ok(c) = super::resolve_preset(&p)
+        {
+            chain = c;
+        }
+        if let Some(ordered) = ending.ordered {
+            let (s, _, _) = current(&bot);
+            if s != BotState::Stopping {
+                set_state(&state, &bot, BotState::Stopping, ordered, None).await;
+            }
+            set_state(
+                &state,
+                &bot,
+                BotState::Stopped,
+                ordered,
+                ending.detail.clone(),
+            )
+            .await;
+            final_reason = ordered;
+            break;
+        }
+        match ending.reason {
+            Reason::SourceEnded
+            | Reason::MaxDuration
+            | Reason::SilenceTimeout
+            | Reason::Finished => {
+                set_state(
+                    &state,
+                    &bot,
+                    BotState::Stopping,
+                    ending.reason,
+                    ending.detail.clone(),
+                )
+                .await;
+                set_state(
+                    &state,
+                    &bot,
+                    BotState::Stopped,
+                    ending.reason,
+                    ending.detail,
+                )
+                .await;
+                final_reason = ending.reason;
+                break;
+            }
+            Reason::SourceError
+                if !ending.opened && (restarts == 0 || bot.spec.kind == BotKind::File) =>
+            {
+                set_state(
+                    &state,
+                    &bot,
+                    BotState::Failed,
+                    Reason::SourceError,
+                    ending.detail,
+                )
+                .await;
+                final_reason = Reason::SourceError;
+                break;
+            }
+            why => {
+                // Crashed, stalled, or a source that failed on a restart.
+                errors += 1;
+                let why = if why == Reason::Stalled {
+                    Reason::Stalled
+                } else {
+                    Reason::Crashed
+                };
+                alert(
+                    &state,
+                    &bot,
+                    "warning",
+                    &format!(
+                        "bot {} {}: {}",
+                        bot.id,
+                        why.name(),
+                        ending.detail.as_deref().unwrap_or("no detail")
+                    ),
+                );
+                match backoff.delay(restarts) {
+                    Some(delay) => {
+                        set_state(
+                            &state,
+                            &bot,
+                            BotState::Recovering,
+                            why,
+                            ending.detail.clone(),
+                        )
+                        .await;
+                        tokio::select! {
+                            _ = tokio::time::sleep(delay) => {}
+                            c = control.recv() => {
+                                let r = match c {
+                                    Some(Control::Terminate { force: true, .. }) => Reason::Killed,
+                                    Some(Control::Terminate { .. }) => Reason::TerminatedByUser,
+                                    Some(Control::Shutdown) | None => Reason::DaemonShutdown,
+                                };
+                                set_state(&state, &bot, BotState::Stopping, r, None).await;
+                                set_state(&state, &bot, BotState::Stopped, r, None).await;
+                                final_reason = r;
+                                break;
+                            }
+                        }
+                        restarts += 1;
+                        reason_in = Reason::Restarting;
+                        store_totals(&state, &bot, &session, restarts, errors).await;
+                        continue;
+                    }
+                    None => {
+                        let detail = format!(
+                            "gave up after {restarts} restart(s); last: {}",
+                            ending.detail.as_deref().unwrap_or(why.name())
+                        );
+                        set_state(
+                            &state,
+                            &bot,
+                            BotState::Failed,
+                            Reason::RestartLimit,
+                            Some(detail),
+                        )
+                        .await;
+                        final_reason = Reason::RestartLimit;
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    store_totals(&state, &bot, &session, restarts, errors).await;
+    store_stats(&state, &bot, &session).await;
+    let (sid, now) = (session.clone(), now_unix());
+    let _ = state
+        .with_db(move |db| db.end_session(&sid, final_reason, now))
+        .await;
+    state.supervisor.remove(&bot.id);
+    tracing::info!(bot = %bot.id, reason = final_reason.name(), "bot ended");
+}
+
+/// One life of the audio thread.
+async fn run_once(
+    state: &Arc<State>,
+    bot: &Arc<BotHandle>,
+    control: &mut mpsc::UnboundedReceiver<Control>,
+    chain: &ChainConfig,
+    command_line: Option<String>,
+    cfg: &orch::config::Config,
+) -> Ending {
+    let b = &cfg.bots;
+    bot.shared.stop.store(false, Ordering::Relaxed);
+    bot.shared.set_pid(None);
+    bot.shared.touch();
+    let push = if bot.spec.kind == BotKind::Meeting {
+        let (tx, rx) = std::sync::mpsc::sync_channel(256);
+        *bot.push.lock().expect("push lock") = Some(tx);
+        Some(rx)
+    } else {
+        None
+    };
+    let (tx, mut rx) = mpsc::unbounded_channel();
+    let params = WorkerParams {
+        spec: bot.spec.clone(),
+        chain: chain.clone(),
+        preset: bot.preset.lock().map(|p| p.clone()).unwrap_or_default(),
+        block_ms: b.block_ms,
+        max_duration_s: bot.spec.max_duration_s.unwrap_or(b.max_duration_s),
+        silence_timeout_s: bot.spec.silence_timeout_s.unwrap_or(b.silence_timeout_s),
+        command_line,
+        meeting_program: b.meeting_program.clone(),
+        socket: cfg.daemon.socket.clone(),
+        push,
+        stop_grace: Duration::from_secs_f64(b.terminate_timeout_s),
+    };
+    let thread = match worker::spawn(params, bot.shared.clone(), tx) {
+        Ok(t) => t,
+        Err(e) => {
+            return Ending {
+                reason: Reason::SourceError,
+                detail: Some(format!("cannot start the audio thread: {e}")),
+                opened: false,
+                ordered: None,
+            };
+        }
+    };
+    let mut opened = false;
+    let mut ordered: Option<Reason> = None;
+    let mut stalled = false;
+    let mut kill_at: Option<Instant> = None;
+    let mut tick = tokio::time::interval(TICK);
+    let mut last_stats = Instant::now();
+    let stall = Duration::from_secs_f64(b.stall_timeout_s);
+    let (reason, detail) = loop {
+        tokio::select! {
+            msg = rx.recv() => match msg {
+                Some(WorkerMsg::Opened { sample_rate, channels }) => {
+                    tracing::debug!(bot = %bot.id, sample_rate, channels, "source open");
+                    opened = true;
+                    set_state(state, bot, BotState::Running, Reason::SourceOpened, None).await;
+                }
+                Some(WorkerMsg::Exited { reason, detail }) => break (reason, detail),
+                None => break (Reason::Crashed, Some("the audio thread died".into())),
+            },
+            c = control.recv(), if ordered.is_none() => {
+                let (why, force, timeout) = match c {
+                    Some(Control::Terminate { force, timeout }) => {
+                        (if force { Reason::Killed } else { Reason::TerminatedByUser }, force, timeout)
+                    }
+                    Some(Control::Shutdown) | None => {
+                        (Reason::DaemonShutdown, false, Duration::from_secs_f64(b.terminate_timeout_s))
+                    }
+                };
+                ordered = Some(why);
+                set_state(state, bot, BotState::Stopping, why, None).await;
+                bot.shared.stop.store(true, Ordering::Relaxed);
+                if let Some(pid) = bot.shared.pid() {
+                    signal_group(pid, if force { libc::SIGKILL } else { libc::SIGTERM });
+                }
+                // Close a meeting bot's audio queue so a blocked read wakes up.
+                bot.push.lock().expect("push lock").take();
+                kill_at = Some(Instant::now() + if force { Duration::ZERO } else { timeout });
+            }
+            _ = tick.tick() => {
+                if let Some(at) = kill_at
+                    && Instant::now() >= at
+                {
+                    if let Some(pid) = bot.shared.pid() {
+                        signal_group(pid, libc::SIGKILL);
+                    }
+                    if ordered == Some(Reason::TerminatedByUser) {
+                        ordered = Some(Reason::Killed);
+                    }
+                    kill_at = None;
+                }
+                if opened && ordered.is_none() && !stalled && bot.shared.idle_s() > stall.as_secs_f64() {
+                    stalled = true;
+                    bot.shared.log(&format!("no audio for {:.1} s: stalled", stall.as_secs_f64()));
+                    bot.shared.stop.store(true, Ordering::Relaxed);
+                    if let Some(pid) = bot.shared.pid() {
+                        signal_group(pid, libc::SIGKILL);
+                    }
+                    bot.push.lock().expect("push lock").take();
+                }
+                if last_stats.elapsed() >= STATS_EVERY {
+                    last_stats = Instant::now();
+                    let session = bot.session_id.lock().ok().and_then(|s| s.clone());
+                    if let Some(s) = session {
+                        store_stats(state, bot, &s).await;
+                    }
+                }
+            }
+        }
+    };
+    let _ = tokio::task::spawn_blocking(move || thread.join()).await;
+    bot.push.lock().expect("push lock").take();
+    if stalled && ordered.is_none() {
+        return Ending {
+            reason: Reason::Stalled,
+            detail: Some(format!("no audio for {:.1} s", stall.as_secs_f64())),
+            opened,
+            ordered: None,
+        };
+    }
+    Ending {
+        reason,
+        detail,
+        opened,
+        ordered,
+    }
+}
+
+fn current(bot: &BotHandle) -> (BotState, Option<Reason>, Option<String>) {
+    bot.state
+        .lock()
+        .map(|s| s.clone())
+        .unwrap_or((BotState::Failed, None, None))
+}
+
+/// Move the bot to `to` in memory, in the database and on the event bus.
+async fn set_state(
+    state: &Arc<State>,
+    bot: &Arc<BotHandle>,
+    to: BotState,
+    reason: Reason,
+    detail: Option<String>,
+) {
+    let from = current(bot).0;
+    if from == to {
+        return;
+    }
+    if !from.can_go_to(to) {
+        tracing::error!(bot = %bot.id, "refused transition {from} -> {to} ({reason})");
+        return;
+    }
+    if let Ok(mut s) = bot.state.lock() {
+        *s = (to, Some(reason), detail.clone());
+    }
+    let (id, d) = (bot.id.clone(), detail.clone());
+    let session = bot.session_id.lock().ok().and_then(|s| s.clone());
+    let now = now_unix();
+    if let Err(f) = state
+        .with_db(move |db| db.set_bot_state(&id, to, reason, d.as_deref(), session.as_deref(), now))
+        .await
+    {
+        tracing::error!(bot = %bot.id, "cannot store a state change: {}", f.message);
+    }
+    bot.shared.log(&format!(
+        "{from} -> {to} ({reason}){}",
+        detail
+            .as_deref()
+            .map(|d| format!(": {d}"))
+            .unwrap_or_default()
+    ));
+    state.publish(Event::BotState {
+        time: now,
+        bot_id: bot.id.clone(),
+        from,
+        to,
+        reason,
+        detail,
+    });
+}
+
+fn alert(state: &Arc<State>, bot: &Arc<BotHandle>, severity: &str, message: &str) {
+    tracing::warn!(bot = %bot.id, "{message}");
+    state.publish(Event::BotAlert {
+        time: now_unix(),
+        bot_id: bot.id.clone(),
+        severity: severity.to_string(),
+        message: message.to_string(),
+    });
+}
+
+async fn store_totals(
+    state: &Arc<State>,
+    bot: &Arc<BotHandle>,
+    session: &str,
+    restarts: u32,
+    errors: u32,
+) {
+    let audio = bot.shared.live().map_or(0.0, |l| l.audio_s);
+    let sid = session.to_string();
+    let _ = state
+        .with_db(move |db| db.update_session(&sid, audio, restarts, errors))
+        .await;
+}
+
+async fn store_stats(state: &Arc<State>, bot: &Arc<BotHandle>, session: &str) {
+    let Some(live) = bot.shared.live() else {
+        return;
+    };
+    let started = bot
+        .started
+        .lock()
+        .map(|t| t.elapsed().as_secs_f64())
+        .unwrap_or(0.0);
+    let now = now_unix();
+    let sid = session.to_string();
+    let stages = live
+        .pipeline
+        .as_ref()
+        .map(|p| serde_json::to_value(&p.stages).unwrap_or_default())
+        .unwrap_or_default();
+    let _ = state
+        .with_db(move |db| {
+            db.insert_processing_stats(
+                &sid,
+                now - started,
+                now,
+                live.blocks,
+                live.dropped_blocks,
+                (live.p50_ms, live.p95_ms, live.p99_ms),
+                live.realtime_factor,
+                &stages,
+            )
+        })
+        .await;
+}

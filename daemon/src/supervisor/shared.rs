@@ -1,0 +1,158 @@
+//! What a bot's audio thread shares with the rest of the daemon. The audio thread
+//! only ever try-locks (skipping an update rather than waiting) and uses atomics.
+
+use std::collections::VecDeque;
+use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, Ordering};
+use std::sync::{Mutex, TryLockError};
+
+use orch::analysis::Meters;
+use orch::bots::model::BotLive;
+use orch::dsp::chain::ChainConfig;
+use orch::protocol::{Event, now_unix};
+use tokio::sync::broadcast;
+
+/// Lines of a bot's log kept for `orch bot logs`.
+const LOG_LINES: usize = 500;
+
+/// Shared between the audio thread, the bot's runner task and request handlers.
+pub struct Shared {
+    /// The bot's id.
+    pub bot_id: String,
+    /// Set to ask the audio thread to stop.
+    pub stop: AtomicBool,
+    /// Milliseconds since the Unix epoch of the last block of audio.
+    pub last_audio_ms: AtomicU64,
+    /// Worker process id (0: none).
+    pid: AtomicU32,
+    /// Kernel thread id of the audio thread (0: none).
+    tid: AtomicU32,
+    /// Audio layout announced by an attached meeting program.
+    layout: Mutex<Option<(u32, usize)>>,
+    /// Live figures, refreshed about ten times a second.
+    pub live: Mutex<Option<BotLive>>,
+    /// A new chain (and its preset name) waiting to be applied by the audio thread.
+    pub pending_chain: Mutex<Option<(String, ChainConfig)>>,
+    /// Meters of this bot, ten times a second.
+    pub meters: broadcast::Sender<Event>,
+    /// Recent log lines and a broadcast of new ones.
+    logs: Mutex<VecDeque<Event>>,
+    /// New log lines.
+    pub log_tx: broadcast::Sender<Event>,
+}
+
+impl Shared {
+    /// Fresh shared state for bot `id`.
+    pub fn new(bot_id: &str) -> Shared {
+        Shared {
+            bot_id: bot_id.to_string(),
+            stop: AtomicBool::new(false),
+            last_audio_ms: AtomicU64::new(now_ms()),
+            pid: AtomicU32::new(0),
+            tid: AtomicU32::new(0),
+            layout: Mutex::new(None),
+            live: Mutex::new(None),
+            pending_chain: Mutex::new(None),
+            meters: broadcast::channel(64).0,
+            logs: Mutex::new(VecDeque::new()),
+            log_tx: broadcast::channel(256).0,
+        }
+    }
+
+    /// Record the worker's pid.
+    pub fn set_pid(&self, pid: Option<u32>) {
+        self.pid.store(pid.unwrap_or(0), Ordering::Relaxed);
+    }
+
+    /// The worker's pid.
+    pub fn pid(&self) -> Option<u32> {
+        match self.pid.load(Ordering::Relaxed) {
+            0 => None,
+            p => Some(p),
+        }
+    }
+
+    /// Record the calling thread as the audio thread.
+    pub fn set_current_thread(&self) {
+        // SAFETY: gettid has no preconditions.
+        #[allow(unsafe_code)]
+        let tid = unsafe { libc::gettid() };
+        self.tid.store(tid as u32, Ordering::Relaxed);
+    }
+
+    /// Kernel thread id of the audio thread.
+    pub fn tid(&self) -> Option<u32> {
+        match self.tid.load(Ordering::Relaxed) {
+            0 => None,
+            t => Some(t),
+        }
+    }
+
+    /// Record the layout announced by an attached meeting program.
+    pub fn set_layout(&self, rate: u32, channels: usize) {
+        if let Ok(mut l) = self.layout.lock() {
+            *l = Some((rate, channels));
+        }
+    }
+
+    /// The announced layout.
+    pub fn layout(&self) -> Option<(u32, usize)> {
+        self.layout.lock().ok().and_then(|l| *l)
+    }
+
+    /// Note that audio arrived now.
+    pub fn touch(&self) {
+        self.last_audio_ms.store(now_ms(), Ordering::Relaxed);
+    }
+
+    /// Seconds since the last audio.
+    pub fn idle_s(&self) -> f64 {
+        now_ms().saturating_sub(self.last_audio_ms.load(Ordering::Relaxed)) as f64 / 1e3
+    }
+
+    /// Publish live figures without ever waiting (skipped when the lock is busy).
+    pub fn publish_live(&self, live: BotLive, meters: Meters) {
+        match self.live.try_lock() {
+            Ok(mut g) => *g = Some(live),
+            Err(TryLockError::WouldBlock) => {}
+            Err(TryLockError::Poisoned(_)) => {}
+        }
+        let _ = self.meters.send(Event::Meters {
+            bot_id: self.bot_id.clone(),
+            meters,
+        });
+    }
+
+    /// A copy of the live figures.
+    pub fn live(&self) -> Option<BotLive> {
+        self.live.lock().ok().and_then(|g| g.clone())
+    }
+
+    /// Append a line to the bot's log.
+    pub fn log(&self, line: &str) {
+        let ev = Event::BotLog {
+            time: now_unix(),
+            bot_id: self.bot_id.clone(),
+            line: line.to_string(),
+        };
+        if let Ok(mut q) = self.logs.lock() {
+            if q.len() == LOG_LINES {
+                q.pop_front();
+            }
+            q.push_back(ev.clone());
+        }
+        let _ = self.log_tx.send(ev);
+    }
+
+    /// The last `n` log lines.
+    pub fn recent_logs(&self, n: usize) -> Vec<Event> {
+        let q = self.logs.lock().map(|q| q.clone()).unwrap_or_default();
+        q.iter().skip(q.len().saturating_sub(n)).cloned().collect()
+    }
+}
+
+fn now_ms() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis() as u64)
+        .unwrap_or(0)
+}

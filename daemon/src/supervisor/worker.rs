@@ -1,0 +1,240 @@
+//! A bot's audio thread: source -> DSP pipeline -> live analysis, paced to real time
+//! for files. It never touches SQLite or tokio; it talks through [`Shared`] (atomics
+//! and try-locks) and a channel to its runner.
+
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use std::time::{Duration, Instant};
+
+use orch::analysis::{AnalysisOptions, Analyzer};
+use orch::audio::Planar;
+use orch::bots::model::BotLive;
+use orch::bots::{BotSpec, Reason};
+use orch::dsp::StreamFormat;
+use orch::dsp::chain::ChainConfig;
+use orch::dsp::pipeline::Pipeline;
+use tokio::sync::mpsc::UnboundedSender;
+
+use super::shared::Shared;
+use super::source::{PushRx, Source, SourceEnd};
+
+/// How often live figures are published.
+const PUBLISH_EVERY: Duration = Duration::from_millis(100);
+/// Below this RMS level a block counts as silence when no VAD stage runs.
+const ACTIVITY_DBFS: f64 = -45.0;
+
+/// What the audio thread needs to run.
+pub struct WorkerParams {
+    pub spec: BotSpec,
+    pub chain: ChainConfig,
+    pub preset: String,
+    pub block_ms: f64,
+    pub max_duration_s: f64,
+    pub silence_timeout_s: f64,
+    pub command_line: Option<String>,
+    pub meeting_program: Option<std::path::PathBuf>,
+    pub socket: std::path::PathBuf,
+    pub push: Option<PushRx>,
+    pub stop_grace: Duration,
+}
+
+/// Messages from the audio thread to the bot's runner.
+#[derive(Debug)]
+pub enum WorkerMsg {
+    /// The source is open and audio flows.
+    Opened { sample_rate: u32, channels: usize },
+    /// The thread is done.
+    Exited {
+        reason: Reason,
+        detail: Option<String>,
+    },
+}
+
+/// Start the audio thread.
+pub fn spawn(
+    params: WorkerParams,
+    shared: Arc<Shared>,
+    tx: UnboundedSender<WorkerMsg>,
+) -> std::io::Result<std::thread::JoinHandle<()>> {
+    std::thread::Builder::new()
+        .name(format!("bot-{}", shared.bot_id))
+        .stack_size(256 * 1024)
+        .spawn(move || {
+            shared.set_current_thread();
+            let (reason, detail) = run(params, &shared, &tx);
+            let _ = tx.send(WorkerMsg::Exited { reason, detail });
+        })
+}
+
+fn run(
+    p: WorkerParams,
+    shared: &Arc<Shared>,
+    tx: &UnboundedSender<WorkerMsg>,
+) -> (Reason, Option<String>) {
+    let mut source = match Source::open(
+        &p.spec,
+        p.command_line.as_deref(),
+        p.push,
+        p.meeting_program.as_deref(),
+        &shared.bot_id,
+        &p.socket,
+        shared,
+    ) {
+        Ok(s) => s,
+        Err(e) => return (Reason::SourceError, Some(e)),
+    };
+    let (rate, channels) = source.layout();
+    let block = ((f64::from(rate) * p.block_ms / 1000.0).round() as usize).max(1);
+    let format = StreamFormat {
+        sample_rate: rate,
+        channels,
+        max_block: block,
+    };
+    let mut pipeline = match Pipeline::new(&p.chain, format) {
+        Ok(pl) => pl,
+        Err(e) => {
+            source.stop(p.stop_grace);
+            return (Reason::SourceError, Some(e.to_string()));
+        }
+    };
+    let mut analyzer = match Analyzer::new(rate, channels, 1.0, &AnalysisOptions::default()) {
+        Ok(a) => a,
+        Err(e) => {
+            source.stop(p.stop_grace);
+            return (Reason::SourceError, Some(e.to_string()));
+        }
+    };
+    let _ = tx.send(WorkerMsg::Opened {
+        sample_rate: rate,
+        channels,
+    });
+    shared.log(&format!(
+        "source open: {rate} Hz, {channels} channel(s), {block}-frame blocks, chain latency {} frames",
+        pipeline.latency()
+    ));
+
+    let mut buf = Planar::new(channels, block);
+    let speed = p.spec.speed;
+    let paced = source.paced();
+    let started = Instant::now();
+    let mut deadline = started;
+    let mut frames: u64 = 0;
+    let mut blocks: u64 = 0;
+    let mut dropped: u64 = 0;
+    let mut last_publish = Instant::now();
+    let mut last_activity = Instant::now();
+    let mut preset = p.preset.clone();
+    let silence = Duration::from_secs_f64(p.silence_timeout_s);
+
+    loop {
+        if shared.stop.load(Ordering::Relaxed) {
+            source.stop(p.stop_grace);
+            return (Reason::Finished, None);
+        }
+        if let Ok(mut pending) = shared.pending_chain.try_lock()
+            && let Some((name, chain)) = pending.take()
+        {
+            match pipeline.update(&chain) {
+                Ok(()) => {
+                    shared.log(&format!("preset {name} applied"));
+                    preset = name;
+                }
+                Err(e) => shared.log(&format!("chain update refused: {e}")),
+            }
+        }
+        match source.read(&mut buf) {
+            Ok(true) => {}
+            Ok(false) => continue,
+            Err(SourceEnd::Ended) => {
+                publish(
+                    shared, &pipeline, &analyzer, frames, blocks, dropped, rate, channels, &preset,
+                );
+                return (Reason::SourceEnded, None);
+            }
+            Err(SourceEnd::Crashed(why)) => {
+                source.stop(p.stop_grace);
+                return (Reason::Crashed, Some(why));
+            }
+        }
+        shared.touch();
+        pipeline.process(&mut buf);
+        analyzer.push(&buf);
+        frames += buf.len() as u64;
+        blocks += 1;
+        let audio_s = frames as f64 / f64::from(rate);
+
+        if last_publish.elapsed() >= PUBLISH_EVERY {
+            last_publish = Instant::now();
+            let active = publish(
+                shared, &pipeline, &analyzer, frames, blocks, dropped, rate, channels, &preset,
+            );
+            if active {
+                last_activity = Instant::now();
+            }
+        }
+        if audio_s >= p.max_duration_s {
+            source.stop(p.stop_grace);
+            return (
+                Reason::MaxDuration,
+                Some(format!("after {audio_s:.1} s of audio")),
+            );
+        }
+        if last_activity.elapsed() >= silence {
+            source.stop(p.stop_grace);
+            return (
+                Reason::SilenceTimeout,
+                Some(format!("no speech for {:.0} s", silence.as_secs_f64())),
+            );
+        }
+        if paced {
+            deadline += Duration::from_secs_f64(buf.len() as f64 / f64::from(rate) / speed);
+            let now = Instant::now();
+            if deadline > now {
+                std::thread::sleep(deadline - now);
+            } else if now - deadline > Duration::from_millis(200) {
+                // Processing fell behind real time: count it and catch up.
+                dropped += 1;
+                deadline = now;
+            }
+        }
+    }
+}
+
+/// Publish live figures; returns whether the stream is active (speech, or level
+/// above the activity threshold when no VAD runs).
+#[allow(clippy::too_many_arguments)]
+fn publish(
+    shared: &Shared,
+    pipeline: &Pipeline,
+    analyzer: &Analyzer,
+    frames: u64,
+    blocks: u64,
+    dropped: u64,
+    rate: u32,
+    channels: usize,
+    preset: &str,
+) -> bool {
+    let metrics = pipeline.metrics();
+    let meters = analyzer.meters();
+    let speech = metrics.stages.iter().find_map(|s| s.telemetry.speech);
+    let active = speech.unwrap_or_else(|| meters.rms_dbfs.is_some_and(|l| l > ACTIVITY_DBFS));
+    let t = metrics.time;
+    let has = metrics.blocks > 0;
+    let live = BotLive {
+        audio_s: frames as f64 / f64::from(rate),
+        blocks,
+        dropped_blocks: dropped,
+        p50_ms: has.then_some(t.p50_ms),
+        p95_ms: has.then_some(t.p95_ms),
+        p99_ms: has.then_some(t.p99_ms),
+        realtime_factor: metrics.realtime_factor,
+        meters,
+        speech,
+        pipeline: Some(metrics),
+        preset: preset.to_string(),
+        sample_rate: rate,
+        channels,
+    };
+    shared.publish_live(live, meters);
+    active
+}
