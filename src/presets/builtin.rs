@@ -11,6 +11,8 @@
 //!   presets that list none, as orch's safety ceiling after AGC boosts of 10–15 dB; and
 //!   the reference's low/mid/high EQ triples become low shelf, peaking and high shelf
 //!   bands (as `broadcast_standard` spells out), with Q converted to octaves.
+//!   Where a catalog preset has a loudness target and a compressor, the normalizer runs
+//!   after the compressor so the target is met (see [`catalog`]).
 //! - The reference's EQ presets are the equalizer's `preset` values and its LUFS targets
 //!   the normalizer's `mode` values (see the dsp stages): they are reused, not copied.
 
@@ -378,10 +380,29 @@ fn core(f: impl FnOnce(&mut ChainConfig)) -> ChainConfig {
 }
 
 /// The default chain with exactly the stages `on` enabled, changed by `f`.
+///
+/// When a catalog preset uses both LUFS normalization and compression, normalization
+/// moves after compression (just before the limiter): in the default order it comes
+/// first, and the compressor would then pull the output 3 to 4 LU under the preset's
+/// target (measured: `podcast_production` reached -22.9 instead of -19 LUFS).
 fn catalog(on: &[StageKind], f: impl FnOnce(&mut ChainConfig)) -> ChainConfig {
     let mut c = ChainConfig::default();
     for s in &mut c.stages {
         s.enabled = on.contains(&s.kind());
+    }
+    if on.contains(&StageKind::LufsNormalization) && on.contains(&StageKind::Compression) {
+        let from = c
+            .stages
+            .iter()
+            .position(|s| s.kind() == StageKind::LufsNormalization)
+            .expect("the default chain has every stage");
+        let lufs = c.stages.remove(from);
+        let to = c
+            .stages
+            .iter()
+            .position(|s| s.kind() == StageKind::Limiter)
+            .expect("the default chain has every stage");
+        c.stages.insert(to, lufs);
     }
     f(&mut c);
     c
@@ -474,8 +495,8 @@ mod tests {
             vec![
                 StageKind::NoiseReduction,
                 StageKind::Equalizer,
-                StageKind::LufsNormalization,
                 StageKind::Compression,
+                StageKind::LufsNormalization,
                 StageKind::Limiter
             ]
         );
