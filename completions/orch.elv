@@ -38,6 +38,9 @@ set edit:completion:arg-completer[orch] = {|@words|
             cand events 'Stream bot state changes, alerts and participant events as they happen'
             cand analytics 'Sessions and processing performance of bots and the daemon'
             cand analyze 'Measure loudness (EBU R128), true peak, spectrum and quality of audio files'
+            cand process 'Run the DSP chain over an audio file and write a WAV'
+            cand normalize 'Normalize the loudness of audio files (two-pass, EBU R128 / BS.1770)'
+            cand preset 'Manage DSP presets: 13 read-only built-ins and your own, stored by orchd'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'orch;status'= {
@@ -573,6 +576,266 @@ set edit:completion:arg-completer[orch] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'orch;process'= {
+            cand --preset 'Chain preset: a built-in (`orch preset list`) or a user preset (looked up through orchd) [default: the configured `dsp.default_preset`, itself `default`]'
+            cand --chain 'Chain file (TOML, `version = 1` and `[[stage]]` tables; see docs/chain.md)'
+            cand --bypass 'Disable a stage of the chain (repeatable, or comma-separated)'
+            cand --only 'Run only this stage (enabled even if the chain disables it)'
+            cand --block-size 'Frames per processing block (1 to 65536); the output does not depend on it'
+            cand --format 'Output sample format [default: s16 for up to 16-bit and lossy input, s24 for deeper integers, f32 for float input]'
+            cand --socket 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]'
+            cand --config 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]'
+            cand --data-dir 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]'
+            cand --color 'When to use colours (NO_COLOR is honoured by `auto`)'
+            cand --report 'Print per-stage metrics and loudness, true peak and SNR before and after'
+            cand --json 'Print one stable JSON object per command (NDJSON for streams)'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand --no-autostart 'Never start orchd automatically when it is not running'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'orch;normalize'= {
+            cand --out-dir 'Write `<input stem>.wav` files into this folder (created if missing)'
+            cand --target 'Integrated loudness target: LUFS from -70 to -5, or a name: broadcast_tv (-23), broadcast_radio (-16), podcast (-18), streaming (-14), youtube (-14), netflix (-27)'
+            cand --true-peak 'True-peak ceiling in dBTP (-9 to 0); the output never passes it'
+            cand --lra 'Loudness range the result should stay within, in LU (1 to 50). orch does not compress: a wider input is reported, not changed'
+            cand --format 'Output sample format [default: from the input, as `orch process`]'
+            cand --socket 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]'
+            cand --config 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]'
+            cand --data-dir 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]'
+            cand --color 'When to use colours (NO_COLOR is honoured by `auto`)'
+            cand --json 'Print one stable JSON object per command (NDJSON for streams)'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand --no-autostart 'Never start orchd automatically when it is not running'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'orch;preset'= {
+            cand --socket 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]'
+            cand --config 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]'
+            cand --data-dir 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]'
+            cand --color 'When to use colours (NO_COLOR is honoured by `auto`)'
+            cand --json 'Print one stable JSON object per command (NDJSON for streams)'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand --no-autostart 'Never start orchd automatically when it is not running'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List every preset: name, category, built-in or user, stages enabled, description'
+            cand show 'Show one preset: a summary and each stage''s switch, gains and changed parameters'
+            cand create 'Create a user preset from another preset, changing parameters with --set'
+            cand update 'Change a user preset''s parameters, description or category (built-ins are read-only)'
+            cand rename 'Rename a user preset'
+            cand delete 'Delete a user preset'
+            cand export 'Write a preset as a versioned TOML file (stdout by default)'
+            cand import 'Store a preset file as a user preset'
+            cand diff 'Show the parameters that differ between two presets'
+            cand compare 'Run an audio file through several presets and compare the results side by side'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'orch;preset;list'= {
+            cand --category 'Only presets of this category (voice, music, broadcast, real_time, general, ...)'
+            cand --socket 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]'
+            cand --config 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]'
+            cand --data-dir 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]'
+            cand --color 'When to use colours (NO_COLOR is honoured by `auto`)'
+            cand --json 'Print one stable JSON object per command (NDJSON for streams)'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand --no-autostart 'Never start orchd automatically when it is not running'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'orch;preset;show'= {
+            cand --socket 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]'
+            cand --config 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]'
+            cand --data-dir 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]'
+            cand --color 'When to use colours (NO_COLOR is honoured by `auto`)'
+            cand --toml 'Print the preset file (as `orch preset export` writes it; wins over --json)'
+            cand --json 'Print one stable JSON object per command (NDJSON for streams)'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand --no-autostart 'Never start orchd automatically when it is not running'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'orch;preset;create'= {
+            cand --from 'The preset to start from (built-in or user)'
+            cand -d 'One-line description [default: "Derived from `BASE`"]'
+            cand --description 'One-line description [default: "Derived from `BASE`"]'
+            cand -c 'Category [default: the base''s]'
+            cand --category 'Category [default: the base''s]'
+            cand --set 'Change a parameter: stage.param=value (repeatable). Also `stage.enabled`, `stage.gain_in_db`, `stage.gain_out_db`, and list entries such as `equalizer.bands[0].gain_db`'
+            cand --socket 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]'
+            cand --config 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]'
+            cand --data-dir 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]'
+            cand --color 'When to use colours (NO_COLOR is honoured by `auto`)'
+            cand --json 'Print one stable JSON object per command (NDJSON for streams)'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand --no-autostart 'Never start orchd automatically when it is not running'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'orch;preset;update'= {
+            cand -d 'New one-line description'
+            cand --description 'New one-line description'
+            cand -c 'New category'
+            cand --category 'New category'
+            cand --set 'Change a parameter: stage.param=value (repeatable)'
+            cand --socket 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]'
+            cand --config 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]'
+            cand --data-dir 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]'
+            cand --color 'When to use colours (NO_COLOR is honoured by `auto`)'
+            cand --json 'Print one stable JSON object per command (NDJSON for streams)'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand --no-autostart 'Never start orchd automatically when it is not running'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'orch;preset;rename'= {
+            cand --socket 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]'
+            cand --config 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]'
+            cand --data-dir 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]'
+            cand --color 'When to use colours (NO_COLOR is honoured by `auto`)'
+            cand --json 'Print one stable JSON object per command (NDJSON for streams)'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand --no-autostart 'Never start orchd automatically when it is not running'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'orch;preset;delete'= {
+            cand --socket 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]'
+            cand --config 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]'
+            cand --data-dir 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]'
+            cand --color 'When to use colours (NO_COLOR is honoured by `auto`)'
+            cand --json 'Print one stable JSON object per command (NDJSON for streams)'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand --no-autostart 'Never start orchd automatically when it is not running'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'orch;preset;export'= {
+            cand -o 'Write to this file instead of stdout'
+            cand --output 'Write to this file instead of stdout'
+            cand --socket 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]'
+            cand --config 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]'
+            cand --data-dir 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]'
+            cand --color 'When to use colours (NO_COLOR is honoured by `auto`)'
+            cand --json 'Print one stable JSON object per command (NDJSON for streams)'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand --no-autostart 'Never start orchd automatically when it is not running'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'orch;preset;import'= {
+            cand --name 'Store under this name instead of the file''s'
+            cand --socket 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]'
+            cand --config 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]'
+            cand --data-dir 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]'
+            cand --color 'When to use colours (NO_COLOR is honoured by `auto`)'
+            cand --replace 'Overwrite a user preset of the same name'
+            cand --json 'Print one stable JSON object per command (NDJSON for streams)'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand --no-autostart 'Never start orchd automatically when it is not running'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'orch;preset;diff'= {
+            cand --socket 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]'
+            cand --config 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]'
+            cand --data-dir 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]'
+            cand --color 'When to use colours (NO_COLOR is honoured by `auto`)'
+            cand --json 'Print one stable JSON object per command (NDJSON for streams)'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand --no-autostart 'Never start orchd automatically when it is not running'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'orch;preset;compare'= {
+            cand -f 'The audio file (WAV, FLAC, MP3, Ogg Vorbis, AAC/M4A)'
+            cand --file 'The audio file (WAV, FLAC, MP3, Ogg Vorbis, AAC/M4A)'
+            cand --write-dir 'Keep each processed file as DIR/<file stem>.<preset>.wav'
+            cand --socket 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]'
+            cand --config 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]'
+            cand --data-dir 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]'
+            cand --color 'When to use colours (NO_COLOR is honoured by `auto`)'
+            cand --json 'Print one stable JSON object per command (NDJSON for streams)'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand --no-autostart 'Never start orchd automatically when it is not running'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'orch;preset;help'= {
+            cand list 'List every preset: name, category, built-in or user, stages enabled, description'
+            cand show 'Show one preset: a summary and each stage''s switch, gains and changed parameters'
+            cand create 'Create a user preset from another preset, changing parameters with --set'
+            cand update 'Change a user preset''s parameters, description or category (built-ins are read-only)'
+            cand rename 'Rename a user preset'
+            cand delete 'Delete a user preset'
+            cand export 'Write a preset as a versioned TOML file (stdout by default)'
+            cand import 'Store a preset file as a user preset'
+            cand diff 'Show the parameters that differ between two presets'
+            cand compare 'Run an audio file through several presets and compare the results side by side'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'orch;preset;help;list'= {
+        }
+        &'orch;preset;help;show'= {
+        }
+        &'orch;preset;help;create'= {
+        }
+        &'orch;preset;help;update'= {
+        }
+        &'orch;preset;help;rename'= {
+        }
+        &'orch;preset;help;delete'= {
+        }
+        &'orch;preset;help;export'= {
+        }
+        &'orch;preset;help;import'= {
+        }
+        &'orch;preset;help;diff'= {
+        }
+        &'orch;preset;help;compare'= {
+        }
+        &'orch;preset;help;help'= {
+        }
         &'orch;help'= {
             cand status 'Show the daemon''s version, uptime, pid, socket, data dir, schema version and counts'
             cand daemon 'Start, stop and inspect the orchd daemon'
@@ -582,6 +845,9 @@ set edit:completion:arg-completer[orch] = {|@words|
             cand events 'Stream bot state changes, alerts and participant events as they happen'
             cand analytics 'Sessions and processing performance of bots and the daemon'
             cand analyze 'Measure loudness (EBU R128), true peak, spectrum and quality of audio files'
+            cand process 'Run the DSP chain over an audio file and write a WAV'
+            cand normalize 'Normalize the loudness of audio files (two-pass, EBU R128 / BS.1770)'
+            cand preset 'Manage DSP presets: 13 read-only built-ins and your own, stored by orchd'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'orch;help;status'= {
@@ -656,6 +922,42 @@ set edit:completion:arg-completer[orch] = {|@words|
         &'orch;help;analytics;performance'= {
         }
         &'orch;help;analyze'= {
+        }
+        &'orch;help;process'= {
+        }
+        &'orch;help;normalize'= {
+        }
+        &'orch;help;preset'= {
+            cand list 'List every preset: name, category, built-in or user, stages enabled, description'
+            cand show 'Show one preset: a summary and each stage''s switch, gains and changed parameters'
+            cand create 'Create a user preset from another preset, changing parameters with --set'
+            cand update 'Change a user preset''s parameters, description or category (built-ins are read-only)'
+            cand rename 'Rename a user preset'
+            cand delete 'Delete a user preset'
+            cand export 'Write a preset as a versioned TOML file (stdout by default)'
+            cand import 'Store a preset file as a user preset'
+            cand diff 'Show the parameters that differ between two presets'
+            cand compare 'Run an audio file through several presets and compare the results side by side'
+        }
+        &'orch;help;preset;list'= {
+        }
+        &'orch;help;preset;show'= {
+        }
+        &'orch;help;preset;create'= {
+        }
+        &'orch;help;preset;update'= {
+        }
+        &'orch;help;preset;rename'= {
+        }
+        &'orch;help;preset;delete'= {
+        }
+        &'orch;help;preset;export'= {
+        }
+        &'orch;help;preset;import'= {
+        }
+        &'orch;help;preset;diff'= {
+        }
+        &'orch;help;preset;compare'= {
         }
         &'orch;help;help'= {
         }

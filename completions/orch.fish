@@ -43,6 +43,9 @@ complete -c orch -n "__fish_orch_needs_command" -f -a "bot" -d 'Spawn, watch and
 complete -c orch -n "__fish_orch_needs_command" -f -a "events" -d 'Stream bot state changes, alerts and participant events as they happen'
 complete -c orch -n "__fish_orch_needs_command" -f -a "analytics" -d 'Sessions and processing performance of bots and the daemon'
 complete -c orch -n "__fish_orch_needs_command" -f -a "analyze" -d 'Measure loudness (EBU R128), true peak, spectrum and quality of audio files'
+complete -c orch -n "__fish_orch_needs_command" -f -a "process" -d 'Run the DSP chain over an audio file and write a WAV'
+complete -c orch -n "__fish_orch_needs_command" -f -a "normalize" -d 'Normalize the loudness of audio files (two-pass, EBU R128 / BS.1770)'
+complete -c orch -n "__fish_orch_needs_command" -f -a "preset" -d 'Manage DSP presets: 13 read-only built-ins and your own, stored by orchd'
 complete -c orch -n "__fish_orch_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c orch -n "__fish_orch_using_subcommand status" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
 complete -c orch -n "__fish_orch_using_subcommand status" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
@@ -441,15 +444,213 @@ complete -c orch -n "__fish_orch_using_subcommand analyze" -s q -l quiet -d 'Pri
 complete -c orch -n "__fish_orch_using_subcommand analyze" -l no-autostart -d 'Never start orchd automatically when it is not running'
 complete -c orch -n "__fish_orch_using_subcommand analyze" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c orch -n "__fish_orch_using_subcommand analyze" -s V -l version -d 'Print version'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze help" -f -a "status" -d 'Show the daemon\'s version, uptime, pid, socket, data dir, schema version and counts'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze help" -f -a "daemon" -d 'Start, stop and inspect the orchd daemon'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze help" -f -a "config" -d 'Show, check and reload the configuration'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze help" -f -a "db" -d 'Inspect the daemon\'s SQLite database'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze help" -f -a "bot" -d 'Spawn, watch and terminate audio bots'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze help" -f -a "events" -d 'Stream bot state changes, alerts and participant events as they happen'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze help" -f -a "analytics" -d 'Sessions and processing performance of bots and the daemon'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze help" -f -a "analyze" -d 'Measure loudness (EBU R128), true peak, spectrum and quality of audio files'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c orch -n "__fish_orch_using_subcommand process" -l preset -d 'Chain preset: a built-in (`orch preset list`) or a user preset (looked up through orchd) [default: the configured `dsp.default_preset`, itself `default`]' -r
+complete -c orch -n "__fish_orch_using_subcommand process" -l chain -d 'Chain file (TOML, `version = 1` and `[[stage]]` tables; see docs/chain.md)' -r -F
+complete -c orch -n "__fish_orch_using_subcommand process" -l bypass -d 'Disable a stage of the chain (repeatable, or comma-separated)' -r
+complete -c orch -n "__fish_orch_using_subcommand process" -l only -d 'Run only this stage (enabled even if the chain disables it)' -r
+complete -c orch -n "__fish_orch_using_subcommand process" -l block-size -d 'Frames per processing block (1 to 65536); the output does not depend on it' -r
+complete -c orch -n "__fish_orch_using_subcommand process" -l format -d 'Output sample format [default: s16 for up to 16-bit and lossy input, s24 for deeper integers, f32 for float input]' -r -f -a "s16\t'16-bit integer (TPDF dither)'
+s24\t'24-bit integer (TPDF dither)'
+f32\t'32-bit float'"
+complete -c orch -n "__fish_orch_using_subcommand process" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand process" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand process" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand process" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orch -n "__fish_orch_using_subcommand process" -l report -d 'Print per-stage metrics and loudness, true peak and SNR before and after'
+complete -c orch -n "__fish_orch_using_subcommand process" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
+complete -c orch -n "__fish_orch_using_subcommand process" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c orch -n "__fish_orch_using_subcommand process" -l no-autostart -d 'Never start orchd automatically when it is not running'
+complete -c orch -n "__fish_orch_using_subcommand process" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orch -n "__fish_orch_using_subcommand process" -s V -l version -d 'Print version'
+complete -c orch -n "__fish_orch_using_subcommand normalize" -l out-dir -d 'Write `<input stem>.wav` files into this folder (created if missing)' -r -F
+complete -c orch -n "__fish_orch_using_subcommand normalize" -l target -d 'Integrated loudness target: LUFS from -70 to -5, or a name: broadcast_tv (-23), broadcast_radio (-16), podcast (-18), streaming (-14), youtube (-14), netflix (-27)' -r
+complete -c orch -n "__fish_orch_using_subcommand normalize" -l true-peak -d 'True-peak ceiling in dBTP (-9 to 0); the output never passes it' -r
+complete -c orch -n "__fish_orch_using_subcommand normalize" -l lra -d 'Loudness range the result should stay within, in LU (1 to 50). orch does not compress: a wider input is reported, not changed' -r
+complete -c orch -n "__fish_orch_using_subcommand normalize" -l format -d 'Output sample format [default: from the input, as `orch process`]' -r -f -a "s16\t'16-bit integer (TPDF dither)'
+s24\t'24-bit integer (TPDF dither)'
+f32\t'32-bit float'"
+complete -c orch -n "__fish_orch_using_subcommand normalize" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand normalize" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand normalize" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand normalize" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orch -n "__fish_orch_using_subcommand normalize" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
+complete -c orch -n "__fish_orch_using_subcommand normalize" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c orch -n "__fish_orch_using_subcommand normalize" -l no-autostart -d 'Never start orchd automatically when it is not running'
+complete -c orch -n "__fish_orch_using_subcommand normalize" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orch -n "__fish_orch_using_subcommand normalize" -s V -l version -d 'Print version'
+complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare help" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare help" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare help" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare help" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare help" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
+complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare help" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare help" -l no-autostart -d 'Never start orchd automatically when it is not running'
+complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare help" -s V -l version -d 'Print version'
+complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare help" -f -a "list" -d 'List every preset: name, category, built-in or user, stages enabled, description'
+complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare help" -f -a "show" -d 'Show one preset: a summary and each stage\'s switch, gains and changed parameters'
+complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare help" -f -a "create" -d 'Create a user preset from another preset, changing parameters with --set'
+complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare help" -f -a "update" -d 'Change a user preset\'s parameters, description or category (built-ins are read-only)'
+complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare help" -f -a "rename" -d 'Rename a user preset'
+complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare help" -f -a "delete" -d 'Delete a user preset'
+complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare help" -f -a "export" -d 'Write a preset as a versioned TOML file (stdout by default)'
+complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare help" -f -a "import" -d 'Store a preset file as a user preset'
+complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare help" -f -a "diff" -d 'Show the parameters that differ between two presets'
+complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare help" -f -a "compare" -d 'Run an audio file through several presets and compare the results side by side'
+complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from list" -l category -d 'Only presets of this category (voice, music, broadcast, real_time, general, ...)' -r
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from list" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from list" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from list" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from list" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from list" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from list" -l no-autostart -d 'Never start orchd automatically when it is not running'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from show" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from show" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from show" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from show" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from show" -l toml -d 'Print the preset file (as `orch preset export` writes it; wins over --json)'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from show" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from show" -l no-autostart -d 'Never start orchd automatically when it is not running'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from create" -l from -d 'The preset to start from (built-in or user)' -r
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from create" -s d -l description -d 'One-line description [default: "Derived from `BASE`"]' -r
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from create" -s c -l category -d 'Category [default: the base\'s]' -r
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from create" -l set -d 'Change a parameter: stage.param=value (repeatable). Also `stage.enabled`, `stage.gain_in_db`, `stage.gain_out_db`, and list entries such as `equalizer.bands[0].gain_db`' -r
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from create" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from create" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from create" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from create" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from create" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from create" -l no-autostart -d 'Never start orchd automatically when it is not running'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from update" -s d -l description -d 'New one-line description' -r
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from update" -s c -l category -d 'New category' -r
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from update" -l set -d 'Change a parameter: stage.param=value (repeatable)' -r
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from update" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from update" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from update" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from update" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from update" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from update" -l no-autostart -d 'Never start orchd automatically when it is not running'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from rename" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from rename" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from rename" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from rename" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from rename" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from rename" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from rename" -l no-autostart -d 'Never start orchd automatically when it is not running'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from rename" -s h -l help -d 'Print help'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from rename" -s V -l version -d 'Print version'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from delete" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from delete" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from delete" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from delete" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from delete" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from delete" -l no-autostart -d 'Never start orchd automatically when it is not running'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from export" -s o -l output -d 'Write to this file instead of stdout' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from export" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from export" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from export" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from export" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from export" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from export" -l no-autostart -d 'Never start orchd automatically when it is not running'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from import" -l name -d 'Store under this name instead of the file\'s' -r
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from import" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from import" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from import" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from import" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from import" -l replace -d 'Overwrite a user preset of the same name'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from import" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from import" -l no-autostart -d 'Never start orchd automatically when it is not running'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from diff" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from diff" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from diff" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from diff" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from diff" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from diff" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from diff" -l no-autostart -d 'Never start orchd automatically when it is not running'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from diff" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from diff" -s V -l version -d 'Print version'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from compare" -s f -l file -d 'The audio file (WAV, FLAC, MP3, Ogg Vorbis, AAC/M4A)' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from compare" -l write-dir -d 'Keep each processed file as DIR/<file stem>.<preset>.wav' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from compare" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from compare" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from compare" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from compare" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from compare" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from compare" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from compare" -l no-autostart -d 'Never start orchd automatically when it is not running'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from compare" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from compare" -s V -l version -d 'Print version'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from help" -f -a "list" -d 'List every preset: name, category, built-in or user, stages enabled, description'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one preset: a summary and each stage\'s switch, gains and changed parameters'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a user preset from another preset, changing parameters with --set'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change a user preset\'s parameters, description or category (built-ins are read-only)'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from help" -f -a "rename" -d 'Rename a user preset'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a user preset'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write a preset as a versioned TOML file (stdout by default)'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from help" -f -a "import" -d 'Store a preset file as a user preset'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from help" -f -a "diff" -d 'Show the parameters that differ between two presets'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from help" -f -a "compare" -d 'Run an audio file through several presets and compare the results side by side'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset help" -f -a "status" -d 'Show the daemon\'s version, uptime, pid, socket, data dir, schema version and counts'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset help" -f -a "daemon" -d 'Start, stop and inspect the orchd daemon'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset help" -f -a "config" -d 'Show, check and reload the configuration'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset help" -f -a "db" -d 'Inspect the daemon\'s SQLite database'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset help" -f -a "bot" -d 'Spawn, watch and terminate audio bots'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset help" -f -a "events" -d 'Stream bot state changes, alerts and participant events as they happen'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset help" -f -a "analytics" -d 'Sessions and processing performance of bots and the daemon'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset help" -f -a "analyze" -d 'Measure loudness (EBU R128), true peak, spectrum and quality of audio files'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset help" -f -a "process" -d 'Run the DSP chain over an audio file and write a WAV'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset help" -f -a "normalize" -d 'Normalize the loudness of audio files (two-pass, EBU R128 / BS.1770)'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset help" -f -a "preset" -d 'Manage DSP presets: 13 read-only built-ins and your own, stored by orchd'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from daemon" -f -a "start" -d 'Start orchd in the background (a no-op when it already runs)'
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from daemon" -f -a "stop" -d 'Stop orchd gracefully and wait until it has exited'
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from daemon" -f -a "status" -d 'Say whether orchd is running (exit code 3 when it is not)'
@@ -469,3 +670,13 @@ complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcomma
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from analytics" -f -a "sessions" -d 'Bot sessions: start, duration, source, preset, audio, restarts, errors, end reason'
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from analytics" -f -a "bot" -d 'One bot: its sessions and current processing figures'
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from analytics" -f -a "performance" -d 'Per-bot processing time per block (p50, p95, p99), realtime factor, dropped blocks, restarts; daemon CPU, memory and bot counts'
+complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from preset" -f -a "list" -d 'List every preset: name, category, built-in or user, stages enabled, description'
+complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from preset" -f -a "show" -d 'Show one preset: a summary and each stage\'s switch, gains and changed parameters'
+complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from preset" -f -a "create" -d 'Create a user preset from another preset, changing parameters with --set'
+complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from preset" -f -a "update" -d 'Change a user preset\'s parameters, description or category (built-ins are read-only)'
+complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from preset" -f -a "rename" -d 'Rename a user preset'
+complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from preset" -f -a "delete" -d 'Delete a user preset'
+complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from preset" -f -a "export" -d 'Write a preset as a versioned TOML file (stdout by default)'
+complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from preset" -f -a "import" -d 'Store a preset file as a user preset'
+complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from preset" -f -a "diff" -d 'Show the parameters that differ between two presets'
+complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from preset" -f -a "compare" -d 'Run an audio file through several presets and compare the results side by side'

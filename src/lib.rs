@@ -6,6 +6,7 @@
 //! - [`audio`]: decoding, raw PCM input, WAV output and the planar block type.
 //! - [`analysis`]: streaming loudness, spectrum and quality analyzers.
 //! - [`dsp`]: the realtime voice-processing engine (stages and pipeline).
+//! - [`presets`]: built-in and user presets (named chains), their file format and diff.
 
 pub mod analysis;
 pub mod audio;
@@ -14,6 +15,7 @@ pub mod config;
 pub mod dsp;
 pub mod error;
 pub mod paths;
+pub mod presets;
 pub mod protocol;
 pub mod store;
 

@@ -108,4 +108,27 @@ pub enum Command {
     /// `--json` prints one object per file (an array for several). Keys and conventions:
     /// docs/analysis.md.
     Analyze(commands::analyze::AnalyzeArgs),
+    /// Run the DSP chain over an audio file and write a WAV.
+    ///
+    /// Runs in-process. The chain comes from --preset (a built-in, or a user preset
+    /// looked up through orchd), a --chain TOML file (docs/chain.md), or else the
+    /// configured `dsp.default_preset`; the output keeps the input's
+    /// sample rate and channels and is aligned with it (the chain's latency is
+    /// compensated). `--json` prints one object: docs/chain.md lists its keys.
+    Process(commands::process::ProcessArgs),
+    /// Normalize the loudness of audio files (two-pass, EBU R128 / BS.1770).
+    ///
+    /// Measures each input, applies one linear gain to reach --target and, only when that
+    /// gain would push the true peak over --true-peak, the true-peak limiter (and says so).
+    /// The output is measured after writing. `--json` prints one object per file with
+    /// ffmpeg loudnorm's keys (input_i, input_tp, input_lra, input_thresh, output_i,
+    /// output_tp, output_lra, output_thresh, target_offset, normalization_type).
+    Normalize(commands::normalize::NormalizeArgs),
+    /// Manage DSP presets: 13 read-only built-ins and your own, stored by orchd.
+    ///
+    /// A preset is a whole chain (stages, order, switches, gains, parameters) with a
+    /// name, description and category. Built-ins work without the daemon; user presets
+    /// are kept in orchd's database. Formats and the built-ins: docs/presets.md.
+    #[command(subcommand)]
+    Preset(commands::preset::PresetCommand),
 }

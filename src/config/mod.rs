@@ -8,4 +8,4 @@ mod load;
 mod model;
 
 pub use load::{Loaded, Source, load, load_file, parse};
-pub use model::{BotsConfig, CliConfig, Config, DaemonConfig, LOG_LEVELS};
+pub use model::{BotsConfig, CliConfig, Config, DaemonConfig, DspConfig, LOG_LEVELS};

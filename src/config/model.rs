@@ -19,8 +19,27 @@ pub struct Config {
     pub daemon: DaemonConfig,
     /// Settings of the `orch` client.
     pub cli: CliConfig,
+    /// Settings of the DSP engine.
+    pub dsp: DspConfig,
     /// Limits and policies of bots.
     pub bots: BotsConfig,
+}
+
+/// `[dsp]`: defaults of the DSP engine.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct DspConfig {
+    /// Preset used when none is named (`orch process`, bot spawn): a built-in or a user
+    /// preset's name. Default: `default`.
+    pub default_preset: String,
+}
+
+impl Default for DspConfig {
+    fn default() -> Self {
+        Self {
+            default_preset: "default".into(),
+        }
+    }
 }
 
 /// `[daemon]`: where orchd listens and keeps its state, how it logs and shuts down.
@@ -229,6 +248,9 @@ impl Config {
                 "cli.autostart_timeout_s",
                 format!("{t} is outside 0.1 to 120"),
             );
+        }
+        if let Err(e) = crate::presets::validate_name(&self.dsp.default_preset) {
+            return bad("dsp.default_preset", e.to_string());
         }
         Ok(())
     }

@@ -31,7 +31,7 @@ use crate::dsp::stages::spectral_denoising::SpectralDenoising;
 use crate::dsp::stages::vad::Vad;
 use crate::dsp::stages::voice_enhancement::VoiceEnhancement;
 use crate::dsp::stages::voice_filter::VoiceFilter;
-use crate::dsp::util::{GainRamp, ms_to_frames, rms_db};
+use crate::dsp::util::{GainRamp, energy, energy_db, ms_to_frames, rms_db};
 use crate::dsp::{Stage, StageKind, StageTelemetry, StreamFormat};
 use crate::{Error, Result};
 
@@ -250,6 +250,10 @@ pub struct StageMetrics {
     pub input_level_db: Option<f64>,
     /// RMS level of the last block after the output gain, dBFS (`null`: silence).
     pub output_level_db: Option<f64>,
+    /// RMS level of everything the stage received so far, dBFS (`null`: silence).
+    pub mean_input_level_db: Option<f64>,
+    /// RMS level of everything the stage put out so far, dBFS (`null`: silence).
+    pub mean_output_level_db: Option<f64>,
     /// Delay the stage adds, in frames.
     pub latency_samples: usize,
     /// Budget from the reference service.
@@ -296,6 +300,9 @@ struct Slot {
     timing: Timing,
     input_db: Option<f64>,
     output_db: Option<f64>,
+    /// Sums of squares and sample counts of everything in and out.
+    in_energy: (f64, usize),
+    out_energy: (f64, usize),
 }
 
 impl Slot {
@@ -303,13 +310,19 @@ impl Slot {
     fn run(&mut self, audio: &mut Planar, measure: bool) {
         let t0 = Instant::now();
         if measure {
-            self.input_db = rms_db(audio);
+            let (e, n) = energy(audio);
+            self.input_db = energy_db(e, n);
+            self.in_energy.0 += e;
+            self.in_energy.1 += n;
         }
         self.gain_in.apply(audio);
         self.stage.process(audio);
         self.gain_out.apply(audio);
         if measure {
-            self.output_db = rms_db(audio);
+            let (e, n) = energy(audio);
+            self.output_db = energy_db(e, n);
+            self.out_energy.0 += e;
+            self.out_energy.1 += n;
         }
         self.timing.record(t0.elapsed().as_secs_f64());
     }
@@ -541,6 +554,8 @@ impl Pipeline {
                         time,
                         input_level_db: s.input_db,
                         output_level_db: s.output_db,
+                        mean_input_level_db: energy_db(s.in_energy.0, s.in_energy.1),
+                        mean_output_level_db: energy_db(s.out_energy.0, s.out_energy.1),
                         latency_samples: s.stage.latency(),
                         budget: LatencyBudget {
                             target_ms,
@@ -588,6 +603,8 @@ fn build_slots(config: &ChainConfig, format: StreamFormat) -> Vec<Slot> {
                 timing: Timing::new(),
                 input_db: None,
                 output_db: None,
+                in_energy: (0.0, 0),
+                out_energy: (0.0, 0),
             }
         })
         .collect()

@@ -177,22 +177,34 @@ impl GainRamp {
     }
 }
 
-/// RMS level of a block in dBFS over all channels; `None` for silence (RMS below 1e-10)
-/// or an empty block.
-pub fn rms_db(audio: &Planar) -> Option<f64> {
+/// Sum of squares and sample count of a block over all channels.
+pub fn energy(audio: &Planar) -> (f64, usize) {
     let mut sum = 0.0f64;
-    let mut n = 0usize;
     for ch in 0..audio.channels() {
+        let mut s32 = 0.0f32;
         for &s in audio.channel(ch) {
-            sum += f64::from(s) * f64::from(s);
+            s32 += s * s;
         }
-        n += audio.len();
+        sum += f64::from(s32);
     }
+    (sum, audio.len() * audio.channels())
+}
+
+/// RMS level in dBFS from a sum of squares over `n` samples; `None` for silence (RMS
+/// below 1e-10) or no samples.
+pub fn energy_db(sum: f64, n: usize) -> Option<f64> {
     if n == 0 {
         return None;
     }
     let rms = (sum / n as f64).sqrt();
     (rms >= 1e-10).then(|| 20.0 * rms.log10())
+}
+
+/// RMS level of a block in dBFS over all channels; `None` for silence (RMS below 1e-10)
+/// or an empty block.
+pub fn rms_db(audio: &Planar) -> Option<f64> {
+    let (sum, n) = energy(audio);
+    energy_db(sum, n)
 }
 
 #[cfg(test)]

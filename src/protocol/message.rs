@@ -85,6 +85,53 @@ pub enum Request {
     },
     /// Shut the daemon down gracefully.
     Shutdown,
+    /// Every preset, built-ins first; answered with [`Response::Presets`].
+    PresetList,
+    /// One preset (built-in or user); answered with [`Response::Preset`].
+    PresetGet {
+        /// Preset name.
+        name: String,
+    },
+    /// Store a new user preset derived from `from`; answered with [`Response::Preset`].
+    PresetCreate {
+        /// The new preset's name (not a built-in's, not taken).
+        name: String,
+        /// The preset it starts from (built-in or user).
+        from: String,
+        /// Description (default: "Derived from `from`"), category (default: the
+        /// base's) and `stage.param=value` overrides (applied in order, range-checked).
+        #[serde(default)]
+        edit: crate::presets::Edit,
+    },
+    /// Change a user preset; answered with [`Response::Preset`]. Built-ins are refused.
+    PresetUpdate {
+        /// Preset name.
+        name: String,
+        /// New description or category, and `stage.param=value` overrides.
+        #[serde(default)]
+        edit: crate::presets::Edit,
+    },
+    /// Rename a user preset; answered with [`Response::Preset`].
+    PresetRename {
+        /// Current name.
+        from: String,
+        /// New name.
+        to: String,
+    },
+    /// Delete a user preset; answered with [`Response::Ok`].
+    PresetDelete {
+        /// Preset name.
+        name: String,
+    },
+    /// Store a whole preset (from a preset file); answered with
+    /// [`Response::PresetImported`]. Validated whole: a refused import writes nothing.
+    PresetImport {
+        /// The preset (its `builtin` flag is ignored).
+        preset: crate::presets::Preset,
+        /// Overwrite a user preset of the same name.
+        #[serde(default)]
+        replace: bool,
+    },
     /// Spawn a bot; answered with [`Response::Bot`] (state `requested`).
     BotSpawn {
         /// What to spawn.
@@ -230,6 +277,20 @@ pub enum Response {
     Config(ConfigInfo),
     /// Answer to [`Request::DbStatus`].
     Db(DbInfo),
+    /// Answer to [`Request::PresetList`]: built-ins first, then user presets by name.
+    Presets {
+        /// The presets.
+        presets: Vec<crate::presets::Preset>,
+    },
+    /// One preset (answer to get, create, update and rename).
+    Preset(crate::presets::Preset),
+    /// Answer to [`Request::PresetImport`].
+    PresetImported {
+        /// The stored preset.
+        preset: crate::presets::Preset,
+        /// Whether a user preset of that name was replaced.
+        replaced: bool,
+    },
     /// A request that needs no data succeeded.
     Ok {
         /// What was done.

@@ -10,6 +10,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
 
 pub mod bots;
+pub mod presets;
 
 use crate::protocol::{Counts, DbInfo};
 use crate::{Error, Result};

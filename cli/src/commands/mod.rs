@@ -8,6 +8,9 @@ pub mod config;
 pub mod daemon;
 pub mod db;
 pub mod events;
+pub mod normalize;
+pub mod preset;
+pub mod process;
 pub mod status;
 
 use crate::cli::{Cli, Command};
@@ -35,5 +38,8 @@ pub fn dispatch(cli: Cli) -> orch::Result<()> {
         Command::Events(args) => events::run(&ctx, args),
         Command::Analytics(cmd) => analytics::run(&ctx, cmd),
         Command::Analyze(args) => analyze::run(&ctx, args),
+        Command::Process(args) => process::run(&ctx, args),
+        Command::Normalize(args) => normalize::run(&ctx, args),
+        Command::Preset(cmd) => preset::run(&ctx, cmd),
     }
 }

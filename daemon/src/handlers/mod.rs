@@ -10,6 +10,7 @@ mod db;
 mod events;
 pub mod live;
 mod logs;
+mod presets;
 mod status;
 
 use std::sync::Arc;
@@ -35,6 +36,15 @@ pub async fn handle(state: &Arc<State>, conn: &mut Conn, id: u64, request: Reque
         Request::Subscribe { topics } => return events::subscribe(state, conn, id, topics).await,
         Request::Unsubscribe { id: target } => events::unsubscribe(conn, target).await,
         Request::Shutdown => daemon::shutdown(state),
+        Request::PresetList => presets::list(state).await,
+        Request::PresetGet { name } => presets::get(state, name).await,
+        Request::PresetCreate { name, from, edit } => {
+            presets::create(state, name, from, edit).await
+        }
+        Request::PresetUpdate { name, edit } => presets::update(state, name, edit).await,
+        Request::PresetRename { from, to } => presets::rename(state, from, to).await,
+        Request::PresetDelete { name } => presets::delete(state, name).await,
+        Request::PresetImport { preset, replace } => presets::import(state, preset, replace).await,
         Request::BotSpawn { spec } => bots::spawn(state, spec).await,
         Request::BotList { all, state: s } => bots::list(state, all, s).await,
         Request::BotStatus { id: bot } => bots::status(state, &bot).await,
