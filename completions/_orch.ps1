@@ -701,6 +701,7 @@ Register-ArgumentCompleter -Native -CommandName 'orch' -ScriptBlock {
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Store a preset file as a user preset')
             [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Show the parameters that differ between two presets')
             [CompletionResult]::new('compare', 'compare', [CompletionResultType]::ParameterValue, 'Run an audio file through several presets and compare the results side by side')
+            [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Switch a running bot to this preset, without a click or gap')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -874,6 +875,22 @@ Register-ArgumentCompleter -Native -CommandName 'orch' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'orch;preset;apply' {
+            [CompletionResult]::new('--bot', '--bot', [CompletionResultType]::ParameterName, 'The running bot (id, unique prefix or name)')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured by `auto`)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one stable JSON object per command (NDJSON for streams)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the data asked for')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the data asked for')
+            [CompletionResult]::new('--no-autostart', '--no-autostart', [CompletionResultType]::ParameterName, 'Never start orchd automatically when it is not running')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'orch;preset;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every preset: name, category, built-in or user, stages enabled, description')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one preset: a summary and each stage''s switch, gains and changed parameters')
@@ -885,6 +902,7 @@ Register-ArgumentCompleter -Native -CommandName 'orch' -ScriptBlock {
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Store a preset file as a user preset')
             [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Show the parameters that differ between two presets')
             [CompletionResult]::new('compare', 'compare', [CompletionResultType]::ParameterValue, 'Run an audio file through several presets and compare the results side by side')
+            [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Switch a running bot to this preset, without a click or gap')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -916,6 +934,9 @@ Register-ArgumentCompleter -Native -CommandName 'orch' -ScriptBlock {
             break
         }
         'orch;preset;help;compare' {
+            break
+        }
+        'orch;preset;help;apply' {
             break
         }
         'orch;preset;help;help' {
@@ -1053,6 +1074,7 @@ Register-ArgumentCompleter -Native -CommandName 'orch' -ScriptBlock {
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Store a preset file as a user preset')
             [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'Show the parameters that differ between two presets')
             [CompletionResult]::new('compare', 'compare', [CompletionResultType]::ParameterValue, 'Run an audio file through several presets and compare the results side by side')
+            [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Switch a running bot to this preset, without a click or gap')
             break
         }
         'orch;help;preset;list' {
@@ -1083,6 +1105,9 @@ Register-ArgumentCompleter -Native -CommandName 'orch' -ScriptBlock {
             break
         }
         'orch;help;preset;compare' {
+            break
+        }
+        'orch;help;preset;apply' {
             break
         }
         'orch;help;help' {

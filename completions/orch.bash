@@ -289,6 +289,9 @@ _orch() {
             orch__subcmd__help__subcmd__db,status)
                 cmd="orch__subcmd__help__subcmd__db__subcmd__status"
                 ;;
+            orch__subcmd__help__subcmd__preset,apply)
+                cmd="orch__subcmd__help__subcmd__preset__subcmd__apply"
+                ;;
             orch__subcmd__help__subcmd__preset,compare)
                 cmd="orch__subcmd__help__subcmd__preset__subcmd__compare"
                 ;;
@@ -318,6 +321,9 @@ _orch() {
                 ;;
             orch__subcmd__help__subcmd__preset,update)
                 cmd="orch__subcmd__help__subcmd__preset__subcmd__update"
+                ;;
+            orch__subcmd__preset,apply)
+                cmd="orch__subcmd__preset__subcmd__apply"
                 ;;
             orch__subcmd__preset,compare)
                 cmd="orch__subcmd__preset__subcmd__compare"
@@ -351,6 +357,9 @@ _orch() {
                 ;;
             orch__subcmd__preset,update)
                 cmd="orch__subcmd__preset__subcmd__update"
+                ;;
+            orch__subcmd__preset__subcmd__help,apply)
+                cmd="orch__subcmd__preset__subcmd__help__subcmd__apply"
                 ;;
             orch__subcmd__preset__subcmd__help,compare)
                 cmd="orch__subcmd__preset__subcmd__help__subcmd__compare"
@@ -2166,8 +2175,22 @@ _orch() {
             return 0
             ;;
         orch__subcmd__help__subcmd__preset)
-            opts="list show create update rename delete export import diff compare"
+            opts="list show create update rename delete export import diff compare apply"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        orch__subcmd__help__subcmd__preset__subcmd__apply)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2398,12 +2421,46 @@ _orch() {
             return 0
             ;;
         orch__subcmd__preset)
-            opts="-q -h -V --socket --config --data-dir --json --quiet --color --no-autostart --help --version list show create update rename delete export import diff compare help"
+            opts="-q -h -V --socket --config --data-dir --json --quiet --color --no-autostart --help --version list show create update rename delete export import diff compare apply help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        orch__subcmd__preset__subcmd__apply)
+            opts="-q -h -V --bot --socket --config --data-dir --json --quiet --color --no-autostart --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --bot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --socket)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2622,8 +2679,22 @@ _orch() {
             return 0
             ;;
         orch__subcmd__preset__subcmd__help)
-            opts="list show create update rename delete export import diff compare help"
+            opts="list show create update rename delete export import diff compare apply help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        orch__subcmd__preset__subcmd__help__subcmd__apply)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

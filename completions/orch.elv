@@ -639,6 +639,7 @@ set edit:completion:arg-completer[orch] = {|@words|
             cand import 'Store a preset file as a user preset'
             cand diff 'Show the parameters that differ between two presets'
             cand compare 'Run an audio file through several presets and compare the results side by side'
+            cand apply 'Switch a running bot to this preset, without a click or gap'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'orch;preset;list'= {
@@ -801,6 +802,21 @@ set edit:completion:arg-completer[orch] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'orch;preset;apply'= {
+            cand --bot 'The running bot (id, unique prefix or name)'
+            cand --socket 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]'
+            cand --config 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]'
+            cand --data-dir 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]'
+            cand --color 'When to use colours (NO_COLOR is honoured by `auto`)'
+            cand --json 'Print one stable JSON object per command (NDJSON for streams)'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand --no-autostart 'Never start orchd automatically when it is not running'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'orch;preset;help'= {
             cand list 'List every preset: name, category, built-in or user, stages enabled, description'
             cand show 'Show one preset: a summary and each stage''s switch, gains and changed parameters'
@@ -812,6 +828,7 @@ set edit:completion:arg-completer[orch] = {|@words|
             cand import 'Store a preset file as a user preset'
             cand diff 'Show the parameters that differ between two presets'
             cand compare 'Run an audio file through several presets and compare the results side by side'
+            cand apply 'Switch a running bot to this preset, without a click or gap'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'orch;preset;help;list'= {
@@ -833,6 +850,8 @@ set edit:completion:arg-completer[orch] = {|@words|
         &'orch;preset;help;diff'= {
         }
         &'orch;preset;help;compare'= {
+        }
+        &'orch;preset;help;apply'= {
         }
         &'orch;preset;help;help'= {
         }
@@ -938,6 +957,7 @@ set edit:completion:arg-completer[orch] = {|@words|
             cand import 'Store a preset file as a user preset'
             cand diff 'Show the parameters that differ between two presets'
             cand compare 'Run an audio file through several presets and compare the results side by side'
+            cand apply 'Switch a running bot to this preset, without a click or gap'
         }
         &'orch;help;preset;list'= {
         }
@@ -958,6 +978,8 @@ set edit:completion:arg-completer[orch] = {|@words|
         &'orch;help;preset;diff'= {
         }
         &'orch;help;preset;compare'= {
+        }
+        &'orch;help;preset;apply'= {
         }
         &'orch;help;help'= {
         }

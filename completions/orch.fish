@@ -482,28 +482,29 @@ complete -c orch -n "__fish_orch_using_subcommand normalize" -s q -l quiet -d 'P
 complete -c orch -n "__fish_orch_using_subcommand normalize" -l no-autostart -d 'Never start orchd automatically when it is not running'
 complete -c orch -n "__fish_orch_using_subcommand normalize" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c orch -n "__fish_orch_using_subcommand normalize" -s V -l version -d 'Print version'
-complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare help" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
-complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare help" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
-complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare help" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
-complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare help" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare apply help" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare apply help" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare apply help" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare apply help" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare help" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
-complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare help" -s q -l quiet -d 'Print only errors and the data asked for'
-complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare help" -l no-autostart -d 'Never start orchd automatically when it is not running'
-complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare help" -s V -l version -d 'Print version'
-complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare help" -f -a "list" -d 'List every preset: name, category, built-in or user, stages enabled, description'
-complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare help" -f -a "show" -d 'Show one preset: a summary and each stage\'s switch, gains and changed parameters'
-complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare help" -f -a "create" -d 'Create a user preset from another preset, changing parameters with --set'
-complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare help" -f -a "update" -d 'Change a user preset\'s parameters, description or category (built-ins are read-only)'
-complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare help" -f -a "rename" -d 'Rename a user preset'
-complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare help" -f -a "delete" -d 'Delete a user preset'
-complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare help" -f -a "export" -d 'Write a preset as a versioned TOML file (stdout by default)'
-complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare help" -f -a "import" -d 'Store a preset file as a user preset'
-complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare help" -f -a "diff" -d 'Show the parameters that differ between two presets'
-complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare help" -f -a "compare" -d 'Run an audio file through several presets and compare the results side by side'
-complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare apply help" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
+complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare apply help" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare apply help" -l no-autostart -d 'Never start orchd automatically when it is not running'
+complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare apply help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare apply help" -s V -l version -d 'Print version'
+complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare apply help" -f -a "list" -d 'List every preset: name, category, built-in or user, stages enabled, description'
+complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare apply help" -f -a "show" -d 'Show one preset: a summary and each stage\'s switch, gains and changed parameters'
+complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare apply help" -f -a "create" -d 'Create a user preset from another preset, changing parameters with --set'
+complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare apply help" -f -a "update" -d 'Change a user preset\'s parameters, description or category (built-ins are read-only)'
+complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare apply help" -f -a "rename" -d 'Rename a user preset'
+complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare apply help" -f -a "delete" -d 'Delete a user preset'
+complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare apply help" -f -a "export" -d 'Write a preset as a versioned TOML file (stdout by default)'
+complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare apply help" -f -a "import" -d 'Store a preset file as a user preset'
+complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare apply help" -f -a "diff" -d 'Show the parameters that differ between two presets'
+complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare apply help" -f -a "compare" -d 'Run an audio file through several presets and compare the results side by side'
+complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare apply help" -f -a "apply" -d 'Switch a running bot to this preset, without a click or gap'
+complete -c orch -n "__fish_orch_using_subcommand preset; and not __fish_seen_subcommand_from list show create update rename delete export import diff compare apply help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from list" -l category -d 'Only presets of this category (voice, music, broadcast, real_time, general, ...)' -r
 complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from list" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
 complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from list" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
@@ -628,6 +629,18 @@ complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcom
 complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from compare" -l no-autostart -d 'Never start orchd automatically when it is not running'
 complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from compare" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from compare" -s V -l version -d 'Print version'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from apply" -l bot -d 'The running bot (id, unique prefix or name)' -r
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from apply" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from apply" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from apply" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from apply" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from apply" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from apply" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from apply" -l no-autostart -d 'Never start orchd automatically when it is not running'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from apply" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from apply" -s V -l version -d 'Print version'
 complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from help" -f -a "list" -d 'List every preset: name, category, built-in or user, stages enabled, description'
 complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one preset: a summary and each stage\'s switch, gains and changed parameters'
 complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a user preset from another preset, changing parameters with --set'
@@ -638,6 +651,7 @@ complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcom
 complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from help" -f -a "import" -d 'Store a preset file as a user preset'
 complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from help" -f -a "diff" -d 'Show the parameters that differ between two presets'
 complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from help" -f -a "compare" -d 'Run an audio file through several presets and compare the results side by side'
+complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from help" -f -a "apply" -d 'Switch a running bot to this preset, without a click or gap'
 complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset help" -f -a "status" -d 'Show the daemon\'s version, uptime, pid, socket, data dir, schema version and counts'
 complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset help" -f -a "daemon" -d 'Start, stop and inspect the orchd daemon'
@@ -680,3 +694,4 @@ complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcomma
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from preset" -f -a "import" -d 'Store a preset file as a user preset'
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from preset" -f -a "diff" -d 'Show the parameters that differ between two presets'
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from preset" -f -a "compare" -d 'Run an audio file through several presets and compare the results side by side'
+complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from preset" -f -a "apply" -d 'Switch a running bot to this preset, without a click or gap'

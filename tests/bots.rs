@@ -623,3 +623,85 @@ fn analyze_live_from_stdin_through_the_daemon() {
         .fails_with(5)
         .stderr_has("--format");
 }
+
+fn stage_names(v: &Value) -> Vec<String> {
+    v["live"]["pipeline"]["stages"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|s| s["stage"].as_str().unwrap().to_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn presets_apply_to_a_running_bot() {
+    let env = Env::new();
+    let _d = env.daemon(&[]);
+    let wav = speech(&env, 60.0);
+    // A user preset from the database works for spawn like a built-in.
+    env.orch(&[
+        "preset",
+        "create",
+        "gentle",
+        "--from",
+        "voice",
+        "--set",
+        "compression.ratio=2",
+    ])
+    .ok();
+    let id = spawn(
+        &env,
+        &["--kind", "file", "--source", s(&wav), "--preset", "gentle"],
+    );
+    wait_state(&env, &id, "running", Duration::from_secs(10));
+    wait_for(Duration::from_secs(10), "pipeline metrics", || {
+        !stage_names(&bot(&env, &id)).is_empty()
+    });
+    let before = stage_names(&bot(&env, &id));
+    assert_eq!(bot(&env, &id)["preset"], "gentle");
+
+    // Same stages, other parameters: updated in place.
+    let r = env.orch(&["--json", "preset", "apply", "broadcast", "--bot", &id]);
+    r.ok();
+    assert_eq!(r.json()["preset"], "broadcast");
+    wait_for(
+        Duration::from_secs(10),
+        "broadcast in the audio thread",
+        || bot(&env, &id)["live"]["preset"] == "broadcast",
+    );
+    // Other stages: the chain is rebuilt (crossfaded) without stopping the audio.
+    env.orch(&["preset", "apply", "minimal", "--bot", &id]).ok();
+    wait_for(Duration::from_secs(10), "the pass-through chain", || {
+        let v = bot(&env, &id);
+        v["live"]["preset"] == "minimal" && stage_names(&v).is_empty()
+    });
+    assert!(!before.is_empty());
+    // The audio never stopped.
+    assert_eq!(bot(&env, &id)["state"], "running");
+    assert_eq!(bot(&env, &id)["restarts"], 0);
+    let ev = env
+        .orch(&["--json", "events", "--bot", &id, "--no-follow"])
+        .stdout();
+    assert!(ev.contains("preset_applied"), "{ev}");
+
+    env.orch(&["preset", "apply", "no-such-preset", "--bot", &id])
+        .fails_with(4);
+    env.orch(&[
+        "bot",
+        "spawn",
+        "--kind",
+        "file",
+        "--source",
+        s(&wav),
+        "--preset",
+        "no-such-preset",
+    ])
+    .fails_with(4)
+    .stderr_has("no-such-preset");
+    env.orch(&["bot", "terminate", &id]).ok();
+    env.orch(&["preset", "apply", "voice", "--bot", &id])
+        .fails_with(5)
+        .stderr_has("only a live bot");
+}

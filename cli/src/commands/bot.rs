@@ -458,6 +458,10 @@ pub fn render(b: &BotInfo) -> String {
     }
     let mut out = key_values(&rows);
     if let Some(p) = b.live.as_ref().and_then(|l| l.pipeline.as_ref()) {
+        if p.stages.is_empty() {
+            out.push_str("\n\nno DSP stages enabled (pass-through)");
+            return out;
+        }
         let mut t = table(&[
             "stage", "mean ms", "max ms", "in dB", "out dB", "gain", "speech",
         ]);

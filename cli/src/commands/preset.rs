@@ -73,6 +73,21 @@ pub enum PresetCommand {
     /// chain's processing time and latency. --write-dir keeps the processed files
     /// (32-bit float WAV) for listening. `--json` keys: docs/presets.md.
     Compare(CompareArgs),
+    /// Switch a running bot to this preset, without a click or gap.
+    ///
+    /// Parameter changes are applied in place; a different set or order of stages is
+    /// rebuilt and crossfaded. `orch bot status` shows the bot's current preset.
+    Apply(ApplyArgs),
+}
+
+/// Arguments of `orch preset apply`.
+#[derive(Debug, Args)]
+pub struct ApplyArgs {
+    /// Preset name (built-in or user).
+    pub name: String,
+    /// The running bot (id, unique prefix or name).
+    #[arg(long, value_name = "ID")]
+    pub bot: String,
 }
 
 /// Arguments of `orch preset list`.
@@ -205,7 +220,29 @@ pub fn run(ctx: &Ctx, cmd: PresetCommand) -> Result<()> {
         PresetCommand::Import(a) => import(ctx, a),
         PresetCommand::Diff(a) => diff_cmd(ctx, a),
         PresetCommand::Compare(a) => compare(ctx, a),
+        PresetCommand::Apply(a) => apply(ctx, a),
     }
+}
+
+fn apply(ctx: &Ctx, a: ApplyArgs) -> Result<()> {
+    presets::validate_name(&a.name)?;
+    let bot = match call(
+        ctx,
+        Request::BotApplyPreset {
+            id: a.bot,
+            preset: a.name.clone(),
+        },
+    )? {
+        Response::Bot(b) => *b,
+        other => return Err(super::status::unexpected(other)),
+    };
+    if ctx.out.json {
+        ctx.out.json(&bot);
+    } else {
+        ctx.out
+            .text(format!("bot {} now runs preset {}", bot.id, bot.preset));
+    }
+    Ok(())
 }
 
 /// Send one request to the daemon (autostarting it as configured).

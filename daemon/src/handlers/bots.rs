@@ -126,7 +126,7 @@ pub async fn apply_preset(state: &Arc<State>, id: &str, preset: &str) -> Respons
             ),
         ));
     };
-    let chain = match supervisor::resolve_preset(preset) {
+    let chain = match supervisor::resolve_preset(state, preset).await {
         Ok(c) => c,
         Err(f) => return Response::Failure(f),
     };

@@ -18,6 +18,7 @@ use std::time::{Duration, Instant};
 use orch::bots::{BotInfo, BotKind, BotSpec, BotState, Reason};
 use orch::dsp::chain::ChainConfig;
 use orch::protocol::{Failure, FailureKind};
+
 use orch::store::bots::BotRow;
 use tokio::sync::{mpsc, watch};
 
@@ -121,23 +122,23 @@ pub fn new_id(prefix: &str) -> String {
     format!("{prefix}{:08x}", h.finish() as u32)
 }
 
-/// The chain of a preset. Built-ins resolve without the database.
-pub fn resolve_preset(name: &str) -> Result<ChainConfig, Failure> {
-    match name {
-        "default" => Ok(ChainConfig::default()),
-        other => Err(Failure::new(
-            FailureKind::NotFound,
-            format!("preset `{other}` not found"),
-        )),
-    }
+/// The chain of a preset: a built-in or a user preset from the database.
+pub async fn resolve_preset(state: &Arc<State>, name: &str) -> Result<ChainConfig, Failure> {
+    let name = name.to_string();
+    state
+        .with_db(move |db| orch::presets::resolve(db, &name).map(|p| p.chain))
+        .await
 }
 
 /// Spawn a bot: validate, check limits and dedup, store it, start its runner.
 pub async fn spawn(state: &Arc<State>, spec: BotSpec) -> Result<String, Failure> {
     spec.validate().map_err(crate::state::failure)?;
     let cfg = state.config.read().expect("config lock").config.clone();
-    let preset = spec.preset.clone().unwrap_or_else(|| "default".into());
-    let chain = resolve_preset(&preset)?;
+    let preset = spec
+        .preset
+        .clone()
+        .unwrap_or_else(|| cfg.dsp.default_preset.clone());
+    let chain = resolve_preset(state, &preset).await?;
     let command_line = match spec.kind {
         BotKind::Command => {
             let src = spec.source.clone().unwrap_or_default();
@@ -349,7 +350,7 @@ pub async fn recover(state: &Arc<State>) -> orch::Result<()> {
 }
 
 async fn resume_bot(state: &Arc<State>, row: BotRow) -> Result<(), Failure> {
-    let chain = resolve_preset(&row.preset)?;
+    let chain = resolve_preset(state, &row.preset).await?;
     let cfg = state.config.read().expect("config lock").config.clone();
     let command_line = match row.spec.kind {
         BotKind::Command => {

@@ -79,9 +79,8 @@ pub async fn run(
         )
         .await;
         // A preset applied while running is kept across restarts.
-        if let Ok(p) = bot.preset.lock()
-            && let Ok(c) = super::resolve_preset(&p)
-        {
+        let preset = bot.preset.lock().map(|p| p.clone()).unwrap_or_default();
+        if let Ok(c) = super::resolve_preset(&state, &preset).await {
             chain = c;
         }
         if let Some(ordered) = ending.ordered {
