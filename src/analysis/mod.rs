@@ -1,6 +1,7 @@
 //! Streaming audio analysis: push planar blocks, read a snapshot or a report at any time.
 //!
-//! - [`loudness`]: BS.1770 / EBU R128 loudness, LRA, true and sample peak (ebur128).
+//! - [`loudness`]: BS.1770 / EBU R128 loudness, LRA, true and sample peak.
+//! - [`true_peak`]: the 4x polyphase true-peak scanner of BS.1770 Annex 2.
 //! - [`spectrum`]: Welch-averaged spectrum, peaks, centroid, roll-off, flatness, bands, THD.
 //! - [`quality`]: RMS, crest factor, DC, clipping, noise floor, SNR, dynamic range,
 //!   silence and speech ratios.
@@ -12,11 +13,13 @@
 //! are the offline entry points, [`Analyzer::meters`] the cheap live snapshot.
 
 pub mod assessment;
+mod kernels;
 pub mod loudness;
 pub mod quality;
 pub mod report;
 pub mod spectrum;
 pub mod timeline;
+pub mod true_peak;
 
 use std::path::Path;
 use std::sync::mpsc;
