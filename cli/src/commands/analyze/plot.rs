@@ -177,7 +177,12 @@ pub fn svg(r: &Report) -> String {
     // Panel 1: spectrum.
     let nyq = r.sample_rate as f64 / 2.0;
     let (f_lo, f_hi) = (20.0f64, nyq);
-    let curve = r.spectrum.curve.as_deref().unwrap_or(&[]);
+    // Digital silence has no spectrum (its centroid is undefined): say so, not a flat
+    // line at the curve's floor.
+    let curve = match r.spectrum.centroid_hz {
+        Some(_) => r.spectrum.curve.as_deref().unwrap_or(&[]),
+        None => &[],
+    };
     let top_db = curve
         .iter()
         .map(|p| p[1])
@@ -266,7 +271,7 @@ pub fn svg(r: &Report) -> String {
         grid_h(&mut s, y_l(v), &format!("{v:.0}"));
         v += 6.0;
     }
-    if tl.is_empty() {
+    if !tl.iter().any(|p| p.momentary_lufs.is_some()) {
         no_data(&mut s, TOP2);
     } else {
         let target = r.assessment.target_lufs;
