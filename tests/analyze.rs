@@ -619,7 +619,8 @@ fn bad_inputs_get_one_line_errors_and_exit_codes() {
     for (args, text) in [
         (vec!["--fft-size", "1000"], "FFT size 1000"),
         (vec!["--target", "5"], "target loudness 5"),
-        (vec!["--plot", "out.pdf"], "must be an .svg"),
+        (vec!["--plot", "out.pdf"], "must be an .svg or .png file"),
+        (vec!["--plot", "out"], "must be an .svg or .png file"),
     ] {
         let mut all = vec!["analyze", "good.wav"];
         all.extend(args);
@@ -691,4 +692,65 @@ fn plot_is_an_svg_with_both_panels() {
     assert!(svg.contains("Loudness over time"));
     assert!(svg.matches("<polyline").count() >= 3);
     assert!(svg.trim_end().ends_with("</svg>"));
+}
+
+#[test]
+fn plot_as_png_is_the_same_figure_rendered() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["a.wav", "b.wav"] {
+        write_wav(
+            &dir.path().join(name),
+            16_000,
+            1,
+            SampleFormat::S16,
+            4.0,
+            |t, _| 0.2 * (2.0 * std::f64::consts::PI * 440.0 * t).sin() * (1.0 + t / 4.0),
+        );
+    }
+    let run = orch(
+        dir.path(),
+        &["analyze", "--json", "a.wav", "--plot", "out.PNG"],
+        None,
+    );
+    assert_eq!(run.code, 0, "{}", run.show());
+    // The JSON report is unchanged by plotting (no curve, no timeline).
+    assert!(run.json()["timeline"].is_null());
+    let bytes = std::fs::read(dir.path().join("out.PNG")).unwrap();
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n", "PNG signature");
+    let img = resvg::tiny_skia::Pixmap::decode_png(&bytes).expect("a decodable PNG");
+    // The 1000 x 730 SVG figure at twice the size.
+    assert_eq!((img.width(), img.height()), (2000, 1460));
+    // Text was drawn with the embedded fonts: dark pixels in the title line (y 20 to 60
+    // in SVG units), and the curves in their colours somewhere.
+    let px = |x: u32, y: u32| img.pixel(x, y).unwrap();
+    let title_ink = (40..120)
+        .flat_map(|y| (140..1400).map(move |x| (x, y)))
+        .filter(|&(x, y)| px(x, y).red() < 100)
+        .count();
+    assert!(title_ink > 500, "no title text: {title_ink} dark pixels");
+    let blue = (0..img.height())
+        .flat_map(|y| (0..img.width()).map(move |x| (x, y)))
+        .filter(|&(x, y)| {
+            let p = px(x, y);
+            p.blue() > 150 && p.red() < 60
+        })
+        .count();
+    assert!(blue > 1000, "no curves: {blue} blue pixels");
+
+    // Several files: one image each, named after the input, with the extension kept.
+    let run = orch(
+        dir.path(),
+        &["analyze", "a.wav", "b.wav", "--plot", "plot.png"],
+        None,
+    );
+    assert_eq!(run.code, 0, "{}", run.show());
+    for f in ["plot-a.png", "plot-b.png"] {
+        let bytes = std::fs::read(dir.path().join(f)).unwrap();
+        assert!(resvg::tiny_skia::Pixmap::decode_png(&bytes).is_ok(), "{f}");
+    }
+    // SVG still works.
+    let run = orch(dir.path(), &["analyze", "a.wav", "--plot", "p.svg"], None);
+    assert_eq!(run.code, 0, "{}", run.show());
+    let svg = std::fs::read_to_string(dir.path().join("p.svg")).unwrap();
+    assert!(svg.starts_with("<svg"));
 }

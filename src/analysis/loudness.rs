@@ -1,33 +1,49 @@
-//! Loudness per ITU-R BS.1770-4 / EBU R128 (Tech 3341, 3342) with the `ebur128` crate:
-//! integrated loudness, loudness range, momentary and short-term maxima, true peak and
-//! sample peak.
+//! Loudness per ITU-R BS.1770-4 / EBU R128 (Tech 3341, 3342): integrated loudness,
+//! loudness range, momentary and short-term maxima, true peak and sample peak.
 //!
-//! Audio is fed to the meter in 100 ms hops, and momentary (400 ms) and short-term (3 s)
-//! loudness are read after every hop, so their maxima are sampled at 10 Hz as EBU Tech
-//! 3341 asks, and a timeline point comes for free. A window that is not full yet (the
-//! first 0.4 s or 3 s) has no value. Gating keeps the exact energy of every block (8
-//! bytes per 100 ms plus 8 per second for the LRA: about 7.6 MB for 24 hours) rather
-//! than ebur128's 0.1 dB histogram, whose bin centres would shift results by up to
-//! 0.05 LU (a -23.00 LUFS tone would read -23.05).
+//! Written here rather than taken from the ebur128 crate, which spent two thirds of
+//! `orch analyze`'s time (its results are the reference of the unit tests below):
+//!
+//! - K-weighting: the BS.1770 pre-filter (high shelf) and RLB high-pass as two biquads in
+//!   f64, with coefficients for any rate computed as libebur128 does. Each biquad is in
+//!   direct form I with the feedback of the last output added last, so a sample waits
+//!   on one multiply-add of the previous one, and two channels run in one loop.
+//! - Audio is cut into 100 ms hops; the K-weighted, channel-weighted mean square of each
+//!   hop is the unit everything else is built from. A 400 ms gating block (75 % overlap)
+//!   is the mean of four consecutive hops, a 3 s short-term block the mean of thirty.
+//!   Momentary and short-term loudness are read after every hop, so their maxima are
+//!   sampled at 10 Hz as EBU Tech 3341 asks, and a timeline point comes for free. A
+//!   window that is not full yet (the first 0.4 s or 3 s) has no value.
+//! - Integrated loudness: BS.1770-4 gating (absolute -70 LUFS, relative -10 LU) over the
+//!   exact energy of every 400 ms block. LRA: EBU Tech 3342 (short-term blocks every
+//!   100 ms, absolute -70 LUFS and relative -20 LU gates, 10th to 95th percentile). The
+//!   energies of the blocks above -70 LUFS are kept as f32 (4 bytes per 100 ms each: at
+//!   most 80 bytes per second of audio, 6.9 MB for 24 hours), never a histogram whose
+//!   bin centres would shift results by up to 0.05 LU.
+//! - True peak: [`super::true_peak`].
 //!
 //! Channel weighting follows BS.1770: each channel counts once (a mono file is one
 //! channel, so a -23 dBFS mono sine reads -26 LUFS); with `dual_mono` a mono channel
 //! counts twice (the same sine reads -23 LUFS, as if played on two loudspeakers). Channels
 //! 4 of 5.1 and above follow the SMPTE/WAV order L R C LFE Ls Rs: the LFE is excluded
-//! and the surrounds are weighted +1.5 dB.
+//! and the surrounds are weighted 1.41 (+1.5 dB).
 
-use ebur128::{Channel, EbuR128, Mode};
 use serde::Serialize;
 
+use super::kernels::{Biquad, BiquadState};
+use super::true_peak::TruePeakMeter;
 use crate::audio::Planar;
 use crate::{Error, Result};
 
 /// Most channels a meter takes (the decoder's limit).
 const MAX_CH: usize = crate::audio::decode::MAX_CHANNELS;
 
-/// A loudness value in LUFS or dB that is `None` when undefined (silence, -inf).
-fn defined(v: f64) -> Option<f64> {
-    v.is_finite().then_some(v)
+/// Energy of a block at the absolute gate, -70 LUFS.
+const ABS_GATE: f64 = 1.172_465_304_582_298e-7; // 10^((-70 + 0.691) / 10)
+
+/// Loudness (LUFS) of a mean-square energy, `None` for zero.
+fn loudness(energy: f64) -> Option<f64> {
+    (energy > 0.0 && energy.is_finite()).then(|| 10.0 * energy.log10() - 0.691)
 }
 
 /// Amplitude to dB, `None` for zero.
@@ -71,32 +87,97 @@ pub struct Hop {
     pub short_term_lufs: Option<f64>,
 }
 
+/// The K-weighting filter: BS.1770's pre-filter (a high shelf, +4 dB above 1.7 kHz) and
+/// its RLB high-pass (38 Hz), for any sample rate (libebur128's bilinear design, which
+/// gives BS.1770's published 48 kHz coefficients).
+#[derive(Debug, Clone, Copy)]
+struct KWeighting {
+    shelf: Biquad,
+    high_pass: Biquad,
+}
+
+impl KWeighting {
+    fn new(rate: f64) -> Self {
+        let f0 = 1681.974450955533;
+        let g = 3.999843853973347;
+        let q = 0.7071752369554196;
+        let k = (std::f64::consts::PI * f0 / rate).tan();
+        let vh = 10f64.powf(g / 20.0);
+        let vb = vh.powf(0.4996667741545416);
+        let a0 = 1.0 + k / q + k * k;
+        let shelf = Biquad {
+            b: [
+                (vh + vb * k / q + k * k) / a0,
+                2.0 * (k * k - vh) / a0,
+                (vh - vb * k / q + k * k) / a0,
+            ],
+            a: [2.0 * (k * k - 1.0) / a0, (1.0 - k / q + k * k) / a0],
+        };
+        let f0 = 38.13547087602444;
+        let q = 0.5003270373238773;
+        let k = (std::f64::consts::PI * f0 / rate).tan();
+        let a0 = 1.0 + k / q + k * k;
+        let high_pass = Biquad {
+            b: [1.0, -2.0, 1.0],
+            a: [2.0 * (k * k - 1.0) / a0, (1.0 - k / q + k * k) / a0],
+        };
+        Self { shelf, high_pass }
+    }
+
+    /// Filter `N` channels side by side (so their dependency chains overlap), adding
+    /// the squares of each filtered channel to `sum` (sample by sample, so the result
+    /// does not depend on how the audio was cut into blocks).
+    #[inline(always)]
+    fn sum_squares<const N: usize>(
+        &self,
+        state: &mut [[BiquadState; 2]; N],
+        sum: &mut [f64; N],
+        x: [&[f32]; N],
+    ) {
+        let len = x[0].len();
+        let mut st = *state;
+        let mut acc = *sum;
+        #[expect(
+            clippy::needless_range_loop,
+            reason = "N slices read at one index, channels innermost"
+        )]
+        for i in 0..len {
+            for c in 0..N {
+                let v = self.shelf.run(&mut st[c][0], f64::from(x[c][i]));
+                let v = self.high_pass.run(&mut st[c][1], v);
+                acc[c] += v * v;
+            }
+        }
+        *state = st;
+        *sum = acc;
+    }
+}
+
 /// Streaming BS.1770 meter fed with planar blocks of any size.
+#[derive(Debug, Clone)]
 pub struct LoudnessMeter {
-    meter: EbuR128,
     channels: usize,
+    dual_mono: bool,
     hop: usize,
-    /// Pending frames of the current 100 ms hop.
-    pending: Vec<Vec<f32>>,
+    filter: KWeighting,
+    /// Channel weights (0 for the LFE, which is then not filtered at all).
+    weights: [f64; MAX_CH],
+    state: [[BiquadState; 2]; MAX_CH],
+    /// Sum of squares of the K-weighted signal in the current hop, per channel.
+    hop_sum: [f64; MAX_CH],
+    /// Frames of the current hop so far.
     filled: usize,
     hops: u64,
-    sample_rate: u32,
+    /// Weighted mean square of the last 30 hops (a ring indexed by hop number).
+    energies: [f64; 30],
+    /// Energies of the 400 ms gating blocks above the absolute gate.
+    gating_blocks: Vec<f32>,
+    /// Energies of the 3 s short-term blocks above the absolute gate (for the LRA).
+    short_term_blocks: Vec<f32>,
     momentary_max: f64,
     short_term_max: f64,
     last: Option<Hop>,
-    dual_mono: bool,
-    /// Weighted energy of the last 30 hops (a ring indexed by hop number).
-    energies: [f64; 30],
-}
-
-impl std::fmt::Debug for LoudnessMeter {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("LoudnessMeter")
-            .field("channels", &self.channels)
-            .field("sample_rate", &self.sample_rate)
-            .field("hops", &self.hops)
-            .finish_non_exhaustive()
-    }
+    peaks: TruePeakMeter,
 }
 
 impl LoudnessMeter {
@@ -108,46 +189,38 @@ impl LoudnessMeter {
                 "loudness meter: {channels} channels (allowed: 1 to {MAX_CH})"
             )));
         }
-        let mode = Mode::I | Mode::LRA | Mode::M | Mode::S | Mode::TRUE_PEAK;
-        let mut meter = EbuR128::new(channels as u32, sample_rate, mode)
-            .map_err(|e| Error::Invalid(format!("loudness meter: {e}")))?;
+        if !(1..=1_000_000).contains(&sample_rate) {
+            return Err(Error::Invalid(format!(
+                "loudness meter: sample rate {sample_rate} Hz is invalid"
+            )));
+        }
         let dual_mono = dual_mono && channels == 1;
+        let mut weights = [1.0; MAX_CH];
         if dual_mono {
-            meter
-                .set_channel(0, Channel::DualMono)
-                .map_err(|e| Error::Invalid(format!("loudness meter: {e}")))?;
+            weights[0] = 2.0;
         } else if channels >= 4 {
             // SMPTE / WAVEFORMATEXTENSIBLE order: L R C LFE Ls Rs (then unweighted).
-            let map = [
-                Channel::Left,
-                Channel::Right,
-                Channel::Center,
-                Channel::Unused,
-                Channel::LeftSurround,
-                Channel::RightSurround,
-                Channel::Left,
-                Channel::Right,
-            ];
-            for (i, ch) in map.iter().take(channels).enumerate() {
-                meter
-                    .set_channel(i as u32, *ch)
-                    .map_err(|e| Error::Invalid(format!("loudness meter: {e}")))?;
-            }
+            weights[3] = 0.0;
+            weights[4] = 1.41;
+            weights[5] = 1.41;
         }
-        let hop = (sample_rate as usize + 5) / 10;
         Ok(Self {
-            meter,
             channels,
-            hop,
-            pending: vec![vec![0.0; hop]; channels],
+            dual_mono,
+            hop: (sample_rate as usize + 5) / 10,
+            filter: KWeighting::new(f64::from(sample_rate)),
+            weights,
+            state: Default::default(),
+            hop_sum: [0.0; MAX_CH],
             filled: 0,
             hops: 0,
-            sample_rate,
+            energies: [0.0; 30],
+            gating_blocks: Vec::new(),
+            short_term_blocks: Vec::new(),
             momentary_max: f64::NEG_INFINITY,
             short_term_max: f64::NEG_INFINITY,
             last: None,
-            dual_mono,
-            energies: [0.0; 30],
+            peaks: TruePeakMeter::new(sample_rate, channels),
         })
     }
 
@@ -172,31 +245,16 @@ impl LoudnessMeter {
         let mut at = 0;
         while at < len {
             let n = (self.hop - self.filled).min(len - at);
-            if self.filled == 0 && n == self.hop {
-                // A whole hop straight from the block, no copy.
-                let mut planes: [&[f32]; MAX_CH] = [&[]; MAX_CH];
-                for (plane, src) in planes.iter_mut().zip(block) {
-                    *plane = &src[at..at + n];
-                }
-                self.add(&planes[..self.channels]);
-            } else {
-                for (pending, src) in self.pending.iter_mut().zip(block) {
-                    pending[self.filled..self.filled + n].copy_from_slice(&src[at..at + n]);
-                }
-                self.filled += n;
-                if self.filled == self.hop {
-                    let pending = std::mem::take(&mut self.pending);
-                    let mut planes: [&[f32]; MAX_CH] = [&[]; MAX_CH];
-                    for (plane, p) in planes.iter_mut().zip(&pending) {
-                        *plane = p;
-                    }
-                    self.add(&planes[..self.channels]);
-                    self.pending = pending;
-                    self.filled = 0;
-                }
+            let mut seg: [&[f32]; MAX_CH] = [&[]; MAX_CH];
+            for (s, p) in seg.iter_mut().zip(block) {
+                *s = &p[at..at + n];
             }
+            self.add(&seg[..self.channels]);
+            self.filled += n;
             at += n;
-            if self.filled == 0 {
+            if self.filled == self.hop {
+                self.filled = 0;
+                self.close_hop();
                 if let Some(h) = &self.last {
                     on_hop(h);
                 }
@@ -204,50 +262,69 @@ impl LoudnessMeter {
         }
     }
 
-    /// Feed any partial hop left at the end of the stream (it counts for the peaks and,
-    /// through the meter's own buffering, for nothing else).
-    pub fn flush(&mut self) {
-        if self.filled > 0 {
-            let pending = std::mem::take(&mut self.pending);
-            let planes: Vec<&[f32]> = pending.iter().map(|p| &p[..self.filled]).collect();
-            let _ = self.meter.add_frames_planar_f32(&planes);
-            self.pending = pending;
-            self.filled = 0;
+    /// End of the stream. A partial last hop belongs to no gating block (as in
+    /// BS.1770); its samples already count for the peaks.
+    pub fn flush(&mut self) {}
+
+    /// K-weight a segment within one hop into the hop's sums, and scan its peaks.
+    fn add(&mut self, seg: &[&[f32]]) {
+        let mut c = 0;
+        while c < seg.len() {
+            if c + 1 < seg.len() && self.weights[c] > 0.0 && self.weights[c + 1] > 0.0 {
+                let mut st = [self.state[c], self.state[c + 1]];
+                let mut sum = [self.hop_sum[c], self.hop_sum[c + 1]];
+                self.filter
+                    .sum_squares(&mut st, &mut sum, [seg[c], seg[c + 1]]);
+                [self.state[c], self.state[c + 1]] = st;
+                [self.hop_sum[c], self.hop_sum[c + 1]] = sum;
+                c += 2;
+            } else {
+                if self.weights[c] > 0.0 {
+                    let mut st = [self.state[c]];
+                    let mut sum = [self.hop_sum[c]];
+                    self.filter.sum_squares(&mut st, &mut sum, [seg[c]]);
+                    self.state[c] = st[0];
+                    self.hop_sum[c] = sum[0];
+                }
+                c += 1;
+            }
         }
+        self.peaks.push(seg);
     }
 
-    fn add(&mut self, planes: &[&[f32]]) {
-        // Errors are impossible here: the channel count matches and the mode has M and S.
-        let _ = self.meter.add_frames_planar_f32(planes);
-        // The weighted energy of this 100 ms hop; momentary and short-term loudness are
-        // the means of the last 4 and 30 hops. (Asking the meter for its 400 ms and 3 s
-        // windows every hop would sum 34 values per sample.)
-        let hop_energy = self
-            .meter
-            .loudness_window(100)
-            .ok()
-            .filter(|l| l.is_finite())
-            .map_or(0.0, |l| 10f64.powf((l + 0.691) / 10.0));
-        self.energies[(self.hops % 30) as usize] = hop_energy;
+    fn close_hop(&mut self) {
+        let mut energy = 0.0;
+        for c in 0..self.channels {
+            energy += self.weights[c] * self.hop_sum[c] / self.hop as f64;
+            self.hop_sum[c] = 0.0;
+            for s in &mut self.state[c] {
+                s.flush_tiny();
+            }
+        }
+        self.energies[(self.hops % 30) as usize] = energy;
         self.hops += 1;
-        let t_s = self.hops as f64 / 10.0;
-        let mean_of_last = |n: u64| {
+        let mean_of_last = |n: u64| -> f64 {
             let sum: f64 = (self.hops - n..self.hops)
                 .map(|i| self.energies[(i % 30) as usize])
                 .sum();
-            let e = sum / n as f64;
-            (e > 0.0).then(|| -0.691 + 10.0 * e.log10())
+            sum / n as f64
         };
-        let momentary = if self.hops >= 4 {
-            mean_of_last(4)
-        } else {
-            None
-        };
-        let short_term = if self.hops >= 30 {
-            mean_of_last(30)
-        } else {
-            None
-        };
+        let mut momentary = None;
+        if self.hops >= 4 {
+            let e = mean_of_last(4);
+            if e >= ABS_GATE {
+                self.gating_blocks.push(e as f32);
+            }
+            momentary = loudness(e);
+        }
+        let mut short_term = None;
+        if self.hops >= 30 {
+            let e = mean_of_last(30);
+            if e >= ABS_GATE {
+                self.short_term_blocks.push(e as f32);
+            }
+            short_term = loudness(e);
+        }
         if let Some(m) = momentary {
             self.momentary_max = self.momentary_max.max(m);
         }
@@ -255,7 +332,7 @@ impl LoudnessMeter {
             self.short_term_max = self.short_term_max.max(s);
         }
         self.last = Some(Hop {
-            t_s,
+            t_s: self.hops as f64 / 10.0,
             momentary_lufs: momentary,
             short_term_lufs: short_term,
         });
@@ -266,48 +343,90 @@ impl LoudnessMeter {
         self.last
     }
 
+    /// The relative gate energy and the gated mean energy of the 400 ms blocks.
+    fn gated(&self) -> Option<(f64, f64)> {
+        let (sum, n) = mean_parts(&self.gating_blocks, 0.0);
+        if n == 0 {
+            return None;
+        }
+        let relative = sum / n as f64 * 0.1; // -10 LU
+        let (sum, n) = mean_parts(&self.gating_blocks, relative);
+        (n > 0).then(|| (relative, sum / n as f64))
+    }
+
     /// Integrated loudness so far (LUFS), `None` while undefined.
     pub fn integrated(&self) -> Option<f64> {
-        self.meter.loudness_global().ok().and_then(defined)
+        self.gated().and_then(|(_, e)| loudness(e))
+    }
+
+    /// Loudness range so far (LU), `None` while undefined (no short-term block above
+    /// the gates).
+    pub fn loudness_range(&self) -> Option<f64> {
+        let (sum, n) = mean_parts(&self.short_term_blocks, 0.0);
+        if n == 0 {
+            return None;
+        }
+        let relative = (sum / n as f64 * 0.01) as f32; // -20 LU
+        let mut kept: Vec<f32> = self
+            .short_term_blocks
+            .iter()
+            .copied()
+            .filter(|&e| e >= relative)
+            .collect();
+        if kept.is_empty() {
+            return None;
+        }
+        // Nearest-rank percentiles, as libebur128.
+        let last = (kept.len() - 1) as f64;
+        let lo = (last * 0.10 + 0.5) as usize;
+        let hi = (last * 0.95 + 0.5) as usize;
+        let (_, &mut high, _) = kept.select_nth_unstable_by(hi, f32::total_cmp);
+        let (_, &mut low, _) = kept.select_nth_unstable_by(lo, f32::total_cmp);
+        Some(loudness(f64::from(high))? - loudness(f64::from(low))?)
     }
 
     /// Highest true peak so far over all channels, linear.
     pub fn true_peak(&self) -> f64 {
         (0..self.channels)
-            .filter_map(|c| self.meter.true_peak(c as u32).ok())
+            .map(|c| self.peaks.true_peak(c))
             .fold(0.0, f64::max)
     }
 
     /// Everything measured so far.
     pub fn report(&self) -> LoudnessReport {
-        let integrated = self.integrated();
-        // LRA needs short-term blocks (3 s) above the absolute gate.
-        let lra = if integrated.is_some() && self.hops >= 30 {
-            self.meter.loudness_range().ok().filter(|v| v.is_finite())
-        } else {
-            None
-        };
+        let gated = self.gated();
+        let integrated = gated.and_then(|(_, e)| loudness(e));
         let tp: Vec<f64> = (0..self.channels)
-            .map(|c| self.meter.true_peak(c as u32).unwrap_or(0.0))
+            .map(|c| self.peaks.true_peak(c))
             .collect();
         let sp: Vec<f64> = (0..self.channels)
-            .map(|c| self.meter.sample_peak(c as u32).unwrap_or(0.0))
+            .map(|c| self.peaks.sample_peak(c))
             .collect();
         LoudnessReport {
             integrated_lufs: integrated,
-            lra_lu: lra,
-            momentary_max_lufs: defined(self.momentary_max),
-            short_term_max_lufs: defined(self.short_term_max),
+            lra_lu: integrated.and(self.loudness_range()),
+            momentary_max_lufs: self.momentary_max.is_finite().then_some(self.momentary_max),
+            short_term_max_lufs: self
+                .short_term_max
+                .is_finite()
+                .then_some(self.short_term_max),
             true_peak_dbtp: amp_db(tp.iter().copied().fold(0.0, f64::max)),
             sample_peak_dbfs: amp_db(sp.iter().copied().fold(0.0, f64::max)),
             true_peak_per_channel_dbtp: tp.into_iter().map(amp_db).collect(),
             sample_peak_per_channel_dbfs: sp.into_iter().map(amp_db).collect(),
-            relative_threshold_lufs: integrated
-                .and_then(|_| self.meter.relative_threshold().ok())
-                .and_then(defined),
+            relative_threshold_lufs: gated.and_then(|(r, _)| loudness(r)),
             dual_mono: self.dual_mono,
         }
     }
+}
+
+/// Sum (in f64) and count of the energies at or above `gate`.
+fn mean_parts(blocks: &[f32], gate: f64) -> (f64, usize) {
+    let gate = gate as f32;
+    blocks
+        .iter()
+        .filter(|&&e| e >= gate)
+        .fold((0.0, 0), |(s, n), &e| (s + f64::from(e), n + 1))
 }
 
 #[cfg(test)]
@@ -367,33 +486,128 @@ mod tests {
         assert_eq!(a.report(), b.report());
     }
 
-    #[test]
-    fn momentary_and_short_term_match_the_meters_own_windows() {
-        let rate = 44_100;
-        let mut m = LoudnessMeter::new(rate, 2, false).unwrap();
-        let hop = m.hop_frames();
-        let mut block = Planar::new(2, hop);
-        block.set_len(hop);
-        for h in 0..60 {
-            let amp = 0.05 + 0.04 * ((h as f32) * 0.7).sin();
-            for c in 0..2 {
-                for (i, s) in block.channel_mut(c).iter_mut().enumerate() {
-                    let t = (h * hop + i) as f32 / rate as f32;
-                    *s = amp * (2.0 * std::f32::consts::PI * (300.0 + 500.0 * c as f32) * t).sin();
-                }
-            }
-            m.push(&block, |_| {});
-            let hop = m.last_hop().unwrap();
-            if let Some(mom) = hop.momentary_lufs {
-                let want = m.meter.loudness_momentary().unwrap();
-                assert!((mom - want).abs() < 1e-9, "{mom} vs {want}");
-            }
-            if let Some(st) = hop.short_term_lufs {
-                let want = m.meter.loudness_shortterm().unwrap();
-                assert!((st - want).abs() < 1e-9, "{st} vs {want}");
+    /// A stereo-or-more test signal with loudness changes, tones and noise.
+    fn varied(rate: u32, channels: usize, secs: f64) -> Planar {
+        let n = (rate as f64 * secs) as usize;
+        let mut p = Planar::new(channels, n);
+        p.set_len(n);
+        let mut seed = 7u32;
+        for c in 0..channels {
+            for (i, s) in p.channel_mut(c).iter_mut().enumerate() {
+                seed = seed.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+                let noise = (seed >> 8) as f64 / (1u32 << 24) as f64 - 0.5;
+                let t = i as f64 / rate as f64;
+                // Steps of 6 dB every 1.3 s plus a slow swing, different per channel.
+                let env = 0.02 * 2f64.powi(((t / 1.3) as i32) % 5) * (1.0 + 0.5 * (t * 0.7).sin());
+                let tone = (2.0 * std::f64::consts::PI * (60.0 + 700.0 * c as f64) * t).sin();
+                *s = (env * (tone + 0.6 * noise)) as f32;
             }
         }
-        assert!(m.report().short_term_max_lufs.is_some());
+        p
+    }
+
+    /// The ebur128 crate's reading of the same audio.
+    fn reference(rate: u32, p: &Planar, dual_mono: bool) -> ebur128::EbuR128 {
+        use ebur128::{Channel, EbuR128, Mode};
+        let mode = Mode::I | Mode::LRA | Mode::M | Mode::S | Mode::TRUE_PEAK;
+        let mut r = EbuR128::new(p.channels() as u32, rate, mode).unwrap();
+        if dual_mono {
+            r.set_channel(0, Channel::DualMono).unwrap();
+        } else if p.channels() >= 4 {
+            let map = [
+                Channel::Left,
+                Channel::Right,
+                Channel::Center,
+                Channel::Unused,
+                Channel::LeftSurround,
+                Channel::RightSurround,
+            ];
+            for (i, ch) in map.iter().take(p.channels()).enumerate() {
+                r.set_channel(i as u32, *ch).unwrap();
+            }
+        }
+        r
+    }
+
+    #[test]
+    fn agrees_with_the_ebur128_crate() {
+        for (rate, channels, dual) in [
+            (48_000, 2, false),
+            (44_100, 1, true),
+            (16_000, 6, false),
+            (96_000, 2, false),
+        ] {
+            let p = varied(rate, channels, 9.0);
+            let mut m = LoudnessMeter::new(rate, channels, dual).unwrap();
+            let mut r = reference(rate, &p, dual);
+            let hop = m.hop_frames();
+            let planes: Vec<&[f32]> = (0..channels).map(|c| p.channel(c)).collect();
+            let mut at = 0;
+            while at + hop <= p.len() {
+                let seg: Vec<&[f32]> = planes.iter().map(|c| &c[at..at + hop]).collect();
+                m.push_planes(&seg, |_| {});
+                r.add_frames_planar_f32(&seg).unwrap();
+                at += hop;
+                let h = m.last_hop().unwrap();
+                let what = format!("{rate} Hz {channels} ch at {:.1} s", h.t_s);
+                if let Some(v) = h.momentary_lufs {
+                    let want = r.loudness_momentary().unwrap();
+                    assert!((v - want).abs() < 1e-6, "{what}: momentary {v} vs {want}");
+                }
+                if let Some(v) = h.short_term_lufs {
+                    let want = r.loudness_shortterm().unwrap();
+                    assert!((v - want).abs() < 1e-6, "{what}: short-term {v} vs {want}");
+                }
+            }
+            let rep = m.report();
+            let what = format!("{rate} Hz {channels} ch");
+            let i = rep.integrated_lufs.unwrap();
+            let want = r.loudness_global().unwrap();
+            assert!((i - want).abs() < 1e-4, "{what}: integrated {i} vs {want}");
+            let thr = rep.relative_threshold_lufs.unwrap();
+            let want = r.relative_threshold().unwrap();
+            assert!(
+                (thr - want).abs() < 1e-4,
+                "{what}: threshold {thr} vs {want}"
+            );
+            // The crate takes a short-term block every second, this meter every 100 ms.
+            let lra = rep.lra_lu.unwrap();
+            let want = r.loudness_range().unwrap();
+            assert!((lra - want).abs() < 0.5, "{what}: LRA {lra} vs {want}");
+            for c in 0..channels {
+                let tp = rep.true_peak_per_channel_dbtp[c].unwrap();
+                let want = 20.0 * r.true_peak(c as u32).unwrap().log10();
+                assert!((tp - want).abs() < 1e-4, "{what}: true peak {tp} vs {want}");
+                let sp = rep.sample_peak_per_channel_dbfs[c].unwrap();
+                let want = 20.0 * r.sample_peak(c as u32).unwrap().log10();
+                assert!(
+                    (sp - want).abs() < 1e-9,
+                    "{what}: sample peak {sp} vs {want}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn long_silence_flushes_the_filter_state_exactly() {
+        // Loud, then a minute of digital silence (the filter state decays towards the
+        // subnormal range and is flushed to zero), then the same loud part: it reads the
+        // same as the first time, and the silent blocks are gated out.
+        let rate = 8_000;
+        let loud = sine(rate, 2.0, 100.0, -20.0, 1);
+        let mut m = LoudnessMeter::new(rate, 1, false).unwrap();
+        feed(&mut m, &loud, 800);
+        let first = m.last_hop().unwrap().momentary_lufs.unwrap();
+        let mut silent = Planar::new(1, rate as usize * 60);
+        silent.set_len(rate as usize * 60);
+        feed(&mut m, &silent, 8000);
+        assert!(m.state[0].iter().all(|s| s.y1 == 0.0 && s.y2 == 0.0));
+        assert_eq!(m.last_hop().unwrap().momentary_lufs, None);
+        let before = m.report().integrated_lufs;
+        feed(&mut m, &loud, 800);
+        let second = m.last_hop().unwrap().momentary_lufs.unwrap();
+        assert!((first - second).abs() < 1e-6, "{first} vs {second}");
+        assert!((m.report().integrated_lufs.unwrap() - before.unwrap()).abs() < 0.01);
     }
 
     #[test]

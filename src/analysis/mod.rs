@@ -1,6 +1,7 @@
 //! Streaming audio analysis: push planar blocks, read a snapshot or a report at any time.
 //!
-//! - [`loudness`]: BS.1770 / EBU R128 loudness, LRA, true and sample peak (ebur128).
+//! - [`loudness`]: BS.1770 / EBU R128 loudness, LRA, true and sample peak.
+//! - [`true_peak`]: the 4x polyphase true-peak scanner of BS.1770 Annex 2.
 //! - [`spectrum`]: Welch-averaged spectrum, peaks, centroid, roll-off, flatness, bands, THD.
 //! - [`quality`]: RMS, crest factor, DC, clipping, noise floor, SNR, dynamic range,
 //!   silence and speech ratios.
@@ -12,11 +13,13 @@
 //! are the offline entry points, [`Analyzer::meters`] the cheap live snapshot.
 
 pub mod assessment;
+mod kernels;
 pub mod loudness;
 pub mod quality;
 pub mod report;
 pub mod spectrum;
 pub mod timeline;
+pub mod true_peak;
 
 use std::path::Path;
 use std::sync::mpsc;
@@ -107,6 +110,8 @@ pub struct Meters {
 #[derive(Debug)]
 pub struct Analyzer {
     loudness: LoudnessMeter,
+    /// Runs beside the loudness meter (on its thread offline).
+    quality: QualityAnalyzer,
     rest: Others,
     channels: usize,
     sample_rate: u32,
@@ -114,11 +119,11 @@ pub struct Analyzer {
     curve_points: usize,
 }
 
-/// Everything but the loudness meter, so the two can run on two threads offline.
+/// The spectrum and the timeline, on the decoding thread offline (the loudness meter
+/// and the quality analyzer run on the other).
 #[derive(Debug)]
 struct Others {
     spectrum: SpectrumAnalyzer,
-    quality: QualityAnalyzer,
     timeline: Timeline,
     channels: usize,
     frames: u64,
@@ -148,7 +153,6 @@ impl Others {
             let seg = &seg[..self.channels];
             self.timeline.push_planes(seg);
             self.spectrum.push_planes(seg);
-            self.quality.push_planes(seg);
             self.hop_pos = (self.hop_pos + n) % self.hop;
             if self.hop_pos == 0 {
                 self.hops += 1;
@@ -162,7 +166,6 @@ impl Others {
 
     fn finish(&mut self) {
         self.spectrum.flush();
-        self.quality.flush();
     }
 }
 
@@ -180,6 +183,7 @@ impl Analyzer {
         let hop = loudness.hop_frames();
         Ok(Self {
             loudness,
+            quality: QualityAnalyzer::new(sample_rate, channels, clip_level),
             rest: Others {
                 spectrum: SpectrumAnalyzer::new(
                     sample_rate,
@@ -187,7 +191,6 @@ impl Analyzer {
                     opts.fft_size,
                     opts.max_peaks,
                 )?,
-                quality: QualityAnalyzer::new(sample_rate, channels, clip_level),
                 timeline: Timeline::new(opts.timeline),
                 channels,
                 frames: 0,
@@ -227,11 +230,13 @@ impl Analyzer {
         self.rest.push_planes(block, |seg, timeline| {
             loudness.push_planes(seg, |hop| timeline.set_loudness(hop));
         });
+        self.quality.push_planes(block);
     }
 
     /// End of the stream: analyse what partial windows remain.
     pub fn finish(&mut self) {
         self.loudness.flush();
+        self.quality.flush();
         self.rest.finish();
     }
 
@@ -258,7 +263,7 @@ impl Analyzer {
         if self.curve_points > 0 {
             spectrum.curve = Some(self.rest.spectrum.curve(self.curve_points));
         }
-        let mut quality = self.rest.quality.report();
+        let mut quality = self.quality.report();
         // A steady tone has no quiet windows to find a noise floor in: use the spectral
         // tone-to-rest ratio instead.
         if quality.snr_db.is_none() {
@@ -288,9 +293,9 @@ const POOL: usize = 4;
 
 /// Analyse everything a decoder delivers. `progress` gets the frames done so far.
 ///
-/// Two threads: this one decodes and runs the spectrum, quality and timeline; a scoped
-/// thread runs the loudness meter (about two thirds of the work) on the same blocks,
-/// which travel through a small pool so nothing is allocated per block.
+/// Two threads of about equal work: this one decodes and runs the spectrum and the
+/// timeline; a scoped thread runs the loudness meter and the quality analyzer on the
+/// same blocks, which travel through a small pool so nothing is allocated per block.
 pub fn analyze_decoder(
     mut dec: Decoder,
     file: &str,
@@ -306,6 +311,7 @@ pub fn analyze_decoder(
     }
     let keep_hops = a.rest.timeline.keeps_points();
     let loudness = &mut a.loudness;
+    let quality = &mut a.quality;
     let rest = &mut a.rest;
     let (decoded, hops) = std::thread::scope(|s| {
         let meter = s.spawn(move || {
@@ -316,10 +322,12 @@ pub fn analyze_decoder(
                         hops.push(*h);
                     }
                 });
+                quality.push_planes(&planes(&block)[..block.channels()]);
                 // The decoder may have stopped early: then nobody takes blocks back.
                 let _ = to_decoder.send(block);
             }
             loudness.flush();
+            quality.flush();
             hops
         });
         let decoded = (|| -> Result<()> {

@@ -21,7 +21,8 @@
 
 use serde::Serialize;
 
-use crate::dsp::biquad::{Biquad, Coeffs, Shape};
+use super::kernels::{self, Biquad, BiquadState};
+use crate::dsp::biquad::{Coeffs, Shape};
 
 /// Windows below this RMS level count as silence (dBFS).
 pub const SILENCE_DBFS: f64 = -60.0;
@@ -85,8 +86,12 @@ pub struct QualityAnalyzer {
     win_zc: u32,
     last_sign: bool,
     max_window_db: f64,
+    /// The speech band-pass (300 Hz high-pass, 3.4 kHz low-pass) and its state.
     hp: Biquad,
     lp: Biquad,
+    band_state: [BiquadState; 2],
+    /// The channel mix of the current segment (one window at most).
+    mix: Vec<f32>,
     /// Window levels, and those of windows that look like speech.
     hist: Vec<u32>,
     speech_hist: Vec<u32>,
@@ -126,8 +131,10 @@ impl QualityAnalyzer {
             win_zc: 0,
             last_sign: false,
             max_window_db: f64::NEG_INFINITY,
-            hp: Biquad::new(Coeffs::new(Shape::HighPass { q }, 300.0, rate)),
-            lp: Biquad::new(Coeffs::new(Shape::LowPass { q }, 3400.0, rate)),
+            hp: Biquad::from_coeffs(&Coeffs::new(Shape::HighPass { q }, 300.0, rate)),
+            lp: Biquad::from_coeffs(&Coeffs::new(Shape::LowPass { q }, 3400.0, rate)),
+            band_state: Default::default(),
+            mix: vec![0.0; ((rate * WINDOW_S).round() as usize).max(1)],
             hist: vec![0; HIST_BINS],
             speech_hist: vec![0; HIST_BINS],
             windows: 0,
@@ -137,48 +144,63 @@ impl QualityAnalyzer {
     /// Feed one slice per channel, all of one length.
     pub fn push_planes(&mut self, block: &[&[f32]]) {
         let len = block.first().map_or(0, |p| p.len());
-        // Whole-block statistics per channel.
-        for (c, ch) in block.iter().enumerate() {
-            let (mut s, mut sq, mut pk, mut clip) = (0.0f64, 0.0f64, self.peak, 0u64);
-            for &x in ch.iter() {
-                s += x as f64;
-                sq += (x as f64) * (x as f64);
-                let a = x.abs();
-                pk = pk.max(a);
-                clip += (a >= self.clip_level) as u64;
-            }
-            self.sum[c] += s;
-            self.sum_sq += sq;
-            self.peak = pk;
-            self.clipped += clip;
-        }
-        self.samples += (len * self.channels) as u64;
-        // 50 ms windows over the channel mix (speech band) and all channels (level).
-        let inv = 1.0 / self.channels as f32;
-        for i in 0..len {
-            let mut mix = 0.0f32;
-            let mut sq = 0.0f64;
-            for ch in block {
-                let x = ch[i];
-                mix += x;
-                sq += (x as f64) * (x as f64);
-            }
-            mix *= inv;
-            self.win_sq += sq;
-            self.win_mix_sq += (mix as f64) * (mix as f64);
-            let band = self.lp.tick(self.hp.tick(mix));
-            self.win_band_sq += (band as f64) * (band as f64);
-            let sign = mix >= 0.0;
-            self.win_zc += (sign != self.last_sign) as u32;
-            self.last_sign = sign;
-            self.win_filled += 1;
+        let mut at = 0;
+        while at < len {
+            let n = (self.win_len - self.win_filled).min(len - at);
+            self.push_segment(block, at, n);
+            at += n;
             if self.win_filled == self.win_len {
                 self.close_window();
             }
         }
+        self.samples += (len * self.channels) as u64;
+    }
+
+    /// Frames `at..at + n` of the block, all inside the current 50 ms window.
+    fn push_segment(&mut self, block: &[&[f32]], at: usize, n: usize) {
+        // Per channel: sums, peak and clipping (vectorised).
+        for (c, ch) in block.iter().enumerate() {
+            let s = kernels::stats(&ch[at..at + n], self.clip_level);
+            self.sum[c] += s.sum;
+            self.win_sq += s.sum_sq;
+            self.peak = self.peak.max(s.peak);
+            self.clipped += s.clipped;
+        }
+        // The channel mix, its power and zero crossings (vectorised).
+        let mix = &mut self.mix[..n];
+        mix.copy_from_slice(&block[0][at..at + n]);
+        for ch in &block[1..] {
+            for (m, &x) in mix.iter_mut().zip(&ch[at..at + n]) {
+                *m += x;
+            }
+        }
+        if self.channels > 1 {
+            let inv = 1.0 / self.channels as f32;
+            mix.iter_mut().for_each(|m| *m *= inv);
+        }
+        let (mix_sq, _) = kernels::power_peak(mix);
+        self.win_mix_sq += mix_sq;
+        let first = (mix[0] >= 0.0) != self.last_sign;
+        let crossings = mix
+            .windows(2)
+            .filter(|w| (w[0] >= 0.0) != (w[1] >= 0.0))
+            .count();
+        self.win_zc += u32::from(first) + crossings as u32;
+        self.last_sign = mix[n - 1] >= 0.0;
+        // The speech band: the only sequential loop.
+        let [mut hs, mut ls] = self.band_state;
+        let mut band_sq = 0.0;
+        for &m in mix.iter() {
+            let band = self.lp.run(&mut ls, self.hp.run(&mut hs, f64::from(m)));
+            band_sq += band * band;
+        }
+        self.band_state = [hs, ls];
+        self.win_band_sq += band_sq;
+        self.win_filled += n;
     }
 
     fn close_window(&mut self) {
+        self.band_state.iter_mut().for_each(BiquadState::flush_tiny);
         let n = self.win_filled as f64;
         let ms = self.win_sq / (n * self.channels as f64);
         let db = pow_db(ms).unwrap_or(HIST_MIN);
@@ -195,6 +217,11 @@ impl QualityAnalyzer {
             self.speech_hist[bin] += 1;
         }
         self.windows += 1;
+        self.sum_sq += self.win_sq;
+        self.reset_window();
+    }
+
+    fn reset_window(&mut self) {
         self.win_filled = 0;
         self.win_sq = 0.0;
         self.win_band_sq = 0.0;
@@ -206,8 +233,10 @@ impl QualityAnalyzer {
     pub fn flush(&mut self) {
         if self.win_filled * 5 >= self.win_len {
             self.close_window();
+        } else {
+            self.sum_sq += self.win_sq;
+            self.reset_window();
         }
-        self.win_filled = 0;
     }
 
     /// Everything measured so far.
@@ -221,7 +250,8 @@ impl QualityAnalyzer {
             return r;
         }
         let frames = self.samples as f64 / self.channels as f64;
-        let ms = self.sum_sq / self.samples as f64;
+        // The windows closed so far and the current one.
+        let ms = (self.sum_sq + self.win_sq) / self.samples as f64;
         r.rms_dbfs = pow_db(ms);
         r.peak_dbfs = pow_db((self.peak as f64) * (self.peak as f64));
         r.crest_factor_db = match (r.peak_dbfs, r.rms_dbfs) {

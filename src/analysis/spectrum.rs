@@ -202,23 +202,35 @@ impl SpectrumAnalyzer {
         self.latest.iter_mut().for_each(|p| *p = 0.0);
         let mut c = 0;
         while c < self.channels {
-            let (x, y) = (&self.input[c], self.input.get(c + 1));
-            for i in 0..n {
-                let w = self.window[i];
-                let re = if i < self.filled { x[i] * w } else { 0.0 };
-                let im = match y {
-                    Some(y) if i < self.filled => y[i] * w,
-                    _ => 0.0,
-                };
-                self.buf[i] = Complex::new(re, im);
+            let f = self.filled;
+            let (filled, rest) = self.buf.split_at_mut(f);
+            let x = &self.input[c][..f];
+            let w = &self.window[..f];
+            match self.input.get(c + 1) {
+                Some(y) => {
+                    for (((b, &x), &y), &w) in filled.iter_mut().zip(x).zip(&y[..f]).zip(w) {
+                        *b = Complex::new(x * w, y * w);
+                    }
+                }
+                None => {
+                    for ((b, &x), &w) in filled.iter_mut().zip(x).zip(w) {
+                        *b = Complex::new(x * w, 0.0);
+                    }
+                }
             }
+            rest.fill(Complex::default());
             self.fft
                 .process_with_scratch(&mut self.buf, &mut self.scratch);
-            for k in 0..=half {
-                let a = self.buf[k].norm_sqr();
-                let b = self.buf[(n - k) % n].norm_sqr();
-                // The two channels' power summed (a lone real channel has a == b).
-                self.latest[k] += (a + b) * 0.5;
+            // The two channels' power summed (a lone real channel has a == b): bin k
+            // and its mirror n - k (bin 0 is its own mirror).
+            self.latest[0] += self.buf[0].norm_sqr();
+            let mirrored = self.buf[half..].iter().rev();
+            for ((p, z), m) in self.latest[1..=half]
+                .iter_mut()
+                .zip(&self.buf[1..=half])
+                .zip(mirrored)
+            {
+                *p += (z.norm_sqr() + m.norm_sqr()) * 0.5;
             }
             c += 2;
         }

@@ -43,10 +43,9 @@ impl Timeline {
     /// Add frames of the current hop.
     pub fn push_planes(&mut self, block: &[&[f32]]) {
         for ch in block {
-            for &x in ch.iter() {
-                self.sum_sq += (x as f64) * (x as f64);
-                self.peak = self.peak.max(x.abs());
-            }
+            let (sq, peak) = super::kernels::power_peak(ch);
+            self.sum_sq += sq;
+            self.peak = self.peak.max(peak);
             self.samples += ch.len() as u64;
         }
     }

@@ -306,11 +306,17 @@ impl Decoder {
                 more
             }
         };
-        for ch in out.channels_mut() {
-            for s in ch.iter_mut() {
-                if !s.is_finite() {
-                    *s = 0.0;
-                    self.non_finite += 1;
+        // Integer samples are always finite: only float sources need the scan.
+        if self.info.float {
+            for ch in out.channels_mut() {
+                if ch.iter().all(|s| s.is_finite()) {
+                    continue;
+                }
+                for s in ch.iter_mut() {
+                    if !s.is_finite() {
+                        *s = 0.0;
+                        self.non_finite += 1;
+                    }
                 }
             }
         }

@@ -38,9 +38,9 @@ pub struct AnalyzeArgs {
     #[arg(long)]
     pub timeline: bool,
 
-    /// Draw the spectrum and the loudness over time into an SVG image. With several
-    /// files, each image is named OUT-<file stem>.svg.
-    #[arg(long, value_name = "OUT.svg")]
+    /// Draw the spectrum and the loudness over time into an image: SVG or PNG after the
+    /// extension. With several files, each image is named OUT-<file stem>.svg (or .png).
+    #[arg(long, value_name = "OUT.svg|OUT.png")]
     pub plot: Option<PathBuf>,
 
     /// Count a mono channel twice, as if played on two loudspeakers (a -23 dBFS mono sine

@@ -1,11 +1,15 @@
-//! `--plot`: the averaged spectrum (log frequency) and the loudness over time in one SVG
-//! image, written by hand (no plotting dependency).
+//! `--plot`: the averaged spectrum (log frequency) and the loudness over time in one
+//! image. The figure is an SVG written by hand; a `.png` path renders that same SVG with
+//! resvg, using DejaVu Sans subsets embedded in the binary (`cli/assets/fonts/`) so the
+//! PNG reads the same on every machine, and the system's fonts only for characters the
+//! subsets lack.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use orch::Error;
 use orch::analysis::Report;
+use resvg::{tiny_skia, usvg};
 
 /// Points of the spectrum curve asked from the analyzer.
 pub const CURVE_POINTS: usize = 600;
@@ -20,26 +24,39 @@ const PANEL_H: f64 = 250.0;
 const TOP1: f64 = 90.0;
 const TOP2: f64 = 420.0;
 
-/// Check the plot path before any work: an `.svg` file.
-pub fn check_path(p: &Path) -> orch::Result<()> {
+/// Pixels per SVG unit in a PNG plot (2000 x 1460 pixels: sharp text when zoomed).
+const PNG_SCALE: f32 = 2.0;
+/// The embedded fonts (DejaVu Sans subsets: ASCII, Latin-1 and a few signs).
+const FONT_REGULAR: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans-plot.ttf");
+const FONT_BOLD: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans-Bold-plot.ttf");
+
+/// Image formats of `--plot`, from the file extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Scalable vector graphics, written as text.
+    Svg,
+    /// The same figure rendered to a PNG bitmap.
+    Png,
+}
+
+/// The image format of a plot path (`.svg` or `.png`, any case), checked before any work.
+pub fn check_path(p: &Path) -> orch::Result<Format> {
     let ext = p
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
     match ext.as_deref() {
-        Some("svg") => Ok(()),
-        Some("png") => Err(Error::Invalid(format!(
-            "{}: PNG plots are not available in this build; give an .svg path",
-            p.display()
-        ))),
+        Some("svg") => Ok(Format::Svg),
+        Some("png") => Ok(Format::Png),
         _ => Err(Error::Invalid(format!(
-            "{}: the plot must be an .svg file",
+            "{}: the plot must be an .svg or .png file",
             p.display()
         ))),
     }
 }
 
-/// Where the plot of `input` goes: `out` itself for one file, `out-<stem>.svg` for several.
+/// Where the plot of `input` goes: `out` itself for one file, `out-<stem>.<ext>` for
+/// several.
 pub fn output_path(out: &Path, input: &Path, several: bool) -> PathBuf {
     if !several {
         return out.to_path_buf();
@@ -47,6 +64,9 @@ pub fn output_path(out: &Path, input: &Path, several: bool) -> PathBuf {
     let stem = out
         .file_stem()
         .map_or_else(|| "plot".into(), |s| s.to_string_lossy().to_string());
+    let ext = out
+        .extension()
+        .map_or_else(|| "svg".into(), |e| e.to_string_lossy().to_string());
     let input_stem = if input.as_os_str() == "-" {
         "stdin".to_string()
     } else {
@@ -54,12 +74,56 @@ pub fn output_path(out: &Path, input: &Path, several: bool) -> PathBuf {
             .file_stem()
             .map_or_else(|| "input".into(), |s| s.to_string_lossy().to_string())
     };
-    out.with_file_name(format!("{stem}-{input_stem}.svg"))
+    out.with_file_name(format!("{stem}-{input_stem}.{ext}"))
 }
 
-/// Draw and write the plot.
+/// Draw and write the plot, as SVG or PNG after `path`'s extension.
 pub fn write(path: &Path, r: &Report) -> orch::Result<()> {
-    std::fs::write(path, svg(r)).map_err(|e| Error::io("cannot write the plot", path, e))
+    let svg = svg(r);
+    let bytes = match check_path(path)? {
+        Format::Svg => svg.into_bytes(),
+        Format::Png => png(&svg)?,
+    };
+    std::fs::write(path, bytes).map_err(|e| Error::io("cannot write the plot", path, e))
+}
+
+/// Characters the embedded fonts have glyphs for.
+fn embedded_covers(c: char) -> bool {
+    matches!(c, ' '..='~' | '\u{a0}'..='\u{ff}' | '–' | '—' | '…' | '−' | '•')
+}
+
+/// Render the plot's SVG text to PNG bytes.
+pub fn png(svg: &str) -> orch::Result<Vec<u8>> {
+    let fail = |what: &str, e: &dyn std::fmt::Display| {
+        Error::Other(format!("cannot render the PNG plot: {what}: {e}"))
+    };
+    let mut opts = usvg::Options {
+        font_family: "DejaVu Sans".into(),
+        ..Default::default()
+    };
+    let db = opts.fontdb_mut();
+    db.load_font_data(FONT_REGULAR.to_vec());
+    db.load_font_data(FONT_BOLD.to_vec());
+    db.set_sans_serif_family("DejaVu Sans");
+    // Loading the system's fonts costs time: only when some text needs them (resvg then
+    // falls back to any font that has the glyph; without one the glyph is left out).
+    if !svg.chars().all(embedded_covers) {
+        db.load_system_fonts();
+    }
+    let tree = usvg::Tree::from_str(svg, &opts).map_err(|e| fail("bad SVG", &e))?;
+    let size = tree.size().to_int_size();
+    let (w, h) = (
+        (size.width() as f32 * PNG_SCALE).round() as u32,
+        (size.height() as f32 * PNG_SCALE).round() as u32,
+    );
+    let mut pixmap = tiny_skia::Pixmap::new(w, h)
+        .ok_or_else(|| fail("image size", &format_args!("{w} x {h} pixels")))?;
+    resvg::render(
+        &tree,
+        tiny_skia::Transform::from_scale(PNG_SCALE, PNG_SCALE),
+        &mut pixmap.as_mut(),
+    );
+    pixmap.encode_png().map_err(|e| fail("PNG encoding", &e))
 }
 
 fn esc(s: &str) -> String {
@@ -113,7 +177,12 @@ pub fn svg(r: &Report) -> String {
     // Panel 1: spectrum.
     let nyq = r.sample_rate as f64 / 2.0;
     let (f_lo, f_hi) = (20.0f64, nyq);
-    let curve = r.spectrum.curve.as_deref().unwrap_or(&[]);
+    // Digital silence has no spectrum (its centroid is undefined): say so, not a flat
+    // line at the curve's floor.
+    let curve = match r.spectrum.centroid_hz {
+        Some(_) => r.spectrum.curve.as_deref().unwrap_or(&[]),
+        None => &[],
+    };
     let top_db = curve
         .iter()
         .map(|p| p[1])
@@ -202,7 +271,7 @@ pub fn svg(r: &Report) -> String {
         grid_h(&mut s, y_l(v), &format!("{v:.0}"));
         v += 6.0;
     }
-    if tl.is_empty() {
+    if !tl.iter().any(|p| p.momentary_lufs.is_some()) {
         no_data(&mut s, TOP2);
     } else {
         let target = r.assessment.target_lufs;
