@@ -13,7 +13,11 @@ use orch::protocol::{Client, Request, Response};
 fn bin(name: &str) -> PathBuf {
     let exe = std::env::current_exe().unwrap();
     let p = exe.parent().unwrap().parent().unwrap().join(name);
-    assert!(p.exists(), "{} missing: run `cargo build --release --workspace` first", p.display());
+    assert!(
+        p.exists(),
+        "{} missing: run `cargo build --release --workspace` first",
+        p.display()
+    );
     p
 }
 
@@ -34,7 +38,12 @@ fn cpu_s(pid: u32) -> f64 {
 }
 
 fn wav(path: &Path, secs: f64) {
-    let spec = hound::WavSpec { channels: 1, sample_rate: 16000, bits_per_sample: 16, sample_format: hound::SampleFormat::Int };
+    let spec = hound::WavSpec {
+        channels: 1,
+        sample_rate: 16000,
+        bits_per_sample: 16,
+        sample_format: hound::SampleFormat::Int,
+    };
     let mut w = hound::WavWriter::create(path, spec).unwrap();
     for i in 0..(16000.0 * secs) as usize {
         let t = i as f64 / 16000.0;
@@ -81,16 +90,32 @@ fn main() {
     let file = dir.path().join("speech.wav");
     wav(&file, 10.0);
     let cfg = dir.path().join("config.toml");
-    std::fs::write(&cfg, "[bots]\nmax_concurrent = 1000\nsilence_timeout_s = 3600.0\n").unwrap();
+    std::fs::write(
+        &cfg,
+        "[bots]\nmax_concurrent = 1000\nsilence_timeout_s = 3600.0\n",
+    )
+    .unwrap();
     let socket = dir.path().join("orchd.sock");
     let mut child = Command::new(bin("orchd"))
-        .args(["--socket", socket.to_str().unwrap(), "--data-dir", dir.path().join("data").to_str().unwrap(), "--config", cfg.to_str().unwrap(), "--log-level", "warn"])
+        .args([
+            "--socket",
+            socket.to_str().unwrap(),
+            "--data-dir",
+            dir.path().join("data").to_str().unwrap(),
+            "--config",
+            cfg.to_str().unwrap(),
+            "--log-level",
+            "warn",
+        ])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
     let pid = child.id();
-    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
     rt.block_on(async {
         let mut c = loop {
             if let Ok(c) = Client::connect(&socket).await {

@@ -163,7 +163,9 @@ fn run(
         blocks += 1;
         let audio_s = frames as f64 / f64::from(rate);
 
-        if last_publish.elapsed() >= PUBLISH_EVERY {
+        // Publish at once after the first block (spawn to first audio is visible), then
+        // ten times a second.
+        if blocks == 1 || last_publish.elapsed() >= PUBLISH_EVERY {
             last_publish = Instant::now();
             let active = publish(
                 shared, &pipeline, &analyzer, frames, blocks, dropped, rate, channels, &preset,
