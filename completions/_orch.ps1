@@ -612,7 +612,7 @@ Register-ArgumentCompleter -Native -CommandName 'orch' -ScriptBlock {
         'orch;analyze' {
             [CompletionResult]::new('--fft-size', '--fft-size', [CompletionResultType]::ParameterName, 'FFT size of the averaged spectrum: a power of two from 256 to 65536')
             [CompletionResult]::new('--peaks', '--peaks', [CompletionResultType]::ParameterName, 'How many spectral peaks to list')
-            [CompletionResult]::new('--plot', '--plot', [CompletionResultType]::ParameterName, 'Draw the spectrum and the loudness over time into an SVG image. With several files, each image is named OUT-<file stem>.svg')
+            [CompletionResult]::new('--plot', '--plot', [CompletionResultType]::ParameterName, 'Draw the spectrum and the loudness over time into an image: SVG or PNG after the extension. With several files, each image is named OUT-<file stem>.svg (or .png)')
             [CompletionResult]::new('--target', '--target', [CompletionResultType]::ParameterName, 'Loudness target the recommendations refer to, in LUFS (-70 to 0)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Sample format of raw PCM on stdin (`-`)')
             [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'Sample rate of raw PCM on stdin, in Hz (8000 to 192000)')

@@ -553,7 +553,7 @@ set edit:completion:arg-completer[orch] = {|@words|
         &'orch;analyze'= {
             cand --fft-size 'FFT size of the averaged spectrum: a power of two from 256 to 65536'
             cand --peaks 'How many spectral peaks to list'
-            cand --plot 'Draw the spectrum and the loudness over time into an SVG image. With several files, each image is named OUT-<file stem>.svg'
+            cand --plot 'Draw the spectrum and the loudness over time into an image: SVG or PNG after the extension. With several files, each image is named OUT-<file stem>.svg (or .png)'
             cand --target 'Loudness target the recommendations refer to, in LUFS (-70 to 0)'
             cand --format 'Sample format of raw PCM on stdin (`-`)'
             cand --rate 'Sample rate of raw PCM on stdin, in Hz (8000 to 192000)'

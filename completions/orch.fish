@@ -422,7 +422,7 @@ complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_sub
 complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c orch -n "__fish_orch_using_subcommand analyze" -l fft-size -d 'FFT size of the averaged spectrum: a power of two from 256 to 65536' -r
 complete -c orch -n "__fish_orch_using_subcommand analyze" -l peaks -d 'How many spectral peaks to list' -r
-complete -c orch -n "__fish_orch_using_subcommand analyze" -l plot -d 'Draw the spectrum and the loudness over time into an SVG image. With several files, each image is named OUT-<file stem>.svg' -r -F
+complete -c orch -n "__fish_orch_using_subcommand analyze" -l plot -d 'Draw the spectrum and the loudness over time into an image: SVG or PNG after the extension. With several files, each image is named OUT-<file stem>.svg (or .png)' -r -F
 complete -c orch -n "__fish_orch_using_subcommand analyze" -l target -d 'Loudness target the recommendations refer to, in LUFS (-70 to 0)' -r
 complete -c orch -n "__fish_orch_using_subcommand analyze" -l format -d 'Sample format of raw PCM on stdin (`-`)' -r -f -a "s16le\t'Signed 16-bit little-endian'
 s24le\t'Signed 24-bit little-endian (3 bytes)'
