@@ -2,6 +2,7 @@
 //! reference, and holds its parameter struct, validation, `prepare`, `process` and
 //! unit tests against known answers.
 
+pub mod conventional_denoising;
 pub mod noise_reduction;
 pub mod spectral_denoising;
 pub mod vad;
