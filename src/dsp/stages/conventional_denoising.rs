@@ -299,7 +299,7 @@ impl Channel {
             env_fast: 0.0,
             env_slow: 0.0,
             taps: vec![0.0; MAX_TAPS],
-            lms_x: vec![0.0; MAX_TAPS],
+            lms_x: vec![0.0; 2 * MAX_TAPS],
             lms_pos: 0,
             prev_in: 0.0,
             emph: [0.0; RING],
@@ -537,19 +537,24 @@ impl ConventionalDenoising {
                 ConventionalMode::AdaptiveFilter => {
                     // NLMS prediction of x[n] from x[n-1..n-M].
                     let m = (32 * p.window_size).min(MAX_TAPS);
+                    // The history is stored twice over (at `pos` and `pos + MAX_TAPS`), so
+                    // the last `m` samples are one contiguous slice, oldest first.
+                    let end = ch.lms_pos + MAX_TAPS + 1;
+                    let hist = &ch.lms_x[end - m..end];
+                    let taps = &mut ch.taps[..m];
                     let (mut y, mut energy) = (0.0f32, 0.0f32);
-                    for j in 0..m {
-                        let r = ch.lms_x[(ch.lms_pos + MAX_TAPS - j) % MAX_TAPS];
-                        y += ch.taps[j] * r;
+                    for (&w, &r) in taps.iter().zip(hist) {
+                        y += w * r;
                         energy += r * r;
                     }
                     let e = input - y;
-                    let mu = p.adaptation_rate as f32 / (1e-6 + energy);
-                    for j in 0..m {
-                        ch.taps[j] += mu * e * ch.lms_x[(ch.lms_pos + MAX_TAPS - j) % MAX_TAPS];
+                    let step = p.adaptation_rate as f32 * e / (1e-6 + energy);
+                    for (w, &r) in taps.iter_mut().zip(hist) {
+                        *w += step * r;
                     }
                     ch.lms_pos = (ch.lms_pos + 1) % MAX_TAPS;
                     ch.lms_x[ch.lms_pos] = input;
+                    ch.lms_x[ch.lms_pos + MAX_TAPS] = input;
                     (y, input)
                 }
                 ConventionalMode::RnrFilter => {
