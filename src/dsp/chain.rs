@@ -22,6 +22,7 @@ use crate::dsp::StageKind;
 use crate::dsp::params::{ParamError, check_range};
 use crate::dsp::stages::agc::AgcParams;
 use crate::dsp::stages::compression::CompressionParams;
+use crate::dsp::stages::conventional_denoising::ConventionalDenoisingParams;
 use crate::dsp::stages::equalizer::EqualizerParams;
 use crate::dsp::stages::limiter::LimiterParams;
 use crate::dsp::stages::lufs_normalization::LufsNormalizationParams;
@@ -105,6 +106,7 @@ stage_params! {
     VoiceEnhancement => VoiceEnhancementParams,
     Equalizer => EqualizerParams,
     SpectralDenoising => SpectralDenoisingParams,
+    ConventionalDenoising => ConventionalDenoisingParams,
     LufsNormalization => LufsNormalizationParams,
     Agc => AgcParams,
     Compression => CompressionParams,
@@ -510,9 +512,9 @@ mod tests {
     fn default_chain_is_in_spec_order_with_spec_switches() {
         let c = ChainConfig::default();
         let kinds: Vec<_> = c.stages.iter().map(StageEntry::kind).collect();
-        let mut sorted = kinds.clone();
-        sorted.sort();
-        assert_eq!(kinds, sorted, "spec order");
+        assert_eq!(kinds, StageKind::ALL, "all 11 stages in spec order");
+        assert!(c.stage(StageKind::ConventionalDenoising).unwrap().enabled);
+        assert!(!c.stage(StageKind::SpectralDenoising).unwrap().enabled);
         assert!(!c.stage(StageKind::Equalizer).unwrap().enabled);
         assert!(!c.stage(StageKind::LufsNormalization).unwrap().enabled);
         assert!(c.stage(StageKind::Compression).unwrap().enabled);
