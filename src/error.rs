@@ -45,6 +45,9 @@ pub enum Error {
     /// A named object (bot, preset, session) does not exist.
     #[error("{what} `{name}` not found")]
     NotFound { what: &'static str, name: String },
+    /// Something the daemon reported as not found (its message says what).
+    #[error("{0}")]
+    Missing(String),
     /// Invalid configuration.
     #[error("{0}")]
     Config(String),
@@ -82,7 +85,9 @@ impl Error {
     /// The exit code a binary should use for this error.
     pub fn exit_code(&self) -> ExitCode {
         match self {
-            Error::FileNotFound { .. } | Error::NotFound { .. } => ExitCode::NotFound,
+            Error::FileNotFound { .. } | Error::NotFound { .. } | Error::Missing(_) => {
+                ExitCode::NotFound
+            }
             Error::Config(_) | Error::Invalid(_) => ExitCode::Invalid,
             Error::Unreachable(_) => ExitCode::DaemonUnreachable,
             Error::Io { .. } | Error::Database { .. } | Error::Protocol(_) | Error::Other(_) => {

@@ -9,6 +9,7 @@
 
 pub mod analysis;
 pub mod audio;
+pub mod bots;
 pub mod config;
 pub mod dsp;
 pub mod error;

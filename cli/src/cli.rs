@@ -26,15 +26,33 @@ pub struct Cli {
 #[derive(Debug, Clone, Args)]
 pub struct GlobalArgs {
     /// Path of the daemon's socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock].
-    #[arg(long, global = true, env = "ORCH_SOCKET", value_name = "PATH")]
+    #[arg(
+        long,
+        global = true,
+        env = "ORCH_SOCKET",
+        hide_env_values = true,
+        value_name = "PATH"
+    )]
     pub socket: Option<PathBuf>,
 
     /// Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml].
-    #[arg(long, global = true, env = "ORCH_CONFIG", value_name = "FILE")]
+    #[arg(
+        long,
+        global = true,
+        env = "ORCH_CONFIG",
+        hide_env_values = true,
+        value_name = "FILE"
+    )]
     pub config: Option<PathBuf>,
 
     /// Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch].
-    #[arg(long, global = true, env = "ORCH_DATA_DIR", value_name = "DIR")]
+    #[arg(
+        long,
+        global = true,
+        env = "ORCH_DATA_DIR",
+        hide_env_values = true,
+        value_name = "DIR"
+    )]
     pub data_dir: Option<PathBuf>,
 
     /// Print one stable JSON object per command (NDJSON for streams).

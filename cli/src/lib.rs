@@ -3,6 +3,7 @@
 
 pub mod cli;
 pub mod commands;
+pub mod connect;
 pub mod output;
 
 use clap::Parser;

@@ -81,7 +81,7 @@ impl AnalysisOptions {
 }
 
 /// A cheap snapshot for live meters, `None` where undefined.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, serde::Deserialize)]
 pub struct Meters {
     /// Audio analysed so far (s).
     pub t_s: f64,

@@ -12,13 +12,16 @@ use crate::audio::Planar;
 use crate::{Error, Result};
 
 /// Sample encoding of raw PCM input.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum RawFormat {
+    #[serde(rename = "s16le")]
     /// Signed 16-bit little-endian integers.
     S16Le,
     /// Signed 24-bit little-endian integers packed in 3 bytes.
+    #[serde(rename = "s24le")]
     S24Le,
     /// 32-bit little-endian IEEE floats (full scale is 1.0).
+    #[serde(rename = "f32le")]
     F32Le,
 }
 

@@ -1,1 +1,11 @@
-//! config (see the module files).
+//! The one typed configuration of orch: every setting is read from here.
+//!
+//! Loading order: defaults < config file < `ORCH_<SECTION>_<KEY>` environment variables
+//! (plus the short forms `ORCH_SOCKET`, `ORCH_DATA_DIR`, `ORCH_LOG_LEVEL`) < flags.
+//! Unknown keys are rejected; errors name the file, line and key.
+
+mod load;
+mod model;
+
+pub use load::{Loaded, Source, load, load_file, parse};
+pub use model::{CliConfig, Config, DaemonConfig, LOG_LEVELS};

@@ -1,17 +1,60 @@
-//! `orch db`.
+//! `orch db status`.
 
 use clap::Subcommand;
+use orch::Result;
+use orch::protocol::{DbInfo, Request, Response};
 
 use super::Ctx;
+use crate::connect::{block_on, connect};
+use crate::output::key_values;
 
 /// Subcommands of `orch db`.
 #[derive(Debug, Subcommand)]
 pub enum DbCommand {
-    /// Show the status.
+    /// Show the database file, its schema version, size and row counts.
     Status,
 }
 
-/// Run `orch db`.
-pub fn run(_ctx: &Ctx, _cmd: DbCommand) -> orch::Result<()> {
-    Err(orch::Error::Other("db: being written".into()))
+/// Run `orch db ...`.
+pub fn run(ctx: &Ctx, cmd: DbCommand) -> Result<()> {
+    match cmd {
+        DbCommand::Status => {
+            let info = block_on(async {
+                let mut c = connect(ctx).await?;
+                match c.call(Request::DbStatus).await? {
+                    Response::Db(i) => Ok(i),
+                    other => Err(super::status::unexpected(other)),
+                }
+            })?;
+            if ctx.out.json {
+                ctx.out.json(&info);
+            } else {
+                ctx.out.text(render(&info));
+            }
+            Ok(())
+        }
+    }
+}
+
+fn render(i: &DbInfo) -> String {
+    let c = &i.counts;
+    key_values(&[
+        ("file", i.path.display().to_string()),
+        (
+            "schema",
+            format!(
+                "version {} (this orch knows up to {})",
+                i.schema_version, i.latest_version
+            ),
+        ),
+        ("size", format!("{:.1} KiB", i.size_bytes as f64 / 1024.0)),
+        ("journal", i.journal_mode.clone()),
+        (
+            "rows",
+            format!(
+                "{} bots, {} sessions, {} presets, {} analyses",
+                c.bots, c.sessions, c.presets, c.analyses
+            ),
+        ),
+    ])
 }

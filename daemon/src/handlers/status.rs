@@ -1,0 +1,40 @@
+//! `orch status`.
+
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+
+use orch::protocol::{PROTOCOL_VERSION, Response, StatusInfo};
+
+use super::respond;
+use crate::state::State;
+
+/// Version, uptime, pid, paths, schema version and counts.
+pub async fn status(state: &Arc<State>) -> Response {
+    let counts = state
+        .with_db(|db| Ok((db.schema_version()?, db.counts()?)))
+        .await;
+    let (socket, data_dir, config_file) = {
+        let c = state.config.read().expect("config lock");
+        (
+            c.config.daemon.socket.clone(),
+            c.config.daemon.data_dir.clone(),
+            (c.source == orch::config::Source::File).then(|| c.path.clone()),
+        )
+    };
+    respond(counts, |(schema_version, counts)| {
+        Response::Status(StatusInfo {
+            version: orch::VERSION.to_string(),
+            protocol: PROTOCOL_VERSION,
+            pid: std::process::id(),
+            uptime_s: state.started.elapsed().as_secs_f64(),
+            socket,
+            data_dir,
+            config_file,
+            schema_version,
+            clients: state.clients.load(Ordering::Relaxed),
+            subscriptions: state.subscriptions.load(Ordering::Relaxed),
+            counts,
+            started_by: state.started_by.clone(),
+        })
+    })
+}

@@ -1,0 +1,301 @@
+//! The listening side: claim the socket (refusing when a live orchd holds it, replacing
+//! a stale one), accept connections, check peers, and shut down in bounded time.
+
+use std::fs::{File, OpenOptions};
+use std::os::fd::AsRawFd;
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use interprocess::local_socket::tokio::{Listener, Stream};
+use interprocess::local_socket::traits::StreamCommon as _;
+use interprocess::local_socket::traits::tokio::Listener as _;
+use interprocess::local_socket::{GenericFilePath, ListenerOptions, ToFsName};
+use orch::config::Loaded;
+use orch::store::Db;
+use orch::{Error, Result};
+use tokio::sync::{broadcast, watch};
+
+use crate::logging::{LogHub, ReloadHandle};
+use crate::state::State;
+use crate::{Args, Mode, conn, shutdown, systemd};
+
+/// Serve until shutdown.
+pub async fn serve(
+    args: Args,
+    loaded: Loaded,
+    hub: LogHub,
+    log_reload: Option<ReloadHandle>,
+    mode: Mode,
+) -> Result<()> {
+    let config = loaded.config.clone();
+    let socket = config.daemon.socket.clone();
+    let activated = if mode == Mode::Process {
+        systemd::activated_socket()
+    } else {
+        None
+    };
+    let started_by = if activated.is_some() {
+        "socket_activated"
+    } else if mode == Mode::Process && systemd::under_systemd() {
+        "systemd"
+    } else {
+        "foreground"
+    };
+
+    // Claim the socket first (a live daemon wins), then open the database, and only
+    // then bind: a daemon that cannot open its state never answers on the socket.
+    let lock = match &activated {
+        Some(_) => None,
+        None => Some(claim_socket(&socket)?),
+    };
+    let db_path = config.db_path();
+    let db = tokio::task::spawn_blocking(move || Db::open(&db_path))
+        .await
+        .map_err(|e| Error::Other(format!("database task failed: {e}")))??;
+    let (listener, _lock) = match activated {
+        Some(fd) => {
+            let l = interprocess::os::unix::uds_local_socket::tokio::Listener::try_from(fd)
+                .map_err(|e| {
+                    Error::Other(format!("cannot use the socket passed by systemd: {e}"))
+                })?;
+            (Listener::from(l), None)
+        }
+        None => (bind(&socket)?, lock),
+    };
+    let owns_socket_file = _lock.is_some();
+
+    let allowed_gid = match &config.daemon.allowed_group {
+        Some(g) => Some(resolve_group(g)?),
+        None => None,
+    };
+
+    let (events, _) = broadcast::channel(1024);
+    let (shutdown_tx, shutdown_rx) = watch::channel(false);
+    let state = Arc::new(State {
+        config: std::sync::RwLock::new(loaded),
+        args,
+        db: Arc::new(Mutex::new(db)),
+        events,
+        logs: hub,
+        log_reload,
+        shutdown: shutdown_tx,
+        started: Instant::now(),
+        started_by: started_by.to_string(),
+        clients: 0.into(),
+        subscriptions: 0.into(),
+    });
+
+    if mode == Mode::Process {
+        shutdown::install_signal_handlers(state.clone())?;
+        if let Some(every) = systemd::watchdog_interval() {
+            let mut rx = shutdown_rx.clone();
+            tokio::spawn(async move {
+                let mut tick = tokio::time::interval(every);
+                loop {
+                    tokio::select! {
+                        _ = tick.tick() => systemd::watchdog_ping(),
+                        _ = rx.changed() => break,
+                    }
+                }
+            });
+        }
+        systemd::ready(&format!("serving {}", socket.display()));
+    }
+    tracing::info!(
+        socket = %socket.display(),
+        pid = std::process::id(),
+        "orchd {} ready",
+        orch::VERSION
+    );
+
+    let own_uid = orch::paths::uid();
+    let max_clients = config.daemon.max_clients;
+    let mut tasks = tokio::task::JoinSet::new();
+    let mut rx = shutdown_rx.clone();
+    loop {
+        tokio::select! {
+            accepted = listener.accept() => {
+                let stream = match accepted {
+                    Ok(s) => s,
+                    Err(e) => {
+                        tracing::warn!("accept failed: {e}");
+                        tokio::time::sleep(Duration::from_millis(50)).await;
+                        continue;
+                    }
+                };
+                let verdict = check_peer(&stream, own_uid, allowed_gid);
+                let full = state.clients.load(std::sync::atomic::Ordering::Relaxed) >= max_clients;
+                let st = state.clone();
+                let srx = shutdown_rx.clone();
+                tasks.spawn(async move {
+                    match verdict {
+                        Err(why) => conn::refuse(stream, &why).await,
+                        Ok(()) if full => conn::refuse_busy(stream, max_clients).await,
+                        Ok(()) => conn::serve(st, stream, srx).await,
+                    }
+                });
+            }
+            Some(_) = tasks.join_next(), if !tasks.is_empty() => {}
+            _ = rx.changed() => break,
+        }
+    }
+
+    // Graceful shutdown: stop accepting, tell everyone, give connections bounded time.
+    if mode == Mode::Process {
+        systemd::stopping();
+    }
+    tracing::info!("shutting down");
+    drop(listener);
+    let timeout = Duration::from_secs(config.daemon.shutdown_timeout_s);
+    let drained = tokio::time::timeout(timeout, async {
+        while tasks.join_next().await.is_some() {}
+    })
+    .await;
+    if drained.is_err() {
+        tracing::warn!("connections still open after {timeout:?}; closing them");
+        tasks.abort_all();
+    }
+    // Finish writes: checkpoint the WAL into the main file.
+    let db = state.db.clone();
+    let _ = tokio::task::spawn_blocking(move || {
+        if let Ok(db) = db.lock() {
+            let _ = db.conn().execute_batch("PRAGMA wal_checkpoint(TRUNCATE);");
+        }
+    })
+    .await;
+    if owns_socket_file {
+        let _ = std::fs::remove_file(&socket);
+    }
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// Take the socket's lock file. Fails when a live orchd holds it; removes a stale socket.
+fn claim_socket(socket: &Path) -> Result<File> {
+    let dir = socket
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    if !dir.exists() {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| Error::io("cannot create socket directory", dir, e))?;
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
+            .map_err(|e| Error::io("cannot restrict socket directory", dir, e))?;
+    }
+    let lock_path = lock_path(socket);
+    let lock = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .read(true)
+        .mode(0o600)
+        .open(&lock_path)
+        .map_err(|e| Error::io("cannot open lock file", &lock_path, e))?;
+    // SAFETY: flock on a descriptor we own; no memory is involved.
+    #[allow(unsafe_code)]
+    let rc = unsafe { libc::flock(lock.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) };
+    if rc != 0 {
+        let pid = std::fs::read_to_string(&lock_path).unwrap_or_default();
+        let pid = pid.trim();
+        return Err(Error::Other(format!(
+            "orchd is already running on {}{}",
+            socket.display(),
+            if pid.is_empty() {
+                String::new()
+            } else {
+                format!(" (pid {pid})")
+            }
+        )));
+    }
+    lock.set_len(0).ok();
+    std::fs::write(&lock_path, format!("{}\n", std::process::id())).ok();
+    if socket.exists() {
+        tracing::info!("removing stale socket {}", socket.display());
+        std::fs::remove_file(socket)
+            .map_err(|e| Error::io("cannot remove stale socket", socket, e))?;
+    }
+    Ok(lock)
+}
+
+fn lock_path(socket: &Path) -> PathBuf {
+    let mut s = socket.as_os_str().to_owned();
+    s.push(".lock");
+    PathBuf::from(s)
+}
+
+fn bind(socket: &Path) -> Result<Listener> {
+    let name = socket
+        .to_fs_name::<GenericFilePath>()
+        .map_err(|e| Error::io("invalid socket path", socket, e))?;
+    let listener = ListenerOptions::new()
+        .name(name)
+        .reclaim_name(false)
+        .create_tokio()
+        .map_err(|e| Error::io("cannot listen on", socket, e))?;
+    std::fs::set_permissions(socket, std::fs::Permissions::from_mode(0o600))
+        .map_err(|e| Error::io("cannot restrict socket", socket, e))?;
+    Ok(listener)
+}
+
+/// Allow the daemon's own user (and root), or members of the allowed group.
+fn check_peer(
+    stream: &Stream,
+    own_uid: u32,
+    allowed_gid: Option<u32>,
+) -> std::result::Result<(), String> {
+    let creds = stream
+        .peer_creds()
+        .map_err(|e| format!("cannot read peer credentials: {e}"))?;
+    let uid = creds.euid().ok_or("peer credentials carry no uid")?;
+    if uid == own_uid || uid == 0 {
+        return Ok(());
+    }
+    if let Some(gid) = allowed_gid {
+        if creds.egid() == Some(gid) {
+            return Ok(());
+        }
+        if let Some(pid) = creds.pid()
+            && supplementary_groups(pid as u32).contains(&gid)
+        {
+            return Ok(());
+        }
+    }
+    Err(format!(
+        "permission denied: uid {uid} may not use this orchd (owner uid {own_uid}; see daemon.allowed_group)"
+    ))
+}
+
+fn supplementary_groups(pid: u32) -> Vec<u32> {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .ok()
+        .and_then(|s| {
+            s.lines().find_map(|l| l.strip_prefix("Groups:")).map(|g| {
+                g.split_whitespace()
+                    .filter_map(|x| x.parse().ok())
+                    .collect()
+            })
+        })
+        .unwrap_or_default()
+}
+
+fn resolve_group(name: &str) -> Result<u32> {
+    if let Ok(gid) = name.parse::<u32>() {
+        return Ok(gid);
+    }
+    for line in std::fs::read_to_string("/etc/group")
+        .unwrap_or_default()
+        .lines()
+    {
+        let mut f = line.split(':');
+        if f.next() == Some(name)
+            && let Some(gid) = f.nth(1).and_then(|g| g.parse().ok())
+        {
+            return Ok(gid);
+        }
+    }
+    Err(Error::Config(format!(
+        "key `daemon.allowed_group`: no group named `{name}`"
+    )))
+}
