@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 use crate::audio::Planar;
 use crate::dsp::biquad::{Biquad, Coeffs, Shape};
 use crate::dsp::params::{ParamError, check_range};
-use crate::dsp::util::one_pole_coeff;
+use crate::dsp::util::{fast_tanh, one_pole_coeff};
 use crate::dsp::{Stage, StageKind, StageTelemetry, StreamFormat};
 
 const NAME: &str = "voice_enhancement";
@@ -223,7 +223,7 @@ impl Stage for VoiceEnhancement {
                 let mut y = x;
                 // Filters always run so their state is current when an amount changes.
                 let hp3 = c.exciter.tick(x);
-                y += clarity * (3.0 * hp3).tanh() / 3.0;
+                y += clarity * fast_tanh(3.0 * hp3) / 3.0;
                 y += presence * c.presence.tick(x);
                 y += warmth * c.warmth.tick(x);
                 y += brightness * c.brightness.tick(x);
