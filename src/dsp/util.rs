@@ -27,7 +27,9 @@ const DB_PER_OCTAVE: f32 = 6.020_6;
 #[inline]
 pub fn fast_exp2(x: f32) -> f32 {
     let x = x.clamp(-126.0, 126.0);
-    let n = x.round();
+    // round(x) without a libm call (no SSE4.1 in the baseline target): x + 128.5 > 0,
+    // so truncation is floor.
+    let n = ((x + 128.5) as i32 - 128) as f32;
     let f = x - n;
     const C: [f32; 6] = [
         std::f32::consts::LN_2,

@@ -285,11 +285,17 @@ impl LufsNormalization {
         if elapsed_s + 1e-9 < p.momentary_window_s {
             return;
         }
-        let Some(loudness) = meter
-            .loudness_window(window_ms(p.measurement_window_s))
-            .ok()
-            .filter(|l| l.is_finite())
-        else {
+        // Each window query sums the meter's history: ask once when the windows agree
+        // (the default, 3 s both).
+        let measured = if window_ms(p.measurement_window_s) == window_ms(p.short_term_window_s) {
+            self.short_term
+        } else {
+            meter
+                .loudness_window(window_ms(p.measurement_window_s))
+                .ok()
+                .filter(|l| l.is_finite())
+        };
+        let Some(loudness) = measured else {
             return;
         };
         let integrated = meter.loudness_global().ok().filter(|l| l.is_finite());

@@ -451,10 +451,10 @@ impl Stage for Vad {
                 m += audio.channel(c)[i];
             }
             m *= inv;
-            let full = f64::from(self.dc_block.tick(m));
+            let full = f64::from(self.dc_block.tick_raw(m));
             self.energy_full += full * full;
-            let low = self.lp[0].tick(m);
-            let low = self.lp[1].tick(low);
+            let low = self.lp[0].tick_raw(m);
+            let low = self.lp[1].tick_raw(low);
             self.decim_phase += 1;
             if self.decim_phase >= self.decim {
                 self.decim_phase = 0;
@@ -484,6 +484,8 @@ impl Stage for Vad {
                 self.end_frame();
             }
         }
+        self.dc_block.flush_denormals();
+        self.lp.iter_mut().for_each(Biquad::flush_denormals);
     }
 
     fn latency(&self) -> usize {

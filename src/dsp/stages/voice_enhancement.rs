@@ -120,9 +120,13 @@ impl Band {
         }
         let mut y = x;
         for b in &mut self.0 {
-            y = b.tick(y);
+            y = b.tick_raw(y);
         }
         y
+    }
+
+    fn flush_denormals(&mut self) {
+        self.0.iter_mut().for_each(Biquad::flush_denormals);
     }
 }
 
@@ -234,6 +238,15 @@ impl Stage for VoiceEnhancement {
                 let k = (2.0 * (ratio - 0.25)).clamp(0.0, 1.0);
                 y -= sibilance * k * sib;
                 *s = y;
+            }
+            for band in [
+                &mut c.exciter,
+                &mut c.presence,
+                &mut c.warmth,
+                &mut c.brightness,
+                &mut c.sibilance,
+            ] {
+                band.flush_denormals();
             }
         }
         if p.normalize {
