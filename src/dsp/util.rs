@@ -44,22 +44,24 @@ pub fn fast_exp2(x: f32) -> f32 {
 }
 
 /// `log2(x)` in f32 for positive `x` without a libm call: exponent bits plus
-/// `2 atanh(s) / ln 2` of the mantissa taken in [0.71, 1.41) (series to `s^9`).
+/// `2 atanh(s) / ln 2` of the mantissa in [1, 2) (series to `s^13`).
 /// Absolute error within a few f32 ulps of the result (below 2.5e-6 for 1e-9..1e3);
 /// zero, negative and subnormal inputs are treated as the smallest normal number (-126).
 #[inline]
 pub fn fast_log2(x: f32) -> f32 {
     let x = x.max(f32::MIN_POSITIVE);
     let bits = x.to_bits();
-    let mut e = ((bits >> 23) & 0xff) as i32 - 127;
-    let mut m = f32::from_bits((bits & 0x007f_ffff) | 0x3f80_0000);
-    if m > std::f32::consts::SQRT_2 {
-        m *= 0.5;
-        e += 1;
-    }
+    let e = ((bits >> 23) & 0xff) as i32 - 127;
+    // Mantissa in [1, 2): s in [0, 1/3); no range-reduction branch (it mispredicts on
+    // noisy data), two more terms instead.
+    let m = f32::from_bits((bits & 0x007f_ffff) | 0x3f80_0000);
     let s = (m - 1.0) / (m + 1.0);
     let s2 = s * s;
-    let series = s * (1.0 + s2 * (1.0 / 3.0 + s2 * (0.2 + s2 * (1.0 / 7.0 + s2 * (1.0 / 9.0)))));
+    let series = s
+        * (1.0
+            + s2 * (1.0 / 3.0
+                + s2 * (0.2
+                    + s2 * (1.0 / 7.0 + s2 * (1.0 / 9.0 + s2 * (1.0 / 11.0 + s2 / 13.0))))));
     e as f32 + series * (2.0 / std::f32::consts::LN_2)
 }
 

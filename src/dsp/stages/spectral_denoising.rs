@@ -27,7 +27,6 @@ use crate::audio::Planar;
 use crate::dsp::noise_estimate::NoiseEstimate;
 use crate::dsp::params::{ParamError, check_range};
 use crate::dsp::stft::{Stft, Window};
-use crate::dsp::util::{fast_exp2, fast_log2};
 use crate::dsp::{Stage, StageKind, StreamFormat};
 use realfft::num_complex::Complex32;
 
@@ -205,7 +204,7 @@ impl ChannelState {
                 Self::DD_BETA * self.prev_clean[k] / n
                     + (1.0 - Self::DD_BETA) * (gamma - 1.0).max(0.0)
             };
-            let wiener = || fast_exp2(s * fast_log2(xi / (1.0 + xi)));
+            let wiener = || (xi / (1.0 + xi)).powf(s);
             let g = match cfg.mode {
                 SpectralMode::WienerFilter => wiener(),
                 SpectralMode::SpectralSubtraction => subtract(p, n, s),
