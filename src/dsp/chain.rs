@@ -22,6 +22,7 @@ use crate::dsp::StageKind;
 use crate::dsp::params::{ParamError, check_range};
 use crate::dsp::stages::agc::AgcParams;
 use crate::dsp::stages::compression::CompressionParams;
+use crate::dsp::stages::conventional_denoising::ConventionalDenoisingParams;
 use crate::dsp::stages::equalizer::EqualizerParams;
 use crate::dsp::stages::limiter::LimiterParams;
 use crate::dsp::stages::lufs_normalization::LufsNormalizationParams;
@@ -105,6 +106,7 @@ stage_params! {
     VoiceEnhancement => VoiceEnhancementParams,
     Equalizer => EqualizerParams,
     SpectralDenoising => SpectralDenoisingParams,
+    ConventionalDenoising => ConventionalDenoisingParams,
     LufsNormalization => LufsNormalizationParams,
     Agc => AgcParams,
     Compression => CompressionParams,
@@ -320,8 +322,22 @@ struct RawChain {
 impl ChainConfig {
     /// Read and parse a chain file (see [`ChainConfig::from_toml_str`]).
     pub fn load(path: &Path) -> Result<ChainConfig> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| Error::io("cannot read chain file", path, e))?;
+        if path.is_dir() {
+            return Err(Error::Invalid(format!(
+                "{}: is a directory, not a chain file",
+                path.display()
+            )));
+        }
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            if e.kind() == std::io::ErrorKind::InvalidData {
+                Error::Invalid(format!(
+                    "{}: not a chain file (not UTF-8 text)",
+                    path.display()
+                ))
+            } else {
+                Error::io("cannot read chain file", path, e)
+            }
+        })?;
         ChainConfig::from_toml_str(&text, &path.display().to_string())
     }
 
@@ -510,13 +526,28 @@ mod tests {
     fn default_chain_is_in_spec_order_with_spec_switches() {
         let c = ChainConfig::default();
         let kinds: Vec<_> = c.stages.iter().map(StageEntry::kind).collect();
-        let mut sorted = kinds.clone();
-        sorted.sort();
-        assert_eq!(kinds, sorted, "spec order");
+        assert_eq!(kinds, StageKind::ALL, "all 11 stages in spec order");
+        assert!(c.stage(StageKind::ConventionalDenoising).unwrap().enabled);
+        assert!(!c.stage(StageKind::SpectralDenoising).unwrap().enabled);
         assert!(!c.stage(StageKind::Equalizer).unwrap().enabled);
         assert!(!c.stage(StageKind::LufsNormalization).unwrap().enabled);
         assert!(c.stage(StageKind::Compression).unwrap().enabled);
         c.check().unwrap();
+    }
+
+    #[test]
+    fn load_rejects_directories_and_binary_files_as_invalid() {
+        let dir = tempfile::tempdir().unwrap();
+        let e = ChainConfig::load(dir.path()).unwrap_err();
+        assert!(matches!(e, Error::Invalid(_)), "{e}");
+        assert!(e.to_string().contains("is a directory"), "{e}");
+        let bin = dir.path().join("chain.toml");
+        std::fs::write(&bin, [0xff, 0xfe, 0x00, 0x80]).unwrap();
+        let e = ChainConfig::load(&bin).unwrap_err();
+        assert!(matches!(e, Error::Invalid(_)), "{e}");
+        assert!(e.to_string().contains("not UTF-8"), "{e}");
+        let e = ChainConfig::load(&dir.path().join("missing.toml")).unwrap_err();
+        assert!(matches!(e, Error::FileNotFound { .. }), "{e}");
     }
 
     #[test]

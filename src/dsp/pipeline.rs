@@ -23,6 +23,7 @@ use crate::dsp::chain::{ChainConfig, StageParams};
 use crate::dsp::params::db_to_lin;
 use crate::dsp::stages::agc::Agc;
 use crate::dsp::stages::compression::Compression;
+use crate::dsp::stages::conventional_denoising::ConventionalDenoising;
 use crate::dsp::stages::equalizer::Equalizer;
 use crate::dsp::stages::limiter::Limiter;
 use crate::dsp::stages::lufs_normalization::LufsNormalization;
@@ -95,6 +96,7 @@ any_stage! {
     VoiceEnhancement => VoiceEnhancement,
     Equalizer => Equalizer,
     SpectralDenoising => SpectralDenoising,
+    ConventionalDenoising => ConventionalDenoising,
     LufsNormalization => LufsNormalization,
     Agc => Agc,
     Compression => Compression,

@@ -15,6 +15,84 @@ pub fn one_pole_coeff(time_ms: f64, sample_rate: f64) -> f64 {
     }
 }
 
+/// `log2(10)`: dB of amplitude to powers of two (`gain = 2^(dB * LOG2_10 / 20)`).
+const LOG2_10: f32 = std::f32::consts::LOG2_10;
+/// `20 * log10(2)`: from `log2` of an amplitude to dB.
+const DB_PER_OCTAVE: f32 = 6.020_6;
+
+/// `2^x` in f32 for the per-sample gain paths, without a libm call: split into an
+/// integer power (built in the exponent bits) and a remainder in [-0.5, 0.5] evaluated by
+/// its degree-6 Taylor polynomial. Relative error below 3e-7 (about 3e-6 dB); `x` is
+/// clamped to [-126, 126], so the result is always a normal number.
+#[inline]
+pub fn fast_exp2(x: f32) -> f32 {
+    let x = x.clamp(-126.0, 126.0);
+    // round(x) without a libm call (no SSE4.1 in the baseline target): x + 128.5 > 0,
+    // so truncation is floor.
+    let n = ((x + 128.5) as i32 - 128) as f32;
+    let f = x - n;
+    const C: [f32; 6] = [
+        std::f32::consts::LN_2,
+        0.240_226_5,
+        0.055_504_11,
+        0.009_618_129,
+        0.001_333_355_8,
+        0.000_154_035_3,
+    ];
+    let p = 1.0 + f * (C[0] + f * (C[1] + f * (C[2] + f * (C[3] + f * (C[4] + f * C[5])))));
+    f32::from_bits(((n as i32 + 127) as u32) << 23) * p
+}
+
+/// `log2(x)` in f32 for positive `x` without a libm call: exponent bits plus
+/// `2 atanh(s) / ln 2` of the mantissa in [1, 2) (series to `s^13`).
+/// Absolute error within a few f32 ulps of the result (below 2.5e-6 for 1e-9..1e3);
+/// zero, negative and subnormal inputs are treated as the smallest normal number (-126).
+#[inline]
+pub fn fast_log2(x: f32) -> f32 {
+    let x = x.max(f32::MIN_POSITIVE);
+    let bits = x.to_bits();
+    let e = ((bits >> 23) & 0xff) as i32 - 127;
+    // Mantissa in [1, 2): s in [0, 1/3); no range-reduction branch (it mispredicts on
+    // noisy data), two more terms instead.
+    let m = f32::from_bits((bits & 0x007f_ffff) | 0x3f80_0000);
+    let s = (m - 1.0) / (m + 1.0);
+    let s2 = s * s;
+    let series = s
+        * (1.0
+            + s2 * (1.0 / 3.0
+                + s2 * (0.2
+                    + s2 * (1.0 / 7.0 + s2 * (1.0 / 9.0 + s2 * (1.0 / 11.0 + s2 / 13.0))))));
+    e as f32 + series * (2.0 / std::f32::consts::LN_2)
+}
+
+/// Amplitude to dB (`20 log10 x`) with [`fast_log2`]; at most about -759 dB for 0.
+#[inline]
+pub fn fast_amp_to_db(x: f32) -> f32 {
+    fast_log2(x) * DB_PER_OCTAVE
+}
+
+/// Power to dB (`10 log10 x`) with [`fast_log2`].
+#[inline]
+pub fn fast_power_to_db(x: f32) -> f32 {
+    fast_log2(x) * (0.5 * DB_PER_OCTAVE)
+}
+
+/// dB to an amplitude gain (`10^(dB / 20)`) with [`fast_exp2`].
+#[inline]
+pub fn fast_db_to_amp(db: f32) -> f32 {
+    fast_exp2(db * (LOG2_10 / 20.0))
+}
+
+/// `tanh(x)` from [`fast_exp2`]: `1 - 2 / (e^(2x) + 1)`, odd, saturating at ±1,
+/// absolute error below 1e-6.
+#[inline]
+pub fn fast_tanh(x: f32) -> f32 {
+    let a = x.abs().min(20.0);
+    let e = fast_exp2(a * (2.0 * std::f32::consts::LOG2_E));
+    let t = 1.0 - 2.0 / (e + 1.0);
+    t.copysign(x)
+}
+
 /// Milliseconds to a whole number of frames (rounded).
 pub fn ms_to_frames(ms: f64, sample_rate: u32) -> usize {
     (ms * 1e-3 * f64::from(sample_rate)).round().max(0.0) as usize
@@ -181,8 +259,18 @@ impl GainRamp {
 pub fn energy(audio: &Planar) -> (f64, usize) {
     let mut sum = 0.0f64;
     for ch in 0..audio.channels() {
-        let mut s32 = 0.0f32;
-        for &s in audio.channel(ch) {
+        // Eight partial sums so the loop vectorises.
+        let samples = audio.channel(ch);
+        let chunks = samples.chunks_exact(8);
+        let rest = chunks.remainder();
+        let mut acc = [0.0f32; 8];
+        for c in chunks {
+            for k in 0..8 {
+                acc[k] += c[k] * c[k];
+            }
+        }
+        let mut s32: f32 = acc.iter().sum();
+        for &s in rest {
             s32 += s * s;
         }
         sum += f64::from(s32);
@@ -230,5 +318,36 @@ mod tests {
         r.set_target(0.0);
         let v: Vec<f32> = (0..6).map(|_| r.next_gain()).collect();
         assert_eq!(v, vec![0.75, 0.5, 0.25, 0.0, 0.0, 0.0]);
+    }
+
+    #[test]
+    fn fast_math_matches_libm() {
+        let mut worst = [0.0f64; 4];
+        for i in 0..200_000 {
+            let t = i as f64 / 200_000.0;
+            // exp2 over [-40, 40], relative error.
+            let x = (-40.0 + 80.0 * t) as f32;
+            let want = 2f64.powf(f64::from(x));
+            worst[0] = worst[0].max((f64::from(fast_exp2(x)) - want).abs() / want);
+            // log2 over 1e-9 .. 1e3, absolute error.
+            let y = 10f64.powf(-9.0 + 12.0 * t) as f32;
+            worst[1] = worst[1].max((f64::from(fast_log2(y)) - f64::from(y).log2()).abs());
+            // tanh over [-6, 6], absolute error.
+            let z = (-6.0 + 12.0 * t) as f32;
+            worst[2] = worst[2].max((f64::from(fast_tanh(z)) - f64::from(z).tanh()).abs());
+            // dB round trip.
+            let db = (-120.0 + 160.0 * t) as f32;
+            worst[3] = worst[3].max(f64::from((fast_amp_to_db(fast_db_to_amp(db)) - db).abs()));
+        }
+        assert!(worst[0] < 3e-7, "exp2 relative error {}", worst[0]);
+        assert!(worst[1] < 2.5e-6, "log2 error {}", worst[1]);
+        assert!(worst[2] < 1e-6, "tanh error {}", worst[2]);
+        assert!(worst[3] < 1e-4, "dB round trip error {}", worst[3]);
+        assert_eq!(fast_tanh(0.0), 0.0);
+        assert_eq!(fast_tanh(100.0), 1.0);
+        assert_eq!(fast_tanh(-100.0), -1.0);
+        assert!(fast_log2(0.0).is_finite() && fast_log2(-1.0) == fast_log2(0.0));
+        assert!(fast_power_to_db(1.0).abs() < 1e-6);
+        assert!(fast_db_to_amp(-1000.0) > 0.0);
     }
 }

@@ -20,7 +20,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::audio::Planar;
 use crate::dsp::params::{ParamError, check_range, db_to_lin};
-use crate::dsp::util::{DelayLine, GainRamp, ms_to_frames, one_pole_coeff};
+use crate::dsp::util::{
+    DelayLine, GainRamp, fast_amp_to_db, fast_db_to_amp, ms_to_frames, one_pole_coeff,
+};
 use crate::dsp::{Stage, StageKind, StageTelemetry, StreamFormat};
 
 const NAME: &str = "compression";
@@ -226,6 +228,8 @@ impl Stage for Compression {
         let rms = p.mode == CompressionMode::VoiceOptimized;
         let adaptive = p.mode == CompressionMode::Adaptive;
         let mut block_max = 0.0f64;
+        // Below the knee the curve is the identity: no dB conversion needed there.
+        let knee_start = 10f64.powf((p.threshold_db - p.effective_knee_db() / 2.0) / 20.0);
         for i in 0..n {
             let mut peak = 0.0f32;
             let mut sq = 0.0f32;
@@ -240,8 +244,12 @@ impl Stage for Compression {
             } else {
                 f64::from(peak)
             };
-            let x_db = 20.0 * level.max(1e-9).log10();
-            let target = p.static_curve_db(x_db) - x_db;
+            let target = if level < knee_start {
+                0.0
+            } else {
+                let x_db = f64::from(fast_amp_to_db(level.max(1e-9) as f32));
+                p.static_curve_db(x_db) - x_db
+            };
             let coeff = if target < self.gr_db {
                 self.attack
             } else if adaptive {
@@ -256,7 +264,16 @@ impl Stage for Compression {
                 self.sustain_db = self.gr_db + self.sustain_coeff * (self.sustain_db - self.gr_db);
             }
             block_max = block_max.max(-self.gr_db);
-            let g = (10f64.powf(self.gr_db / 20.0) as f32) * self.makeup.next_gain();
+            if target == 0.0 && self.gr_db > -1e-9 {
+                // Released: end the exponential tail (1e-9 dB) so idle costs nothing.
+                self.gr_db = 0.0;
+            }
+            let gr = if self.gr_db == 0.0 {
+                1.0
+            } else {
+                fast_db_to_amp(self.gr_db as f32)
+            };
+            let g = gr * self.makeup.next_gain();
             for ch in 0..channels {
                 let x = audio.channel(ch)[i];
                 audio.channel_mut(ch)[i] = self.delay.swap(ch, x) * g;

@@ -123,25 +123,41 @@ impl TruePeakDetector {
         let h = &mut self.hist[ch];
         // Write at pos and pos + taps so h[pos..pos + taps] is the window, newest first
         // when read backwards; we store newest at the lowest index of the window.
-        let idx = (self.pos + taps - 1) % taps;
+        let idx = if self.pos == 0 {
+            taps - 1
+        } else {
+            self.pos - 1
+        };
         h[idx] = x;
         h[idx + taps] = x;
         let win = &h[idx..idx + taps];
-        let mut peak = 0.0f32;
-        for p in 0..self.factor {
-            let mut acc = 0.0f32;
-            for (k, &s) in win.iter().enumerate() {
-                acc += self.coeffs[k * self.factor + p] * s;
-            }
-            peak = peak.max(acc.abs());
+        match self.factor {
+            4 => Self::peak_of::<4>(&self.coeffs, win),
+            _ => Self::peak_of::<2>(&self.coeffs, win),
         }
-        peak
+    }
+
+    /// All `F` phases at once (one SIMD multiply-add per tap); each phase sums its taps
+    /// in the same order as a scalar loop would.
+    #[inline]
+    fn peak_of<const F: usize>(coeffs: &[f32], win: &[f32]) -> f32 {
+        let mut acc = [0.0f32; F];
+        for (c, &s) in coeffs.chunks_exact(F).zip(win) {
+            for p in 0..F {
+                acc[p] += c[p] * s;
+            }
+        }
+        acc.iter().fold(0.0f32, |m, a| m.max(a.abs()))
     }
 
     /// Move to the next frame.
     #[inline]
     pub fn advance(&mut self) {
-        self.pos = (self.pos + self.taps - 1) % self.taps;
+        self.pos = if self.pos == 0 {
+            self.taps - 1
+        } else {
+            self.pos - 1
+        };
     }
 
     /// Forget the history.
@@ -249,6 +265,8 @@ pub struct Limiter {
     env: f32,
     ceiling_db: f64,
     knee_db: f64,
+    /// Linear peak where the knee starts (slightly under).
+    knee_start: f32,
     /// Smallest gain of the last block (for telemetry).
     block_min_gain: f32,
 }
@@ -267,6 +285,7 @@ impl Limiter {
             env: 1.0,
             ceiling_db: 0.0,
             knee_db: 0.0,
+            knee_start: 0.0,
             block_min_gain: 1.0,
         };
         l.update_curve();
@@ -302,6 +321,9 @@ impl Limiter {
         } else {
             0.0
         };
+        // Rounded down a little so the exact test below decides at the boundary.
+        self.knee_start =
+            (10f64.powf((self.ceiling_db - self.knee_db / 2.0) / 20.0) * 0.999) as f32;
     }
 
     /// Look-ahead window in frames: the setting, but never shorter than the
@@ -316,7 +338,10 @@ impl Limiter {
     fn required_gain(&self, peak: f32) -> f32 {
         let t = self.ceiling_db;
         let w = self.knee_db;
-        // Fast path: far below the knee.
+        // Fast path: below the knee, no dB conversion.
+        if peak <= self.knee_start {
+            return 1.0;
+        }
         let x = 20.0 * f64::from(peak.max(1e-12)).log10();
         if x <= t - w / 2.0 {
             return 1.0;

@@ -221,6 +221,12 @@ pub struct LufsNormalization {
     gain_db: f64,
     short_term: Option<f64>,
     adjusting: bool,
+    /// Energies of the last 100 hops (100 ms each, newest at `seg_pos - 1`), so window
+    /// loudness costs a few adds instead of a pass over seconds of audio. Used when a
+    /// hop is exactly the meter's 100 ms (`sample_rate` divisible by 10).
+    segments: Vec<f64>,
+    seg_pos: usize,
+    seg_count: usize,
 }
 
 impl LufsNormalization {
@@ -239,7 +245,28 @@ impl LufsNormalization {
             gain_db: 0.0,
             short_term: None,
             adjusting: false,
+            segments: Vec::new(),
+            seg_pos: 0,
+            seg_count: 0,
         }
+    }
+
+    /// Loudness of the last `window_ms` (LUFS, `None` for silence): from the segment
+    /// ring when the window is whole hops, else from the meter.
+    fn window_loudness(&self, meter: &ebur128::EbuR128, window_ms: u32) -> Option<f64> {
+        let k = (window_ms / 100) as usize;
+        if !self.segments.is_empty() && window_ms % 100 == 0 && k <= self.seg_count {
+            let n = self.segments.len();
+            let sum: f64 = (1..=k)
+                .map(|i| self.segments[(self.seg_pos + n - i) % n])
+                .sum();
+            let energy = sum / k as f64;
+            return (energy > 0.0).then(|| -0.691 + 10.0 * energy.log10());
+        }
+        meter
+            .loudness_window(window_ms)
+            .ok()
+            .filter(|l| l.is_finite())
     }
 
     /// The parameters in use.
@@ -275,21 +302,33 @@ impl LufsNormalization {
     fn update_gain(&mut self) {
         let Some(meter) = &self.meter else { return };
         let sr = self.format.map_or(48_000, |f| f.sample_rate);
+        if !self.segments.is_empty() {
+            // The hop that just ended, as mean-square energy (K-weighted, gate-free).
+            let e = meter
+                .loudness_window(100)
+                .ok()
+                .filter(|l| l.is_finite())
+                .map_or(0.0, |l| 10f64.powf((l + 0.691) / 10.0));
+            let n = self.segments.len();
+            self.segments[self.seg_pos] = e;
+            self.seg_pos = (self.seg_pos + 1) % n;
+            self.seg_count = (self.seg_count + 1).min(n);
+        }
         let p = &self.params;
         let elapsed_s = self.measured_frames as f64 / f64::from(sr);
         let window_ms = |s: f64| ((s.min(elapsed_s)) * 1000.0).floor() as u32;
-        self.short_term = meter
-            .loudness_window(window_ms(p.short_term_window_s))
-            .ok()
-            .filter(|l| l.is_finite());
+        self.short_term = self.window_loudness(meter, window_ms(p.short_term_window_s));
         if elapsed_s + 1e-9 < p.momentary_window_s {
             return;
         }
-        let Some(loudness) = meter
-            .loudness_window(window_ms(p.measurement_window_s))
-            .ok()
-            .filter(|l| l.is_finite())
-        else {
+        // Each window query sums the meter's history: ask once when the windows agree
+        // (the default, 3 s both).
+        let measured = if window_ms(p.measurement_window_s) == window_ms(p.short_term_window_s) {
+            self.short_term
+        } else {
+            self.window_loudness(meter, window_ms(p.measurement_window_s))
+        };
+        let Some(loudness) = measured else {
             return;
         };
         let integrated = meter.loudness_global().ok().filter(|l| l.is_finite());
@@ -323,7 +362,9 @@ impl Stage for LufsNormalization {
         let mut meter = ebur128::EbuR128::new(
             format.channels as u32,
             format.sample_rate,
-            ebur128::Mode::S | ebur128::Mode::I,
+            // HISTOGRAM: integrated loudness from a fixed histogram, not an ever-growing
+            // list of blocks (no allocation while streaming, constant cost per query).
+            ebur128::Mode::S | ebur128::Mode::I | ebur128::Mode::HISTOGRAM,
         )
         .ok();
         if let Some(m) = &mut meter
@@ -340,6 +381,14 @@ impl Stage for LufsNormalization {
             l
         });
         self.hop = ((HOP_S * sr).round() as usize).max(1);
+        // 10 s (the longest window) of 100 ms hops.
+        self.segments = if format.sample_rate % 10 == 0 {
+            vec![0.0; 100]
+        } else {
+            Vec::new()
+        };
+        self.seg_pos = 0;
+        self.seg_count = 0;
         self.ramp = GainRamp::new(1.0, self.hop);
         self.hop_pos = 0;
         self.measured_frames = 0;
@@ -425,6 +474,29 @@ mod tests {
                 level * ((env * v) as f32 * 0.3 + noise[i])
             })
             .collect()
+    }
+
+    #[test]
+    fn segment_ring_gives_the_meters_window_loudness() {
+        for sr in [48_000, 16_000] {
+            let mut st = LufsNormalization::new(LufsNormalizationParams::default());
+            st.prepare(StreamFormat {
+                sample_rate: sr,
+                channels: 1,
+                max_block: 480,
+            });
+            let input = vec![testing::speech_like(sr, sr as usize * 5, 3)];
+            testing::run_blocks(&input, 480, &mut |b| st.process(b));
+            let meter = st.meter.as_ref().unwrap();
+            for window in [400, 1000, 3000] {
+                let ring = st.window_loudness(meter, window).unwrap();
+                let direct = meter.loudness_window(window).unwrap();
+                assert!(
+                    (ring - direct).abs() < 1e-6,
+                    "{sr} Hz {window} ms: {ring} vs {direct}"
+                );
+            }
+        }
     }
 
     #[test]

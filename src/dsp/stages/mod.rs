@@ -4,6 +4,7 @@
 
 pub mod agc;
 pub mod compression;
+pub mod conventional_denoising;
 pub mod equalizer;
 pub mod limiter;
 pub mod lufs_normalization;

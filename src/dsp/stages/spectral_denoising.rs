@@ -193,7 +193,7 @@ impl ChannelState {
             SpectralMode::Minimal => cfg.floor.max(0.8),
             _ => cfg.floor,
         };
-        let mut db_sum = 0.0f64;
+        let mut kept = 0.0f64;
         for k in 0..spec.len() {
             let p = self.power[k];
             let n = noise[k];
@@ -234,9 +234,10 @@ impl ChannelState {
             self.gain[k] = g;
             self.prev_clean[k] = g * g * p;
             spec[k] *= g;
-            db_sum += f64::from(20.0 * g.log10());
+            kept += f64::from(g * g * p);
         }
-        self.gain_db_sum += db_sum / spec.len() as f64;
+        // The frame's power change in dB (one logarithm per frame, not per bin).
+        self.gain_db_sum += 10.0 * (kept.max(1e-30) / sum_p.max(1e-30)).log10();
     }
 }
 
@@ -310,8 +311,8 @@ impl SpectralDenoising {
         }
     }
 
-    /// Mean gain applied so far in dB, averaged over frames and channels (`None`
-    /// before the first frame).
+    /// Mean change of frame power so far in dB (negative = reduction), averaged over
+    /// frames and channels (`None` before the first frame).
     pub fn average_gain_db(&self) -> Option<f64> {
         let frames: u64 = self.channels.iter().map(|c| c.state.frames).sum();
         (frames > 0).then(|| {

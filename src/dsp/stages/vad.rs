@@ -50,8 +50,9 @@ const STAGE: &str = "vad";
 const MAX_FRAME: usize = 480;
 /// Longest autocorrelation lag (a 50 Hz fundamental at under 16 kHz).
 const MAX_LAG: usize = 320;
-/// Decimated history kept for the autocorrelation.
-const HIST: usize = MAX_FRAME + MAX_LAG + 1;
+/// Decimated history kept for the autocorrelation (a power of two above
+/// `MAX_FRAME + MAX_LAG`).
+const HIST: usize = 1024;
 
 /// Detection method.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -350,7 +351,7 @@ impl Vad {
         let min_lag = (rate / self.params.voice_freq_max_hz).floor().max(1.0) as usize;
         let max_lag = ((rate / self.params.voice_freq_min_hz).ceil() as usize).min(MAX_LAG);
         let n = (self.frame_len / self.decim).clamp(1, MAX_FRAME);
-        let at = |back: usize| self.hist[(self.hist_pos + HIST - 1 - back) % HIST];
+        let at = |back: usize| self.hist[(self.hist_pos + HIST - 1 - back) & (HIST - 1)];
         let mut best = 0.0f64;
         for lag in min_lag..=max_lag {
             let (mut xy, mut xx, mut yy) = (0.0f64, 0.0f64, 0.0f64);
@@ -450,15 +451,15 @@ impl Stage for Vad {
                 m += audio.channel(c)[i];
             }
             m *= inv;
-            let full = f64::from(self.dc_block.tick(m));
+            let full = f64::from(self.dc_block.tick_raw(m));
             self.energy_full += full * full;
-            let low = self.lp[0].tick(m);
-            let low = self.lp[1].tick(low);
+            let low = self.lp[0].tick_raw(m);
+            let low = self.lp[1].tick_raw(low);
             self.decim_phase += 1;
             if self.decim_phase >= self.decim {
                 self.decim_phase = 0;
                 self.hist[self.hist_pos] = low;
-                self.hist_pos = (self.hist_pos + 1) % HIST;
+                self.hist_pos = (self.hist_pos + 1) & (HIST - 1);
             }
             self.frame_pos += 1;
             if gate {
@@ -483,6 +484,8 @@ impl Stage for Vad {
                 self.end_frame();
             }
         }
+        self.dc_block.flush_denormals();
+        self.lp.iter_mut().for_each(Biquad::flush_denormals);
     }
 
     fn latency(&self) -> usize {

@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 use crate::audio::Planar;
 use crate::dsp::biquad::{Biquad, Coeffs, Shape};
 use crate::dsp::params::{ParamError, check_range};
-use crate::dsp::util::one_pole_coeff;
+use crate::dsp::util::{fast_tanh, one_pole_coeff};
 use crate::dsp::{Stage, StageKind, StageTelemetry, StreamFormat};
 
 const NAME: &str = "voice_enhancement";
@@ -120,9 +120,13 @@ impl Band {
         }
         let mut y = x;
         for b in &mut self.0 {
-            y = b.tick(y);
+            y = b.tick_raw(y);
         }
         y
+    }
+
+    fn flush_denormals(&mut self) {
+        self.0.iter_mut().for_each(Biquad::flush_denormals);
     }
 }
 
@@ -223,7 +227,7 @@ impl Stage for VoiceEnhancement {
                 let mut y = x;
                 // Filters always run so their state is current when an amount changes.
                 let hp3 = c.exciter.tick(x);
-                y += clarity * (3.0 * hp3).tanh() / 3.0;
+                y += clarity * fast_tanh(3.0 * hp3) / 3.0;
                 y += presence * c.presence.tick(x);
                 y += warmth * c.warmth.tick(x);
                 y += brightness * c.brightness.tick(x);
@@ -234,6 +238,15 @@ impl Stage for VoiceEnhancement {
                 let k = (2.0 * (ratio - 0.25)).clamp(0.0, 1.0);
                 y -= sibilance * k * sib;
                 *s = y;
+            }
+            for band in [
+                &mut c.exciter,
+                &mut c.presence,
+                &mut c.warmth,
+                &mut c.brightness,
+                &mut c.sibilance,
+            ] {
+                band.flush_denormals();
             }
         }
         if p.normalize {

@@ -155,8 +155,12 @@ impl BandPass {
 
     #[inline]
     fn tick(&mut self, x: f32) -> f32 {
-        let y = self.0[0].tick(x);
-        self.0[1].tick(y)
+        let y = self.0[0].tick_raw(x);
+        self.0[1].tick_raw(y)
+    }
+
+    fn flush_denormals(&mut self) {
+        self.0.iter_mut().for_each(Biquad::flush_denormals);
     }
 }
 
@@ -262,10 +266,14 @@ impl Stage for VoiceFilter {
                 }
                 let mut y = x + weight * sum;
                 if let Some(lp) = &mut f.rolloff {
-                    let z = lp[0].tick(y);
-                    y = lp[1].tick(z);
+                    let z = lp[0].tick_raw(y);
+                    y = lp[1].tick_raw(z);
                 }
                 *s = y;
+            }
+            f.bands.iter_mut().for_each(BandPass::flush_denormals);
+            if let Some(lp) = &mut f.rolloff {
+                lp.iter_mut().for_each(Biquad::flush_denormals);
             }
         }
     }
