@@ -5,10 +5,10 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use orch::bots::{BotSpec, BotState};
-use orch::protocol::{Event, Failure, FailureKind, Response, ServerBody, ServerMessage};
-use tokio::sync::broadcast;
+use orch::protocol::{Failure, FailureKind, Response};
 
 use super::respond;
+use super::stream::{self, Live};
 use crate::conn::Conn;
 use crate::state::State;
 use crate::supervisor::{self, Control};
@@ -208,8 +208,12 @@ pub async fn logs(
     };
     let rx = handle.shared.log_tx.subscribe();
     let backlog = handle.shared.recent_logs(lines as usize);
-    let done = handle.done.clone();
-    stream(state, conn, id, backlog, follow.then_some((rx, done))).await;
+    let live = follow.then(|| Live {
+        rx,
+        filter: Box::new(|_| true),
+        done: Some(handle.done.clone()),
+    });
+    stream::open(state, conn, id, backlog, live).await;
 }
 
 /// Meters of a live bot, ten times a second, until it ends.
@@ -229,79 +233,10 @@ pub async fn meters(state: &Arc<State>, conn: &mut Conn, id: u64, bot: &str) {
             )
             .await;
     };
-    let rx = handle.shared.meters.subscribe();
-    let done = handle.done.clone();
-    stream(state, conn, id, Vec::new(), Some((rx, done))).await;
-}
-
-/// Reply ok, send `backlog`, then forward `live` events until the bot ends, the
-/// client unsubscribes or the daemon shuts down.
-async fn stream(
-    state: &Arc<State>,
-    conn: &mut Conn,
-    id: u64,
-    backlog: Vec<Event>,
-    live: Option<(
-        broadcast::Receiver<Event>,
-        tokio::sync::watch::Receiver<bool>,
-    )>,
-) {
-    conn.reply(
-        id,
-        Response::Ok {
-            message: "streaming".into(),
-        },
-    )
-    .await;
-    let tx = conn.tx.clone();
-    for ev in backlog {
-        let _ = tx
-            .send(ServerMessage {
-                id,
-                body: ServerBody::Event(ev),
-            })
-            .await;
-    }
-    let Some((mut rx, mut done)) = live else {
-        let _ = tx
-            .send(ServerMessage {
-                id,
-                body: ServerBody::End,
-            })
-            .await;
-        return;
+    let live = Live {
+        rx: handle.shared.meters.subscribe(),
+        filter: Box::new(|_| true),
+        done: Some(handle.done.clone()),
     };
-    let guard = state.subscription_guard();
-    let mut shutdown = conn.shutdown.clone();
-    let task = tokio::spawn(async move {
-        let _guard = guard;
-        loop {
-            tokio::select! {
-                ev = rx.recv() => match ev {
-                    Ok(ev) => {
-                        if tx.send(ServerMessage { id, body: ServerBody::Event(ev) }).await.is_err() {
-                            return;
-                        }
-                    }
-                    Err(broadcast::error::RecvError::Lagged(_)) => continue,
-                    Err(broadcast::error::RecvError::Closed) => break,
-                },
-                _ = async { done.wait_for(|d| *d).await.map(|_| ()) } => {
-                    // Deliver what is still queued, then end.
-                    while let Ok(ev) = rx.try_recv() {
-                        let _ = tx.send(ServerMessage { id, body: ServerBody::Event(ev) }).await;
-                    }
-                    break;
-                }
-                _ = shutdown.changed() => break,
-            }
-        }
-        let _ = tx
-            .send(ServerMessage {
-                id,
-                body: ServerBody::End,
-            })
-            .await;
-    });
-    conn.streams.insert(id, task);
+    stream::open(state, conn, id, Vec::new(), Some(live)).await;
 }

@@ -4,65 +4,19 @@
 use std::sync::Arc;
 
 use orch::protocol::{Event, Failure, FailureKind, Response, ServerBody, ServerMessage, Topic};
-use tokio::sync::broadcast::error::RecvError;
 
+use super::stream::{self, Live};
 use crate::conn::Conn;
 use crate::state::State;
 
 /// Open a subscription to `topics` (all when empty).
 pub async fn subscribe(state: &Arc<State>, conn: &mut Conn, id: u64, topics: Vec<Topic>) {
-    let mut rx = state.events.subscribe();
-    conn.reply(
-        id,
-        Response::Ok {
-            message: "subscribed".into(),
-        },
-    )
-    .await;
-    let tx = conn.tx.clone();
-    let guard = state.subscription_guard();
-    let mut shutdown = conn.shutdown.clone();
-    let wants = move |e: &Event| topics.is_empty() || topics.contains(&e.topic());
-    let task = tokio::spawn(async move {
-        let _guard = guard;
-        loop {
-            let ev = tokio::select! {
-                ev = rx.recv() => ev,
-                _ = shutdown.changed() => {
-                    // Deliver the shutdown notice that was just published, then end.
-                    while let Ok(ev) = rx.try_recv() {
-                        if wants(&ev) {
-                            let _ = tx.send(ServerMessage { id, body: ServerBody::Event(ev) }).await;
-                        }
-                    }
-                    break;
-                }
-            };
-            match ev {
-                Ok(ev) if wants(&ev) => {
-                    if tx
-                        .send(ServerMessage {
-                            id,
-                            body: ServerBody::Event(ev),
-                        })
-                        .await
-                        .is_err()
-                    {
-                        return;
-                    }
-                }
-                Ok(_) | Err(RecvError::Lagged(_)) => continue,
-                Err(RecvError::Closed) => break,
-            }
-        }
-        let _ = tx
-            .send(ServerMessage {
-                id,
-                body: ServerBody::End,
-            })
-            .await;
-    });
-    conn.streams.insert(id, task);
+    let live = Live {
+        rx: state.events.subscribe(),
+        filter: Box::new(move |e: &Event| topics.is_empty() || topics.contains(&e.topic())),
+        done: None,
+    };
+    stream::open(state, conn, id, Vec::new(), Some(live)).await;
 }
 
 /// Close the stream opened by request `target`.

@@ -12,6 +12,7 @@ pub mod live;
 mod logs;
 mod presets;
 mod status;
+mod stream;
 
 use std::sync::Arc;
 
