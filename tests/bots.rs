@@ -350,15 +350,19 @@ fn killed_command_bot_recovers_then_fails_after_the_limit() {
     );
     let mut pid = 0;
     for restart in 0..=2u64 {
-        let b = wait_state(&env, &id, "running", Duration::from_secs(15));
-        wait_for(Duration::from_secs(10), "a pid", || {
-            bot(&env, &id)["pid"].is_u64()
-        });
-        let b2 = bot(&env, &id);
-        assert_eq!(b2["restarts"], restart, "{b}");
-        let new_pid = b2["pid"].as_u64().unwrap() as u32;
-        assert_ne!(new_pid, pid, "a restart runs a new process");
-        pid = new_pid;
+        // Wait for this life of the bot: running again, counted, with a new process.
+        let mut b2 = Value::Null;
+        wait_for(
+            Duration::from_secs(15),
+            &format!("restart {restart} running"),
+            || {
+                b2 = bot(&env, &id);
+                b2["state"] == "running"
+                    && b2["restarts"] == restart
+                    && b2["pid"].as_u64().is_some_and(|p| p as u32 != pid)
+            },
+        );
+        pid = b2["pid"].as_u64().unwrap() as u32;
         assert!(b2["rss_kib"].as_u64().unwrap() > 0);
         std::process::Command::new("kill")
             .args(["-9", &pid.to_string()])

@@ -90,7 +90,7 @@ fn builtins_work_without_a_daemon() {
     assert_eq!(minimal["stages"], serde_json::json!([]));
     env.orch(&["--no-autostart", "preset", "list"])
         .ok()
-        .stdout_has("broadcast_standard     broadcast  built-in  5/10");
+        .stdout_has("broadcast_standard     broadcast  built-in  5/11");
 
     let show = env.orch(&["--no-autostart", "--json", "preset", "show", "voice"]);
     let v = show.ok().json();

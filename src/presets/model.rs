@@ -379,10 +379,6 @@ mod tests {
                 "agc.gain_in_db=30",
                 "parameter `gain_in_db` = 30 is invalid (allowed: -20 to 20)",
             ),
-            (
-                "conventional_denoising.strength=1",
-                "the chain has no `conventional_denoising` stage",
-            ),
             ("compression.ratio=nan", "finite"),
         ];
         for (text, want) in cases {
@@ -393,6 +389,18 @@ mod tests {
             assert_eq!(e.exit_code(), crate::ExitCode::Invalid);
             assert_eq!(c, before, "{text} changed the chain");
         }
+        // A stage the chain does not have.
+        let mut c = ChainConfig::default();
+        c.stages
+            .retain(|e| e.kind() != crate::dsp::StageKind::ConventionalDenoising);
+        let before = c.clone();
+        let e = set(&mut c, &["conventional_denoising.strength=1"]).unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("the chain has no `conventional_denoising` stage"),
+            "{e}"
+        );
+        assert_eq!(c, before);
     }
 
     #[test]
