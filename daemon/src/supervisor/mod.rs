@@ -62,6 +62,47 @@ pub struct BotHandle {
     pub done: watch::Receiver<bool>,
 }
 
+impl BotHandle {
+    /// A handle in `state` for bot `id`, with the runner's end of its control channel
+    /// and the sender that marks it done.
+    fn new(
+        id: &str,
+        spec: &BotSpec,
+        preset: &str,
+        (state, reason): (BotState, Reason),
+    ) -> (
+        Arc<BotHandle>,
+        mpsc::UnboundedReceiver<Control>,
+        watch::Sender<bool>,
+    ) {
+        let (control_tx, control_rx) = mpsc::unbounded_channel();
+        let (done_tx, done_rx) = watch::channel(false);
+        let handle = Arc::new(BotHandle {
+            id: id.to_string(),
+            spec: spec.clone(),
+            shared: Arc::new(Shared::new(id)),
+            control: control_tx,
+            state: Mutex::new((state, Some(reason), None)),
+            session_id: Mutex::new(None),
+            started: Mutex::new(Instant::now()),
+            preset: Mutex::new(preset.to_string()),
+            push: Mutex::new(None),
+            push_dropped: 0.into(),
+            done: done_rx,
+        });
+        (handle, control_rx, done_tx)
+    }
+}
+
+/// The shell command line of a command bot: a named template from `[bots.commands]`,
+/// else the source itself. `None` for other kinds.
+fn command_line(cfg: &orch::config::Config, spec: &BotSpec) -> Option<String> {
+    (spec.kind == BotKind::Command).then(|| {
+        let src = spec.source.clone().unwrap_or_default();
+        cfg.bots.commands.get(&src).cloned().unwrap_or(src)
+    })
+}
+
 /// All live bots.
 #[derive(Default)]
 pub struct Supervisor {
@@ -139,13 +180,7 @@ pub async fn spawn(state: &Arc<State>, spec: BotSpec) -> Result<String, Failure>
         .clone()
         .unwrap_or_else(|| cfg.dsp.default_preset.clone());
     let chain = resolve_preset(state, &preset).await?;
-    let command_line = match spec.kind {
-        BotKind::Command => {
-            let src = spec.source.clone().unwrap_or_default();
-            Some(cfg.bots.commands.get(&src).cloned().unwrap_or(src))
-        }
-        _ => None,
-    };
+    let command_line = command_line(&cfg, &spec);
     if spec.kind == BotKind::Meeting && cfg.bots.meeting_program.is_none() {
         return Err(Failure::new(
             FailureKind::Invalid,
@@ -154,21 +189,8 @@ pub async fn spawn(state: &Arc<State>, spec: BotSpec) -> Result<String, Failure>
     }
     let id = new_id("b");
     let name = spec.name.clone().unwrap_or_else(|| id.clone());
-    let (control_tx, control_rx) = mpsc::unbounded_channel();
-    let (done_tx, done_rx) = watch::channel(false);
-    let handle = Arc::new(BotHandle {
-        id: id.clone(),
-        spec: spec.clone(),
-        shared: Arc::new(Shared::new(&id)),
-        control: control_tx,
-        state: Mutex::new((BotState::Requested, Some(Reason::Spawned), None)),
-        session_id: Mutex::new(None),
-        started: Mutex::new(Instant::now()),
-        preset: Mutex::new(preset.clone()),
-        push: Mutex::new(None),
-        push_dropped: 0.into(),
-        done: done_rx,
-    });
+    let (handle, control_rx, done_tx) =
+        BotHandle::new(&id, &spec, &preset, (BotState::Requested, Reason::Spawned));
     {
         let mut map = state.supervisor.bots.lock().expect("bots lock");
         let max = cfg.bots.max_concurrent as usize;
@@ -352,28 +374,13 @@ pub async fn recover(state: &Arc<State>) -> orch::Result<()> {
 async fn resume_bot(state: &Arc<State>, row: BotRow) -> Result<(), Failure> {
     let chain = resolve_preset(state, &row.preset).await?;
     let cfg = state.config.read().expect("config lock").config.clone();
-    let command_line = match row.spec.kind {
-        BotKind::Command => {
-            let src = row.spec.source.clone().unwrap_or_default();
-            Some(cfg.bots.commands.get(&src).cloned().unwrap_or(src))
-        }
-        _ => None,
-    };
-    let (control_tx, control_rx) = mpsc::unbounded_channel();
-    let (done_tx, done_rx) = watch::channel(false);
-    let handle = Arc::new(BotHandle {
-        id: row.id.clone(),
-        spec: row.spec.clone(),
-        shared: Arc::new(Shared::new(&row.id)),
-        control: control_tx,
-        state: Mutex::new((BotState::Recovering, Some(Reason::Interrupted), None)),
-        session_id: Mutex::new(None),
-        started: Mutex::new(Instant::now()),
-        preset: Mutex::new(row.preset.clone()),
-        push: Mutex::new(None),
-        push_dropped: 0.into(),
-        done: done_rx,
-    });
+    let command_line = command_line(&cfg, &row.spec);
+    let (handle, control_rx, done_tx) = BotHandle::new(
+        &row.id,
+        &row.spec,
+        &row.preset,
+        (BotState::Recovering, Reason::Interrupted),
+    );
     state
         .supervisor
         .bots
