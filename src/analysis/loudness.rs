@@ -153,11 +153,12 @@ impl KWeighting {
     }
 }
 
-/// Streaming BS.1770 meter fed with planar blocks of any size.
+/// The K-weighted, channel-weighted mean square of every 100 ms hop of a stream: the
+/// unit BS.1770 measurements are built from. Shared by [`LoudnessMeter`] and the DSP
+/// engine's loudness normalization.
 #[derive(Debug, Clone)]
-pub struct LoudnessMeter {
+pub struct HopEnergy {
     channels: usize,
-    dual_mono: bool,
     hop: usize,
     filter: KWeighting,
     /// Channel weights (0 for the LFE, which is then not filtered at all).
@@ -167,22 +168,12 @@ pub struct LoudnessMeter {
     hop_sum: [f64; MAX_CH],
     /// Frames of the current hop so far.
     filled: usize,
-    hops: u64,
-    /// Weighted mean square of the last 30 hops (a ring indexed by hop number).
-    energies: [f64; 30],
-    /// Energies of the 400 ms gating blocks above the absolute gate.
-    gating_blocks: Vec<f32>,
-    /// Energies of the 3 s short-term blocks above the absolute gate (for the LRA).
-    short_term_blocks: Vec<f32>,
-    momentary_max: f64,
-    short_term_max: f64,
-    last: Option<Hop>,
-    peaks: TruePeakMeter,
 }
 
-impl LoudnessMeter {
-    /// A meter for `channels` channels at `sample_rate`; `dual_mono` counts a mono
-    /// channel twice.
+impl HopEnergy {
+    /// Hops for `channels` channels (1 to 8) at `sample_rate`; `dual_mono` counts a mono
+    /// channel twice. Channels 4 and up follow the SMPTE order (LFE excluded, surrounds
+    /// +1.5 dB).
     pub fn new(sample_rate: u32, channels: usize, dual_mono: bool) -> Result<Self> {
         if channels == 0 || channels > MAX_CH {
             return Err(Error::Invalid(format!(
@@ -194,9 +185,8 @@ impl LoudnessMeter {
                 "loudness meter: sample rate {sample_rate} Hz is invalid"
             )));
         }
-        let dual_mono = dual_mono && channels == 1;
         let mut weights = [1.0; MAX_CH];
-        if dual_mono {
+        if dual_mono && channels == 1 {
             weights[0] = 2.0;
         } else if channels >= 4 {
             // SMPTE / WAVEFORMATEXTENSIBLE order: L R C LFE Ls Rs (then unweighted).
@@ -206,21 +196,12 @@ impl LoudnessMeter {
         }
         Ok(Self {
             channels,
-            dual_mono,
             hop: (sample_rate as usize + 5) / 10,
             filter: KWeighting::new(f64::from(sample_rate)),
             weights,
             state: Default::default(),
             hop_sum: [0.0; MAX_CH],
             filled: 0,
-            hops: 0,
-            energies: [0.0; 30],
-            gating_blocks: Vec::new(),
-            short_term_blocks: Vec::new(),
-            momentary_max: f64::NEG_INFINITY,
-            short_term_max: f64::NEG_INFINITY,
-            last: None,
-            peaks: TruePeakMeter::new(sample_rate, channels),
         })
     }
 
@@ -229,44 +210,34 @@ impl LoudnessMeter {
         self.hop
     }
 
-    /// Feed a block; `on_hop` is called after every completed 100 ms hop.
-    pub fn push(&mut self, block: &Planar, on_hop: impl FnMut(&Hop)) {
-        let mut planes: [&[f32]; MAX_CH] = [&[]; MAX_CH];
-        for (c, plane) in planes.iter_mut().enumerate().take(self.channels) {
-            *plane = block.channel(c);
-        }
-        self.push_planes(&planes[..self.channels], on_hop);
-    }
-
-    /// Feed one slice per channel (all of one length); `on_hop` is called after every
-    /// completed 100 ms hop.
-    pub fn push_planes(&mut self, block: &[&[f32]], mut on_hop: impl FnMut(&Hop)) {
+    /// Take frames of `block` (one slice per channel) from `at` up to the end of the
+    /// current hop or of the block. Returns how many frames were taken and, when they
+    /// completed a hop, its energy.
+    pub fn feed(&mut self, block: &[&[f32]], at: usize) -> (usize, Option<f64>) {
         let len = block.first().map_or(0, |p| p.len());
-        let mut at = 0;
-        while at < len {
-            let n = (self.hop - self.filled).min(len - at);
-            let mut seg: [&[f32]; MAX_CH] = [&[]; MAX_CH];
-            for (s, p) in seg.iter_mut().zip(block) {
-                *s = &p[at..at + n];
-            }
-            self.add(&seg[..self.channels]);
-            self.filled += n;
-            at += n;
-            if self.filled == self.hop {
-                self.filled = 0;
-                self.close_hop();
-                if let Some(h) = &self.last {
-                    on_hop(h);
-                }
+        let n = (self.hop - self.filled).min(len.saturating_sub(at));
+        let mut seg: [&[f32]; MAX_CH] = [&[]; MAX_CH];
+        for (s, p) in seg.iter_mut().zip(block) {
+            *s = &p[at..at + n];
+        }
+        self.add(&seg[..self.channels]);
+        self.filled += n;
+        if self.filled < self.hop {
+            return (n, None);
+        }
+        self.filled = 0;
+        let mut energy = 0.0;
+        for c in 0..self.channels {
+            energy += self.weights[c] * self.hop_sum[c] / self.hop as f64;
+            self.hop_sum[c] = 0.0;
+            for s in &mut self.state[c] {
+                s.flush_tiny();
             }
         }
+        (n, Some(energy))
     }
 
-    /// End of the stream. A partial last hop belongs to no gating block (as in
-    /// BS.1770); its samples already count for the peaks.
-    pub fn flush(&mut self) {}
-
-    /// K-weight a segment within one hop into the hop's sums, and scan its peaks.
+    /// K-weight a segment within one hop into the hop's sums.
     fn add(&mut self, seg: &[&[f32]]) {
         let mut c = 0;
         while c < seg.len() {
@@ -289,18 +260,85 @@ impl LoudnessMeter {
                 c += 1;
             }
         }
-        self.peaks.push(seg);
+    }
+}
+
+/// Streaming BS.1770 meter fed with planar blocks of any size.
+#[derive(Debug, Clone)]
+pub struct LoudnessMeter {
+    channels: usize,
+    dual_mono: bool,
+    energy: HopEnergy,
+    hops: u64,
+    /// Weighted mean square of the last 30 hops (a ring indexed by hop number).
+    energies: [f64; 30],
+    /// Energies of the 400 ms gating blocks above the absolute gate.
+    gating_blocks: Vec<f32>,
+    /// Energies of the 3 s short-term blocks above the absolute gate (for the LRA).
+    short_term_blocks: Vec<f32>,
+    momentary_max: f64,
+    short_term_max: f64,
+    last: Option<Hop>,
+    peaks: TruePeakMeter,
+}
+
+impl LoudnessMeter {
+    /// A meter for `channels` channels at `sample_rate`; `dual_mono` counts a mono
+    /// channel twice.
+    pub fn new(sample_rate: u32, channels: usize, dual_mono: bool) -> Result<Self> {
+        Ok(Self {
+            channels,
+            dual_mono: dual_mono && channels == 1,
+            energy: HopEnergy::new(sample_rate, channels, dual_mono)?,
+            hops: 0,
+            energies: [0.0; 30],
+            gating_blocks: Vec::new(),
+            short_term_blocks: Vec::new(),
+            momentary_max: f64::NEG_INFINITY,
+            short_term_max: f64::NEG_INFINITY,
+            last: None,
+            peaks: TruePeakMeter::new(sample_rate, channels),
+        })
     }
 
-    fn close_hop(&mut self) {
-        let mut energy = 0.0;
-        for c in 0..self.channels {
-            energy += self.weights[c] * self.hop_sum[c] / self.hop as f64;
-            self.hop_sum[c] = 0.0;
-            for s in &mut self.state[c] {
-                s.flush_tiny();
+    /// Frames per 100 ms hop.
+    pub fn hop_frames(&self) -> usize {
+        self.energy.hop_frames()
+    }
+
+    /// Feed a block; `on_hop` is called after every completed 100 ms hop.
+    pub fn push(&mut self, block: &Planar, on_hop: impl FnMut(&Hop)) {
+        let mut planes: [&[f32]; MAX_CH] = [&[]; MAX_CH];
+        for (c, plane) in planes.iter_mut().enumerate().take(self.channels) {
+            *plane = block.channel(c);
+        }
+        self.push_planes(&planes[..self.channels], on_hop);
+    }
+
+    /// Feed one slice per channel (all of one length); `on_hop` is called after every
+    /// completed 100 ms hop.
+    pub fn push_planes(&mut self, block: &[&[f32]], mut on_hop: impl FnMut(&Hop)) {
+        let block = &block[..self.channels.min(block.len())];
+        let len = block.first().map_or(0, |p| p.len());
+        self.peaks.push(block);
+        let mut at = 0;
+        while at < len {
+            let (n, closed) = self.energy.feed(block, at);
+            at += n;
+            if let Some(energy) = closed {
+                self.close_hop(energy);
+                if let Some(h) = &self.last {
+                    on_hop(h);
+                }
             }
         }
+    }
+
+    /// End of the stream. A partial last hop belongs to no gating block (as in
+    /// BS.1770); its samples already count for the peaks.
+    pub fn flush(&mut self) {}
+
+    fn close_hop(&mut self, energy: f64) {
         self.energies[(self.hops % 30) as usize] = energy;
         self.hops += 1;
         let mean_of_last = |n: u64| -> f64 {
@@ -601,7 +639,7 @@ mod tests {
         let mut silent = Planar::new(1, rate as usize * 60);
         silent.set_len(rate as usize * 60);
         feed(&mut m, &silent, 8000);
-        assert!(m.state[0].iter().all(|s| s.y1 == 0.0 && s.y2 == 0.0));
+        assert!(m.energy.state[0].iter().all(|s| s.y1 == 0.0 && s.y2 == 0.0));
         assert_eq!(m.last_hop().unwrap().momentary_lufs, None);
         let before = m.report().integrated_lufs;
         feed(&mut m, &loud, 800);

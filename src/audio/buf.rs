@@ -60,6 +60,11 @@ impl Planar {
         &mut self.data[ch][..len]
     }
 
+    /// Iterate over the valid frames of every channel.
+    pub fn channels_iter(&self) -> impl Iterator<Item = &[f32]> {
+        self.data.iter().map(move |c| &c[..self.len])
+    }
+
     /// Iterate over the valid frames of every channel, mutable.
     pub fn channels_mut(&mut self) -> impl Iterator<Item = &mut [f32]> {
         let len = self.len;

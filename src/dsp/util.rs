@@ -152,15 +152,21 @@ impl DelayLine {
         if self.is_empty() {
             return;
         }
+        let len = self.len();
         let n = audio.len();
-        let channels = audio.channels().min(self.bufs.len());
-        for i in 0..n {
-            for ch in 0..channels {
-                let x = audio.channel(ch)[i];
-                audio.channel_mut(ch)[i] = self.swap(ch, x);
+        for (buf, io) in self.bufs.iter_mut().zip(audio.channels_mut()) {
+            // The ring and the block trade places chunk by chunk: what leaves the ring
+            // is the output, what enters it is the input.
+            let mut done = 0;
+            let mut pos = self.pos;
+            while done < n {
+                let chunk = (n - done).min(len - pos);
+                io[done..done + chunk].swap_with_slice(&mut buf[pos..pos + chunk]);
+                done += chunk;
+                pos = (pos + chunk) % len;
             }
-            self.advance();
         }
+        self.pos = (self.pos + n) % len;
     }
 
     /// Silence the delay.
@@ -229,6 +235,17 @@ impl GainRamp {
             };
         }
         self.current
+    }
+
+    /// Write the gains of the next `out.len()` frames.
+    pub fn fill(&mut self, out: &mut [f32]) {
+        if self.remaining == 0 {
+            out.fill(self.current);
+        } else {
+            for g in out {
+                *g = self.next_gain();
+            }
+        }
     }
 
     /// Apply to a block in place.
@@ -310,6 +327,29 @@ mod tests {
             })
             .collect();
         assert_eq!(out, vec![0.0, 0.0, 0.0, 1.0, 2.0, 3.0]);
+    }
+
+    #[test]
+    fn delay_line_blocks_match_sample_by_sample() {
+        let input: Vec<f32> = (1..=50).map(|x| x as f32).collect();
+        for (len, block) in [(3, 1), (3, 7), (5, 2), (7, 7), (4, 16), (1, 5)] {
+            let mut d = DelayLine::new(2, len);
+            let mut out = Vec::new();
+            for chunk in input.chunks(block) {
+                let mut b = Planar::new(2, block);
+                b.set_len(chunk.len());
+                b.channel_mut(0).copy_from_slice(chunk);
+                b.channel_mut(1).copy_from_slice(chunk);
+                d.process(&mut b);
+                assert_eq!(b.channel(0), b.channel(1));
+                out.extend_from_slice(b.channel(0));
+            }
+            let want: Vec<f32> = std::iter::repeat_n(0.0, len)
+                .chain(input.iter().copied())
+                .take(input.len())
+                .collect();
+            assert_eq!(out, want, "delay {len}, blocks of {block}");
+        }
     }
 
     #[test]

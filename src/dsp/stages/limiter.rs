@@ -17,8 +17,11 @@
 //! 4. Gain recovery is a one-pole release; the audio is delayed by the look-ahead so the
 //!    gain meets the sample it was computed for. [`Stage::latency`] reports that delay.
 //!
-//! Cost per frame: the interpolator (48 multiply-adds per channel), an amortised O(1)
-//! sliding minimum and an O(1) running mean.
+//! Cost per frame: the interpolator (48 multiply-adds per channel, run as FIR filters
+//! across the block so they vectorise), an amortised O(1) sliding minimum and an O(1)
+//! running mean. A block whose samples cannot reach the knee even after interpolation
+//! (bounded by the interpolator's absolute tap sum) skips the interpolator, and when no
+//! gain is held or recovering either, everything but the delay.
 
 use std::collections::VecDeque;
 
@@ -72,24 +75,29 @@ impl LimiterParams {
 }
 
 /// A polyphase true-peak interpolator: BS.1770-4 Annex 2 style, 48 taps, 4x below 96 kHz
-/// and 2x from 96 kHz, identical to the one of the `ebur128` meter.
+/// and 2x from 96 kHz, identical to the one of the `ebur128` meter. Works a block at a
+/// time: each phase is an FIR filter run across the block, which vectorises.
 #[derive(Debug, Clone)]
 pub struct TruePeakDetector {
     factor: usize,
     taps: usize,
     /// `coeffs[k * factor + p]`: tap `k` of phase `p`.
     coeffs: Vec<f32>,
-    /// Per channel, the last `taps` inputs, newest at `pos` going backwards (doubled so a
-    /// contiguous window is always available).
-    hist: Vec<Vec<f32>>,
-    pos: usize,
+    /// The largest sum of absolute taps over the phases: no interpolated point can exceed
+    /// the largest input magnitude in reach times this.
+    gain_bound: f32,
+    /// Per channel, the last `taps - 1` inputs followed by room for one block.
+    lines: Vec<Vec<f32>>,
+    /// One phase's output over a block.
+    phase_out: Vec<f32>,
 }
 
 impl TruePeakDetector {
     const TOTAL_TAPS: usize = 48;
 
-    /// A detector for `channels` channels at `sample_rate`.
-    pub fn new(channels: usize, sample_rate: u32) -> Self {
+    /// A detector for `channels` channels at `sample_rate`, fed blocks of at most
+    /// `max_block` frames.
+    pub fn new(channels: usize, sample_rate: u32, max_block: usize) -> Self {
         let factor = if sample_rate < 96_000 { 4 } else { 2 };
         let taps = Self::TOTAL_TAPS / factor;
         let mut coeffs = vec![0.0f32; Self::TOTAL_TAPS];
@@ -101,12 +109,17 @@ impl TruePeakDetector {
             let x = m * std::f64::consts::PI / factor as f64;
             *c = if m.abs() > 1e-6 { w * x.sin() / x } else { w } as f32;
         }
+        let gain_bound = (0..factor)
+            .map(|p| coeffs.iter().skip(p).step_by(factor).map(|c| c.abs()).sum())
+            .fold(0.0f32, f32::max)
+            * 1.001;
         Self {
             factor,
             taps,
             coeffs,
-            hist: vec![vec![0.0; 2 * taps]; channels],
-            pos: 0,
+            gain_bound,
+            lines: vec![vec![0.0; taps - 1 + max_block]; channels],
+            phase_out: vec![0.0; max_block],
         }
     }
 
@@ -115,57 +128,50 @@ impl TruePeakDetector {
         self.taps / 2
     }
 
-    /// Feed one sample of channel `ch`; returns the largest magnitude among the
-    /// interpolated points. Call for every channel, then [`TruePeakDetector::advance`].
-    #[inline]
-    pub fn push(&mut self, ch: usize, x: f32) -> f32 {
-        let taps = self.taps;
-        let h = &mut self.hist[ch];
-        // Write at pos and pos + taps so h[pos..pos + taps] is the window, newest first
-        // when read backwards; we store newest at the lowest index of the window.
-        let idx = if self.pos == 0 {
-            taps - 1
-        } else {
-            self.pos - 1
-        };
-        h[idx] = x;
-        h[idx + taps] = x;
-        let win = &h[idx..idx + taps];
-        match self.factor {
-            4 => Self::peak_of::<4>(&self.coeffs, win),
-            _ => Self::peak_of::<2>(&self.coeffs, win),
+    /// Feed one block and write, for every frame, the largest magnitude among the
+    /// interpolated points over all channels into `peaks` (`peaks.len()` = the block's
+    /// length). Returns false, leaving `peaks` untouched, when the block cannot reach
+    /// `below`: every point is then at most `below`.
+    pub fn process(&mut self, audio: &Planar, below: f32, peaks: &mut [f32]) -> bool {
+        let n = audio.len();
+        let hist = self.taps - 1;
+        let mut reach = 0.0f32;
+        for (line, input) in self.lines.iter_mut().zip(audio.channels_iter()) {
+            line[hist..hist + n].copy_from_slice(input);
+            reach = line[..hist + n].iter().fold(reach, |m, x| m.max(x.abs()));
         }
-    }
-
-    /// All `F` phases at once (one SIMD multiply-add per tap); each phase sums its taps
-    /// in the same order as a scalar loop would.
-    #[inline]
-    fn peak_of<const F: usize>(coeffs: &[f32], win: &[f32]) -> f32 {
-        let mut acc = [0.0f32; F];
-        for (c, &s) in coeffs.chunks_exact(F).zip(win) {
-            for p in 0..F {
-                acc[p] += c[p] * s;
+        let loud = reach * self.gain_bound > below;
+        if loud {
+            peaks.fill(0.0);
+            for line in &self.lines {
+                for p in 0..self.factor {
+                    let out = &mut self.phase_out[..n];
+                    out.fill(0.0);
+                    // y[i] = sum_k c[k][p] * x[i - k], newest sample first.
+                    for k in 0..self.taps {
+                        let c = self.coeffs[k * self.factor + p];
+                        let x = &line[hist - k..hist - k + n];
+                        for (y, &x) in out.iter_mut().zip(x) {
+                            *y += c * x;
+                        }
+                    }
+                    for (peak, y) in peaks.iter_mut().zip(out.iter()) {
+                        *peak = peak.max(y.abs());
+                    }
+                }
             }
         }
-        acc.iter().fold(0.0f32, |m, a| m.max(a.abs()))
-    }
-
-    /// Move to the next frame.
-    #[inline]
-    pub fn advance(&mut self) {
-        self.pos = if self.pos == 0 {
-            self.taps - 1
-        } else {
-            self.pos - 1
-        };
+        for line in &mut self.lines {
+            line.copy_within(n..n + hist, 0);
+        }
+        loud
     }
 
     /// Forget the history.
     pub fn reset(&mut self) {
-        for h in &mut self.hist {
-            h.fill(0.0);
+        for line in &mut self.lines {
+            line.fill(0.0);
         }
-        self.pos = 0;
     }
 }
 
@@ -208,6 +214,20 @@ impl SlidingMin {
         self.deque.front().map_or(v, |&(_, m)| m)
     }
 
+    /// True when every value in the window is 1 (the largest a gain can be).
+    fn is_unity(&self) -> bool {
+        self.deque.front().is_none_or(|&(_, m)| m >= 1.0)
+    }
+
+    /// The same as pushing `n` ones, when [`SlidingMin::is_unity`].
+    fn push_unity(&mut self, n: usize) {
+        if n > 0 {
+            self.deque.clear();
+            self.index += n as u64;
+            self.deque.push_back((self.index - 1, 1.0));
+        }
+    }
+
     fn reset(&mut self) {
         self.deque.clear();
         self.index = 0;
@@ -220,6 +240,8 @@ struct MovingMean {
     buf: Vec<f64>,
     pos: usize,
     sum: f64,
+    /// How many ones were pushed in a row.
+    ones: usize,
 }
 
 impl MovingMean {
@@ -229,11 +251,25 @@ impl MovingMean {
             buf: vec![1.0; len],
             pos: 0,
             sum: len as f64,
+            ones: len,
         }
+    }
+
+    /// True when the whole window holds ones.
+    fn is_unity(&self) -> bool {
+        self.ones >= self.buf.len()
+    }
+
+    /// The same as pushing `n` ones, when [`MovingMean::is_unity`].
+    fn push_unity(&mut self, n: usize) {
+        self.pos = (self.pos + n) % self.buf.len();
+        self.sum = self.buf.len() as f64;
+        self.ones = self.ones.saturating_add(n);
     }
 
     #[inline]
     fn push(&mut self, v: f32) -> f32 {
+        self.ones = if v >= 1.0 { self.ones + 1 } else { 0 };
         let v = f64::from(v);
         self.sum += v - self.buf[self.pos];
         self.buf[self.pos] = v;
@@ -250,6 +286,7 @@ impl MovingMean {
         self.buf.fill(1.0);
         self.pos = 0;
         self.sum = self.buf.len() as f64;
+        self.ones = self.buf.len();
     }
 }
 
@@ -269,6 +306,9 @@ pub struct Limiter {
     knee_start: f32,
     /// Smallest gain of the last block (for telemetry).
     block_min_gain: f32,
+    /// Per frame of the block: true peak, then gain.
+    peaks: Vec<f32>,
+    gains: Vec<f32>,
 }
 
 impl Limiter {
@@ -277,7 +317,7 @@ impl Limiter {
         let mut l = Self {
             params,
             format: None,
-            detector: TruePeakDetector::new(1, 48_000),
+            detector: TruePeakDetector::new(1, 48_000, 0),
             hold: SlidingMin::new(1),
             mean: MovingMean::new(1),
             delay: DelayLine::new(1, 0),
@@ -287,6 +327,8 @@ impl Limiter {
             knee_db: 0.0,
             knee_start: 0.0,
             block_min_gain: 1.0,
+            peaks: Vec::new(),
+            gains: Vec::new(),
         };
         l.update_curve();
         l
@@ -363,7 +405,10 @@ impl Stage for Limiter {
 
     fn prepare(&mut self, format: StreamFormat) {
         self.format = Some(format);
-        self.detector = TruePeakDetector::new(format.channels, format.sample_rate);
+        self.detector =
+            TruePeakDetector::new(format.channels, format.sample_rate, format.max_block);
+        self.peaks = vec![0.0; format.max_block];
+        self.gains = vec![1.0; format.max_block];
         let w = self.window(format.sample_rate);
         let reach = self.detector.delay() + 1;
         self.hold = SlidingMin::new(w + 2 * reach);
@@ -377,15 +422,43 @@ impl Stage for Limiter {
 
     fn process(&mut self, audio: &mut Planar) {
         let n = audio.len();
-        let channels = audio.channels();
+        let loud = self
+            .detector
+            .process(audio, self.knee_start, &mut self.peaks[..n]);
+        let quiet = !loud
+            || self.peaks[..n]
+                .iter()
+                .fold(0.0f32, |m, &p| m.max(p))
+                .le(&self.knee_start);
+        if quiet && self.hold.is_unity() && self.mean.is_unity() {
+            // Nothing to limit and nothing held: the hold and the average stay at 1,
+            // the envelope only recovers toward 1.
+            self.hold.push_unity(n);
+            self.mean.push_unity(n);
+            self.delay.process(audio);
+            if self.env == 1.0 {
+                self.block_min_gain = 1.0;
+                return;
+            }
+            self.block_min_gain = self.env;
+            for g in &mut self.gains[..n] {
+                self.env = 1.0 + self.release_coeff * (self.env - 1.0);
+                *g = self.env;
+            }
+            for ch in audio.channels_mut() {
+                for (x, g) in ch.iter_mut().zip(&self.gains[..n]) {
+                    *x *= g;
+                }
+            }
+            return;
+        }
         let mut block_min = 1.0f32;
         for i in 0..n {
-            let mut peak = 0.0f32;
-            for ch in 0..channels {
-                peak = peak.max(self.detector.push(ch, audio.channel(ch)[i]));
-            }
-            self.detector.advance();
-            let r = self.required_gain(peak);
+            let r = if loud {
+                self.required_gain(self.peaks[i])
+            } else {
+                1.0
+            };
             let h = self.hold.push(r);
             let a = self.mean.push(h);
             self.env = if a < self.env {
@@ -393,13 +466,14 @@ impl Stage for Limiter {
             } else {
                 a + self.release_coeff * (self.env - a)
             };
-            let g = self.env;
-            block_min = block_min.min(g);
-            for ch in 0..channels {
-                let x = audio.channel(ch)[i];
-                audio.channel_mut(ch)[i] = self.delay.swap(ch, x) * g;
+            self.gains[i] = self.env;
+            block_min = block_min.min(self.env);
+        }
+        self.delay.process(audio);
+        for ch in audio.channels_mut() {
+            for (x, g) in ch.iter_mut().zip(&self.gains[..n]) {
+                *x *= g;
             }
-            self.delay.advance();
         }
         self.block_min_gain = block_min;
     }

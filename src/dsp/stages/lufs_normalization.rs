@@ -1,12 +1,15 @@
 //! LUFS normalization: a streaming loudness normaliser driven by a running ITU-R BS.1770-4
-//! / EBU R128 measurement (the `ebur128` crate: K-weighting, 400 ms gating blocks,
-//! absolute and relative gates), with a maximum gain, smoothing, look-ahead and an
-//! optional true-peak ceiling.
+//! / EBU R128 measurement (K-weighting and 100 ms hop energies from
+//! [`crate::analysis::loudness::HopEnergy`], the meter `orch analyze` uses; 400 ms gating
+//! blocks; absolute and relative gates), with a maximum gain, smoothing, look-ahead and
+//! an optional true-peak ceiling.
 //!
 //! Every 100 ms of input (a fixed hop, so the result never depends on block size):
-//! 1. the loudness of the last `measurement_window_s` is read from the meter;
+//! 1. the loudness of the last `measurement_window_s` (in whole 100 ms hops) is the mean of
+//!    the last hop energies, kept in a ring of 10 s;
 //! 2. if it passes the absolute gate (`gating_threshold_db`) and the relative gate
-//!    (within 10 LU of the integrated loudness so far), and is off the target by more than
+//!    (within 10 LU of the integrated loudness so far, gated as BS.1770 from a histogram
+//!    of 400 ms block energies in 0.1 LU bins: constant memory for any stream length), and is off the target by more than
 //!    `lufs_tolerance` (then corrected until settled: a hysteresis), the desired gain becomes `target - loudness`, clamped to
 //!    ±`max_gain_db` (pauses and noise therefore never pump the gain);
 //! 3. the gain moves toward it by `adjustment_speed` (an exponential moving average per
@@ -26,6 +29,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::analysis::loudness::HopEnergy;
 use crate::audio::Planar;
 use crate::dsp::params::{ParamError, check_range, db_to_lin};
 use crate::dsp::stages::limiter::{Limiter, LimiterParams};
@@ -35,6 +39,8 @@ use crate::dsp::{Stage, StageKind, StageTelemetry, StreamFormat};
 const NAME: &str = "lufs_normalization";
 /// Control period: the gain is recomputed every 100 ms of audio.
 const HOP_S: f64 = 0.1;
+/// Hop energies kept: 10 s, the longest window.
+const RING_HOPS: usize = 100;
 
 /// Named loudness targets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -207,23 +213,86 @@ impl LufsNormalizationParams {
     }
 }
 
+/// Integrated loudness as BS.1770-4 gates it, from a histogram of 400 ms block energies
+/// (0.1 LU bins from -70 to +10 LUFS, each keeping the exact sum of its energies).
+#[derive(Debug, Clone)]
+struct GatedHistogram {
+    counts: Vec<u32>,
+    sums: Vec<f64>,
+    total: f64,
+    blocks: u64,
+}
+
+impl GatedHistogram {
+    const BINS: usize = 800;
+    /// Energy of -70 LUFS, the absolute gate.
+    const ABS_GATE: f64 = 1.172_465_304_582_298e-7;
+
+    fn new() -> Self {
+        Self {
+            counts: vec![0; Self::BINS],
+            sums: vec![0.0; Self::BINS],
+            total: 0.0,
+            blocks: 0,
+        }
+    }
+
+    fn bin(energy: f64) -> usize {
+        let lufs = -0.691 + 10.0 * energy.log10();
+        (((lufs + 70.0) * 10.0).max(0.0) as usize).min(Self::BINS - 1)
+    }
+
+    /// Count one gating block.
+    fn add(&mut self, energy: f64) {
+        if energy >= Self::ABS_GATE {
+            let b = Self::bin(energy);
+            self.counts[b] += 1;
+            self.sums[b] += energy;
+            self.total += energy;
+            self.blocks += 1;
+        }
+    }
+
+    /// Integrated loudness so far (LUFS), `None` before any block passed the gate.
+    fn integrated(&self) -> Option<f64> {
+        if self.blocks == 0 {
+            return None;
+        }
+        // Relative gate at -10 LU; its own bin counts whole.
+        let first = Self::bin(self.total / self.blocks as f64 * 0.1);
+        let (sum, n) = (first..Self::BINS).fold((0.0, 0u64), |(s, n), b| {
+            (s + self.sums[b], n + u64::from(self.counts[b]))
+        });
+        (n > 0).then(|| -0.691 + 10.0 * (sum / n as f64).log10())
+    }
+
+    fn reset(&mut self) {
+        self.counts.fill(0);
+        self.sums.fill(0.0);
+        self.total = 0.0;
+        self.blocks = 0;
+    }
+}
+
 /// The LUFS normalization stage.
 pub struct LufsNormalization {
     params: LufsNormalizationParams,
     format: Option<StreamFormat>,
-    meter: Option<ebur128::EbuR128>,
+    /// K-weighted hop energies (`None` only for a format the meter refuses).
+    meter: Option<HopEnergy>,
+    gating: GatedHistogram,
     delay: DelayLine,
     limiter: Option<Limiter>,
     ramp: GainRamp,
+    /// The gain of every frame of the current block.
+    gains: Vec<f32>,
     hop: usize,
     hop_pos: usize,
     measured_frames: u64,
     gain_db: f64,
     short_term: Option<f64>,
     adjusting: bool,
-    /// Energies of the last 100 hops (100 ms each, newest at `seg_pos - 1`), so window
-    /// loudness costs a few adds instead of a pass over seconds of audio. Used when a
-    /// hop is exactly the meter's 100 ms (`sample_rate` divisible by 10).
+    /// Energies of the last [`RING_HOPS`] hops (100 ms each, newest at `seg_pos - 1`).
     segments: Vec<f64>,
     seg_pos: usize,
     seg_count: usize,
@@ -236,37 +305,35 @@ impl LufsNormalization {
             params,
             format: None,
             meter: None,
+            gating: GatedHistogram::new(),
             delay: DelayLine::new(1, 0),
             limiter: None,
             ramp: GainRamp::new(1.0, 1),
+            gains: Vec::new(),
             hop: 1,
             hop_pos: 0,
             measured_frames: 0,
             gain_db: 0.0,
             short_term: None,
             adjusting: false,
-            segments: Vec::new(),
+            segments: vec![0.0; RING_HOPS],
             seg_pos: 0,
             seg_count: 0,
         }
     }
 
-    /// Loudness of the last `window_ms` (LUFS, `None` for silence): from the segment
-    /// ring when the window is whole hops, else from the meter.
-    fn window_loudness(&self, meter: &ebur128::EbuR128, window_ms: u32) -> Option<f64> {
-        let k = (window_ms / 100) as usize;
-        if !self.segments.is_empty() && window_ms % 100 == 0 && k <= self.seg_count {
-            let n = self.segments.len();
-            let sum: f64 = (1..=k)
-                .map(|i| self.segments[(self.seg_pos + n - i) % n])
-                .sum();
-            let energy = sum / k as f64;
-            return (energy > 0.0).then(|| -0.691 + 10.0 * energy.log10());
+    /// Loudness of the last `hops` hops (LUFS), `None` for silence or before that much
+    /// audio was measured.
+    fn window_loudness(&self, hops: usize) -> Option<f64> {
+        if hops == 0 || hops > self.seg_count {
+            return None;
         }
-        meter
-            .loudness_window(window_ms)
-            .ok()
-            .filter(|l| l.is_finite())
+        let n = self.segments.len();
+        let sum: f64 = (1..=hops)
+            .map(|i| self.segments[(self.seg_pos + n - i) % n])
+            .sum();
+        let energy = sum / hops as f64;
+        (energy > 0.0).then(|| -0.691 + 10.0 * energy.log10())
     }
 
     /// The parameters in use.
@@ -299,39 +366,32 @@ impl LufsNormalization {
         self.gain_db
     }
 
-    fn update_gain(&mut self) {
-        let Some(meter) = &self.meter else { return };
-        let sr = self.format.map_or(48_000, |f| f.sample_rate);
-        if !self.segments.is_empty() {
-            // The hop that just ended, as mean-square energy (K-weighted, gate-free).
-            let e = meter
-                .loudness_window(100)
-                .ok()
-                .filter(|l| l.is_finite())
-                .map_or(0.0, |l| 10f64.powf((l + 0.691) / 10.0));
-            let n = self.segments.len();
-            self.segments[self.seg_pos] = e;
-            self.seg_pos = (self.seg_pos + 1) % n;
-            self.seg_count = (self.seg_count + 1).min(n);
+    /// A hop of `energy` ended: record it and steer the gain.
+    fn update_gain(&mut self, energy: f64) {
+        let n = self.segments.len();
+        self.segments[self.seg_pos] = energy;
+        self.seg_pos = (self.seg_pos + 1) % n;
+        self.seg_count = (self.seg_count + 1).min(n);
+        if self.seg_count >= 4 {
+            // The 400 ms gating block that just ended (75 % overlap, as BS.1770).
+            let block = (1..=4)
+                .map(|i| self.segments[(self.seg_pos + n - i) % n])
+                .sum::<f64>()
+                / 4.0;
+            self.gating.add(block);
         }
+        let sr = self.format.map_or(48_000, |f| f.sample_rate);
         let p = &self.params;
         let elapsed_s = self.measured_frames as f64 / f64::from(sr);
-        let window_ms = |s: f64| ((s.min(elapsed_s)) * 1000.0).floor() as u32;
-        self.short_term = self.window_loudness(meter, window_ms(p.short_term_window_s));
+        let window_hops = |s: f64| ((s.min(elapsed_s) * 10.0 + 1e-9).floor() as usize).max(1);
+        self.short_term = self.window_loudness(window_hops(p.short_term_window_s));
         if elapsed_s + 1e-9 < p.momentary_window_s {
             return;
         }
-        // Each window query sums the meter's history: ask once when the windows agree
-        // (the default, 3 s both).
-        let measured = if window_ms(p.measurement_window_s) == window_ms(p.short_term_window_s) {
-            self.short_term
-        } else {
-            self.window_loudness(meter, window_ms(p.measurement_window_s))
-        };
-        let Some(loudness) = measured else {
+        let Some(loudness) = self.window_loudness(window_hops(p.measurement_window_s)) else {
             return;
         };
-        let integrated = meter.loudness_global().ok().filter(|l| l.is_finite());
+        let integrated = self.gating.integrated();
         let gated =
             loudness < p.gating_threshold_db || integrated.is_some_and(|i| loudness < i - 10.0);
         if gated {
@@ -358,21 +418,8 @@ impl Stage for LufsNormalization {
     fn prepare(&mut self, format: StreamFormat) {
         self.format = Some(format);
         let p = &self.params;
-        let max_window_ms = (p.measurement_window_s.max(p.short_term_window_s) * 1000.0).ceil();
-        let mut meter = ebur128::EbuR128::new(
-            format.channels as u32,
-            format.sample_rate,
-            // HISTOGRAM: integrated loudness from a fixed histogram, not an ever-growing
-            // list of blocks (no allocation while streaming, constant cost per query).
-            ebur128::Mode::S | ebur128::Mode::I | ebur128::Mode::HISTOGRAM,
-        )
-        .ok();
-        if let Some(m) = &mut meter
-            && m.set_max_window(max_window_ms.max(3000.0) as u32).is_err()
-        {
-            meter = None;
-        }
-        self.meter = meter;
+        self.meter = HopEnergy::new(format.sample_rate, format.channels, false).ok();
+        self.gating.reset();
         let sr = f64::from(format.sample_rate);
         self.delay = DelayLine::new(format.channels, (p.lookahead_s * sr).round() as usize);
         self.limiter = p.true_peak_limiting.then(|| {
@@ -380,13 +427,12 @@ impl Stage for LufsNormalization {
             l.prepare(format);
             l
         });
-        self.hop = ((HOP_S * sr).round() as usize).max(1);
-        // 10 s (the longest window) of 100 ms hops.
-        self.segments = if format.sample_rate % 10 == 0 {
-            vec![0.0; 100]
-        } else {
-            Vec::new()
-        };
+        self.hop = self.meter.as_ref().map_or(
+            ((HOP_S * sr).round() as usize).max(1),
+            HopEnergy::hop_frames,
+        );
+        self.gains = vec![1.0; format.max_block];
+        self.segments.fill(0.0);
         self.seg_pos = 0;
         self.seg_count = 0;
         self.ramp = GainRamp::new(1.0, self.hop);
@@ -399,34 +445,33 @@ impl Stage for LufsNormalization {
 
     fn process(&mut self, audio: &mut Planar) {
         let n = audio.len();
-        let channels = audio.channels().min(8);
+        let mut planes: [&[f32]; 8] = [&[]; 8];
+        let channels = audio.channels().min(planes.len());
         let mut start = 0;
         while start < n {
             let take = (n - start).min(self.hop - self.hop_pos);
+            // Measure the input, before the look-ahead delay.
+            let mut closed = None;
             if let Some(meter) = &mut self.meter {
-                let empty: &[f32] = &[];
-                let mut refs = [empty; 8];
-                for (ch, r) in refs.iter_mut().enumerate().take(channels) {
-                    *r = &audio.channel(ch)[start..start + take];
+                for (ch, plane) in planes.iter_mut().enumerate().take(channels) {
+                    *plane = &audio.channel(ch)[..start + take];
                 }
-                // The meter cannot fail on well-formed planar input of its own size.
-                let _ = meter.add_frames_planar_f32(&refs[..channels]);
+                closed = meter.feed(&planes[..channels], start).1;
             }
-            for i in start..start + take {
-                let g = self.ramp.next_gain();
-                for ch in 0..channels {
-                    let x = audio.channel(ch)[i];
-                    audio.channel_mut(ch)[i] = self.delay.swap(ch, x) * g;
-                }
-                self.delay.advance();
-            }
+            self.ramp.fill(&mut self.gains[start..start + take]);
             self.hop_pos += take;
             self.measured_frames += take as u64;
             if self.hop_pos == self.hop {
                 self.hop_pos = 0;
-                self.update_gain();
+                self.update_gain(closed.unwrap_or(0.0));
             }
             start += take;
+        }
+        self.delay.process(audio);
+        for ch in audio.channels_mut() {
+            for (x, g) in ch.iter_mut().zip(&self.gains[..n]) {
+                *x *= g;
+            }
         }
         if let Some(l) = &mut self.limiter {
             l.process(audio);
@@ -477,7 +522,7 @@ mod tests {
     }
 
     #[test]
-    fn segment_ring_gives_the_meters_window_loudness() {
+    fn window_and_integrated_loudness_match_the_ebur128_meter() {
         for sr in [48_000, 16_000] {
             let mut st = LufsNormalization::new(LufsNormalizationParams::default());
             st.prepare(StreamFormat {
@@ -487,15 +532,23 @@ mod tests {
             });
             let input = vec![testing::speech_like(sr, sr as usize * 5, 3)];
             testing::run_blocks(&input, 480, &mut |b| st.process(b));
-            let meter = st.meter.as_ref().unwrap();
-            for window in [400, 1000, 3000] {
-                let ring = st.window_loudness(meter, window).unwrap();
+            let mut meter = ebur128::EbuR128::new(1, sr, ebur128::Mode::I).unwrap();
+            meter.set_max_window(3000).unwrap();
+            meter.add_frames_planar_f32(&[&input[0]]).unwrap();
+            for window in [400u32, 1000, 3000] {
+                let ring = st.window_loudness(window as usize / 100).unwrap();
                 let direct = meter.loudness_window(window).unwrap();
                 assert!(
-                    (ring - direct).abs() < 1e-6,
+                    (ring - direct).abs() < 1e-3,
                     "{sr} Hz {window} ms: {ring} vs {direct}"
                 );
             }
+            let ours = st.gating.integrated().unwrap();
+            let reference = meter.loudness_global().unwrap();
+            assert!(
+                (ours - reference).abs() < 0.1,
+                "{sr} Hz integrated: {ours} vs {reference}"
+            );
         }
     }
 
