@@ -21,12 +21,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::audio::Planar;
 use crate::dsp::params::{ParamError, check_range};
-use crate::dsp::util::{DelayLine, ms_to_frames, one_pole_coeff};
+use crate::dsp::util::{DelayLine, fast_db_to_amp, fast_power_to_db, ms_to_frames, one_pole_coeff};
 use crate::dsp::{Stage, StageKind, StageTelemetry, StreamFormat};
 
 const NAME: &str = "agc";
-const LN10_20: f32 = std::f32::consts::LN_10 / 20.0;
-const LN10_10: f32 = std::f32::consts::LN_10 / 10.0;
 
 /// How fast the AGC follows the level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -144,6 +142,8 @@ pub struct Agc {
     gate_open: bool,
     level_mean: f32,
     level_var: f32,
+    /// The gain of every frame of the current block.
+    gains: Vec<f32>,
 }
 
 impl Agc {
@@ -163,6 +163,7 @@ impl Agc {
             gate_open: false,
             level_mean: -100.0,
             level_var: 0.0,
+            gains: Vec::new(),
         }
     }
 
@@ -226,6 +227,7 @@ impl Stage for Agc {
             format.channels,
             ms_to_frames(self.params.lookahead_ms, format.sample_rate),
         );
+        self.gains = vec![0.0; format.max_block];
         self.reset();
     }
 
@@ -244,7 +246,9 @@ impl Stage for Agc {
         let gate_close_db = gate_open_db - 6.0;
         let adaptive = p.mode == AgcMode::Adaptive;
         let inv_channels = 1.0 / channels as f32;
-        for i in 0..n {
+        // Pass 1, sample by sample (detector and gain are recursions): the gain in dB.
+        let gains = &mut self.gains[..n];
+        for (i, gain) in gains.iter_mut().enumerate() {
             let mut sq = 0.0f32;
             for ch in 0..channels {
                 let x = audio.channel(ch)[i];
@@ -252,7 +256,7 @@ impl Stage for Agc {
             }
             sq *= inv_channels;
             self.ms = sq + self.det_coeff * (self.ms - sq);
-            let level_db = (self.ms.max(1e-12)).ln() / LN10_10;
+            let level_db = fast_power_to_db(self.ms.max(1e-12));
             if self.gate_open {
                 if level_db < gate_close_db {
                     self.gate_open = false;
@@ -291,12 +295,17 @@ impl Stage for Agc {
                     self.gain_db = desired + speed.release * (self.gain_db - desired);
                 }
             }
-            let g = (self.gain_db * LN10_20).exp();
-            for ch in 0..channels {
-                let x = audio.channel(ch)[i];
-                audio.channel_mut(ch)[i] = self.delay.swap(ch, x) * g;
+            *gain = self.gain_db;
+        }
+        // Pass 2, vectorised: dB to linear; the delayed audio times the gains.
+        for g in gains.iter_mut() {
+            *g = fast_db_to_amp(*g);
+        }
+        self.delay.process(audio);
+        for ch in audio.channels_mut() {
+            for (x, g) in ch.iter_mut().zip(gains.iter()) {
+                *x *= g;
             }
-            self.delay.advance();
         }
     }
 

@@ -141,6 +141,9 @@ pub struct Compression {
     /// Slow average of the gain reduction, for the adaptive release.
     sustain_db: f64,
     block_max_gr: f64,
+    /// The gain of every frame of the current block.
+    gains: Vec<f32>,
+    makeup_gains: Vec<f32>,
 }
 
 impl Compression {
@@ -160,6 +163,8 @@ impl Compression {
             ms: 0.0,
             sustain_db: 0.0,
             block_max_gr: 0.0,
+            gains: Vec::new(),
+            makeup_gains: Vec::new(),
         }
     }
 
@@ -213,6 +218,8 @@ impl Stage for Compression {
         self.gr_db = 0.0;
         self.ms = 0.0;
         self.sustain_db = 0.0;
+        self.gains = vec![0.0; format.max_block];
+        self.makeup_gains = vec![1.0; format.max_block];
     }
 
     fn process(&mut self, audio: &mut Planar) {
@@ -230,7 +237,11 @@ impl Stage for Compression {
         let mut block_max = 0.0f64;
         // Below the knee the curve is the identity: no dB conversion needed there.
         let knee_start = 10f64.powf((p.threshold_db - p.effective_knee_db() / 2.0) / 20.0);
-        for i in 0..n {
+        // Pass 1, sample by sample (the envelope is a recursion): the gain reduction in
+        // dB of every frame.
+        let gains = &mut self.gains[..n];
+        let mut reducing = false;
+        for (i, gain_db) in gains.iter_mut().enumerate() {
             let mut peak = 0.0f32;
             let mut sq = 0.0f32;
             for ch in 0..channels {
@@ -250,6 +261,10 @@ impl Stage for Compression {
                 let x_db = f64::from(fast_amp_to_db(level.max(1e-9) as f32));
                 p.static_curve_db(x_db) - x_db
             };
+            if target == 0.0 && self.gr_db == 0.0 && !adaptive {
+                *gain_db = 0.0;
+                continue;
+            }
             let coeff = if target < self.gr_db {
                 self.attack
             } else if adaptive {
@@ -268,17 +283,27 @@ impl Stage for Compression {
                 // Released: end the exponential tail (1e-9 dB) so idle costs nothing.
                 self.gr_db = 0.0;
             }
-            let gr = if self.gr_db == 0.0 {
-                1.0
-            } else {
-                fast_db_to_amp(self.gr_db as f32)
-            };
-            let g = gr * self.makeup.next_gain();
-            for ch in 0..channels {
-                let x = audio.channel(ch)[i];
-                audio.channel_mut(ch)[i] = self.delay.swap(ch, x) * g;
+            *gain_db = self.gr_db as f32;
+            reducing |= self.gr_db != 0.0;
+        }
+        // Pass 2, vectorised: dB to linear, times the make-up gain; then the delayed
+        // audio times the gains.
+        let makeup = &mut self.makeup_gains[..n];
+        self.makeup.fill(makeup);
+        if reducing {
+            for (g, m) in gains.iter_mut().zip(makeup.iter()) {
+                *g = fast_db_to_amp(*g) * m;
             }
-            self.delay.advance();
+        } else {
+            gains.copy_from_slice(makeup);
+        }
+        self.delay.process(audio);
+        if reducing || !self.makeup.is_unity() || makeup.first() != Some(&1.0) {
+            for ch in audio.channels_mut() {
+                for (x, g) in ch.iter_mut().zip(gains.iter()) {
+                    *x *= g;
+                }
+            }
         }
         self.block_max_gr = block_max;
     }

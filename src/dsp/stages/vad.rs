@@ -227,6 +227,8 @@ pub struct Vad {
     /// Decimated history for the autocorrelation (ring, `HIST` long).
     hist: Vec<f32>,
     hist_pos: usize,
+    /// The history unrolled for [`Vad::voicing`].
+    line: Vec<f32>,
     frame_len: usize,
     frame_pos: usize,
     energy_full: f64,
@@ -267,6 +269,7 @@ impl Vad {
             decim_phase: 0,
             hist: vec![0.0; HIST],
             hist_pos: 0,
+            line: vec![0.0; MAX_FRAME + MAX_LAG],
             frame_len: 1,
             frame_pos: 0,
             energy_full: 0.0,
@@ -345,24 +348,38 @@ impl Vad {
     }
 
     /// Highest normalised autocorrelation of the last decimated frame over the lags of
-    /// a fundamental in the voice range.
-    fn voicing(&self) -> f64 {
+    /// a fundamental in the voice range. The history is unrolled oldest first into a
+    /// scratch line so every lag is one dot product of contiguous slices (vectorised),
+    /// and the lagged window's energy slides by one sample per lag.
+    fn voicing(&mut self) -> f64 {
         let rate = f64::from(self.sample_rate) / self.decim as f64;
         let min_lag = (rate / self.params.voice_freq_max_hz).floor().max(1.0) as usize;
         let max_lag = ((rate / self.params.voice_freq_min_hz).ceil() as usize).min(MAX_LAG);
+        if min_lag > max_lag {
+            return 0.0;
+        }
         let n = (self.frame_len / self.decim).clamp(1, MAX_FRAME);
-        let at = |back: usize| self.hist[(self.hist_pos + HIST - 1 - back) & (HIST - 1)];
+        let span = n + max_lag;
+        // line[j] = the sample `span - 1 - j` steps back; the frame is line[max_lag..].
+        for (j, v) in self.line[..span].iter_mut().enumerate() {
+            *v = self.hist[(self.hist_pos + HIST - span + j) & (HIST - 1)];
+        }
+        let line = &self.line[..span];
+        let frame = &line[max_lag..];
+        let xx = dot(frame, frame);
+        // Energy of the window `lag` samples back, for lag = max_lag, sliding toward min_lag.
+        let window = |lag: usize| &line[max_lag - lag..span - lag];
+        let mut yy = dot(window(max_lag), window(max_lag));
         let mut best = 0.0f64;
-        for lag in min_lag..=max_lag {
-            let (mut xy, mut xx, mut yy) = (0.0f64, 0.0f64, 0.0f64);
-            for i in 0..n {
-                let x = f64::from(at(i));
-                let y = f64::from(at(i + lag));
-                xy += x * y;
-                xx += x * x;
-                yy += y * y;
+        for lag in (min_lag..=max_lag).rev() {
+            if lag < max_lag {
+                // Slide one sample newer: add the newest, drop the oldest.
+                let add = f64::from(line[span - 1 - lag]);
+                let drop = f64::from(line[max_lag - lag - 1]);
+                yy += add * add - drop * drop;
             }
-            let r = xy / (xx * yy).sqrt().max(1e-20);
+            let xy = dot(frame, window(lag));
+            let r = xy / (xx * yy.max(0.0)).sqrt().max(1e-20);
             best = best.max(r);
         }
         best
@@ -374,6 +391,10 @@ impl Vad {
         let rms_full = (self.energy_full / n).sqrt();
         let level_full = 20.0 * (rms_full + 1e-10).log10();
         self.energy_full = 0.0;
+        let voiced = matches!(self.params.mode, VadMode::Webrtc | VadMode::Aggressive);
+        if voiced {
+            self.voicing = self.voicing();
+        }
         let p = &self.params;
         let thr = p.threshold_db();
         let abs_min = p.energy_threshold * 2.0 * (1.0 - p.sensitivity);
@@ -384,8 +405,7 @@ impl Vad {
                 (loud && snr > thr, (snr - thr) / 3.0)
             }
             VadMode::Webrtc | VadMode::Aggressive => {
-                let v = self.voicing();
-                self.voicing = v;
+                let v = self.voicing;
                 let vthr = p.voicing_threshold();
                 let snr_thr = if p.mode == VadMode::Webrtc {
                     0.5 * thr
@@ -532,6 +552,24 @@ impl Stage for Vad {
             ..StageTelemetry::default()
         }
     }
+}
+
+/// Dot product with eight partial sums (vectorises), accumulated in f64 per chunk.
+fn dot(a: &[f32], b: &[f32]) -> f64 {
+    let mut acc = [0.0f32; 8];
+    let (ca, cb) = (a.chunks_exact(8), b.chunks_exact(8));
+    let tail: f32 = ca
+        .remainder()
+        .iter()
+        .zip(cb.remainder())
+        .map(|(x, y)| x * y)
+        .sum();
+    for (x, y) in ca.zip(cb) {
+        for k in 0..8 {
+            acc[k] += x[k] * y[k];
+        }
+    }
+    acc.iter().map(|&v| f64::from(v)).sum::<f64>() + f64::from(tail)
 }
 
 #[cfg(test)]

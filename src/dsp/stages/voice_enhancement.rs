@@ -18,7 +18,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::audio::Planar;
-use crate::dsp::biquad::{Biquad, Coeffs, Shape};
+use crate::dsp::biquad::{BiquadBank, Coeffs, Shape};
 use crate::dsp::params::{ParamError, check_range};
 use crate::dsp::util::{fast_tanh, one_pole_coeff};
 use crate::dsp::{Stage, StageKind, StageTelemetry, StreamFormat};
@@ -84,61 +84,61 @@ impl VoiceEnhancementParams {
     }
 }
 
-/// A chain of biquads; empty when the band does not fit the sample rate.
-#[derive(Debug, Clone, Default)]
-struct Band(Vec<Biquad>);
-
-impl Band {
-    fn new(shapes: &[(Shape, f64)], sr: f64) -> Self {
-        if shapes.iter().any(|&(_, f)| f >= 0.45 * sr) {
-            // A low-pass above the range is dropped; anything else makes the band empty.
-            let kept: Vec<_> = shapes
-                .iter()
-                .filter(|&&(s, f)| !(matches!(s, Shape::LowPass { .. }) && f >= 0.45 * sr))
-                .collect();
-            if kept.iter().any(|&&(_, f)| f >= 0.45 * sr) || kept.is_empty() {
-                return Band(Vec::new());
-            }
-            return Band(
-                kept.iter()
-                    .map(|&&(s, f)| Biquad::new(Coeffs::new(s, f, sr)))
-                    .collect(),
-            );
-        }
-        Band(
-            shapes
-                .iter()
-                .map(|&(s, f)| Biquad::new(Coeffs::new(s, f, sr)))
-                .collect(),
-        )
-    }
-
-    #[inline]
-    fn tick(&mut self, x: f32) -> f32 {
-        if self.0.is_empty() {
-            return 0.0;
-        }
-        let mut y = x;
-        for b in &mut self.0 {
-            y = b.tick_raw(y);
-        }
-        y
-    }
-
-    fn flush_denormals(&mut self) {
-        self.0.iter_mut().for_each(Biquad::flush_denormals);
-    }
+/// The filters of a band (one or two in series); none when the band does not fit the
+/// sample rate.
+fn band(shapes: &[(Shape, f64)], sr: f64) -> Vec<Coeffs> {
+    let fits = |f: f64| f < 0.45 * sr;
+    // A low-pass above the range is dropped; anything else makes the band empty.
+    let kept: Vec<Coeffs> = shapes
+        .iter()
+        .filter(|&&(s, f)| fits(f) || !matches!(s, Shape::LowPass { .. }))
+        .map(|&(s, f)| (fits(f)).then(|| Coeffs::new(s, f, sr)))
+        .collect::<Option<_>>()
+        .unwrap_or_default();
+    kept
 }
 
-#[derive(Debug, Clone, Default)]
+/// Lanes of the first filter bank, all fed with the input.
+const EXCITER: usize = 0;
+const PRESENCE: usize = 1;
+const WARMTH: usize = 2;
+const BRIGHTNESS: usize = 3;
+const SIBILANCE: usize = 4;
+
+/// One channel's filters: the first filter of every band side by side in one bank, the
+/// second filters of the two band-passes (presence, sibilance) in another.
+#[derive(Debug, Clone, Copy)]
 struct Channel {
-    exciter: Band,
-    presence: Band,
-    warmth: Band,
-    brightness: Band,
-    sibilance: Band,
+    first: BiquadBank<8>,
+    second: BiquadBank<2>,
     sib_env: f32,
     full_env: f32,
+}
+
+impl Channel {
+    fn new(sr: f64) -> Self {
+        let hp = |f: f64| (Shape::HighPass { q: Q }, f);
+        let lp = |f: f64| (Shape::LowPass { q: Q }, f);
+        let bands = [
+            band(&[hp(3000.0)], sr),
+            band(&[hp(2000.0), lp(5000.0)], sr),
+            band(&[lp(500.0)], sr),
+            band(&[hp(5000.0)], sr),
+            band(&[hp(6000.0), lp(10_000.0)], sr),
+        ];
+        let mut first = [Coeffs::ZERO; 8];
+        for (lane, b) in bands.iter().enumerate() {
+            first[lane] = b.first().copied().unwrap_or(Coeffs::ZERO);
+        }
+        let second = [PRESENCE, SIBILANCE]
+            .map(|lane| bands[lane].get(1).copied().unwrap_or(Coeffs::IDENTITY));
+        Self {
+            first: BiquadBank::new(first),
+            second: BiquadBank::new(second),
+            sib_env: 0.0,
+            full_env: 0.0,
+        }
+    }
 }
 
 /// The voice enhancement stage.
@@ -185,27 +185,7 @@ impl Stage for VoiceEnhancement {
     fn prepare(&mut self, format: StreamFormat) {
         self.format = Some(format);
         let sr = f64::from(format.sample_rate);
-        let ch = Channel {
-            exciter: Band::new(&[(Shape::HighPass { q: Q }, 3000.0)], sr),
-            presence: Band::new(
-                &[
-                    (Shape::HighPass { q: Q }, 2000.0),
-                    (Shape::LowPass { q: Q }, 5000.0),
-                ],
-                sr,
-            ),
-            warmth: Band::new(&[(Shape::LowPass { q: Q }, 500.0)], sr),
-            brightness: Band::new(&[(Shape::HighPass { q: Q }, 5000.0)], sr),
-            sibilance: Band::new(
-                &[
-                    (Shape::HighPass { q: Q }, 6000.0),
-                    (Shape::LowPass { q: Q }, 10_000.0),
-                ],
-                sr,
-            ),
-            sib_env: 0.0,
-            full_env: 0.0,
-        };
+        let ch = Channel::new(sr);
         self.channels = vec![ch; format.channels];
         self.env_coeff = one_pole_coeff(5.0, sr) as f32;
         self.norm_coeff = one_pole_coeff(50.0, sr) as f32;
@@ -224,14 +204,16 @@ impl Stage for VoiceEnhancement {
         for (c, buf) in self.channels.iter_mut().zip(audio.channels_mut()) {
             for s in buf.iter_mut() {
                 let x = *s;
-                let mut y = x;
                 // Filters always run so their state is current when an amount changes.
-                let hp3 = c.exciter.tick(x);
+                let a = c.first.tick([f64::from(x); 8]);
+                let b = c.second.tick([a[PRESENCE], a[SIBILANCE]]);
+                let hp3 = a[EXCITER] as f32;
+                let sib = b[1] as f32;
+                let mut y = x;
                 y += clarity * fast_tanh(3.0 * hp3) / 3.0;
-                y += presence * c.presence.tick(x);
-                y += warmth * c.warmth.tick(x);
-                y += brightness * c.brightness.tick(x);
-                let sib = c.sibilance.tick(x);
+                y += presence * b[0] as f32;
+                y += warmth * a[WARMTH] as f32;
+                y += brightness * a[BRIGHTNESS] as f32;
                 c.sib_env = sib.abs() + env_c * (c.sib_env - sib.abs());
                 c.full_env = x.abs() + env_c * (c.full_env - x.abs());
                 let ratio = c.sib_env / (c.full_env + 1e-9);
@@ -239,15 +221,8 @@ impl Stage for VoiceEnhancement {
                 y -= sibilance * k * sib;
                 *s = y;
             }
-            for band in [
-                &mut c.exciter,
-                &mut c.presence,
-                &mut c.warmth,
-                &mut c.brightness,
-                &mut c.sibilance,
-            ] {
-                band.flush_denormals();
-            }
+            c.first.flush_denormals();
+            c.second.flush_denormals();
         }
         if p.normalize {
             let n = audio.len();
