@@ -251,6 +251,15 @@ impl<const L: usize> BiquadBank<L> {
         }
     }
 
+    /// Replace the coefficients of one lane, keeping its state.
+    pub fn set_coeffs(&mut self, lane: usize, c: Coeffs) {
+        self.b0[lane] = c.b0;
+        self.b1[lane] = c.b1;
+        self.b2[lane] = c.b2;
+        self.a1[lane] = c.a1;
+        self.a2[lane] = c.a2;
+    }
+
     /// Filter one sample per lane (no denormal check: call
     /// [`BiquadBank::flush_denormals`] once per block).
     #[inline(always)]

@@ -246,9 +246,9 @@ impl Stage for Agc {
         let gate_close_db = gate_open_db - 6.0;
         let adaptive = p.mode == AgcMode::Adaptive;
         let inv_channels = 1.0 / channels as f32;
-        // Pass 1, sample by sample (detector and gain are recursions): the gain in dB.
+        // Pass 1: the detector (a recursion) per frame, then its level in dB (vectorised).
         let gains = &mut self.gains[..n];
-        for (i, gain) in gains.iter_mut().enumerate() {
+        for (i, level) in gains.iter_mut().enumerate() {
             let mut sq = 0.0f32;
             for ch in 0..channels {
                 let x = audio.channel(ch)[i];
@@ -256,7 +256,15 @@ impl Stage for Agc {
             }
             sq *= inv_channels;
             self.ms = sq + self.det_coeff * (self.ms - sq);
-            let level_db = fast_power_to_db(self.ms.max(1e-12));
+            *level = self.ms;
+        }
+        for level in gains.iter_mut() {
+            *level = fast_power_to_db(level.max(1e-12));
+        }
+        // Pass 2, sample by sample (gate and gain are recursions): the gain in dB,
+        // written over the level it was computed from.
+        for gain in gains.iter_mut() {
+            let level_db = *gain;
             if self.gate_open {
                 if level_db < gate_close_db {
                     self.gate_open = false;
@@ -297,7 +305,7 @@ impl Stage for Agc {
             }
             *gain = self.gain_db;
         }
-        // Pass 2, vectorised: dB to linear; the delayed audio times the gains.
+        // Pass 3, vectorised: dB to linear; the delayed audio times the gains.
         for g in gains.iter_mut() {
             *g = fast_db_to_amp(*g);
         }

@@ -150,6 +150,9 @@ pub struct VoiceEnhancement {
     norm_coeff: f32,
     peak: f32,
     norm_gain: f32,
+    /// Per-frame intermediates of a block (exciter band, envelope-free mix,
+    /// sibilance band, sibilance ratio).
+    scratch: [Vec<f32>; 4],
 }
 
 impl VoiceEnhancement {
@@ -163,6 +166,7 @@ impl VoiceEnhancement {
             norm_coeff: 0.0,
             peak: 0.0,
             norm_gain: 1.0,
+            scratch: Default::default(),
         }
     }
 
@@ -187,6 +191,7 @@ impl Stage for VoiceEnhancement {
         let sr = f64::from(format.sample_rate);
         let ch = Channel::new(sr);
         self.channels = vec![ch; format.channels];
+        self.scratch = std::array::from_fn(|_| vec![0.0; format.max_block]);
         self.env_coeff = one_pole_coeff(5.0, sr) as f32;
         self.norm_coeff = one_pole_coeff(50.0, sr) as f32;
         self.peak = 0.0;
@@ -202,24 +207,34 @@ impl Stage for VoiceEnhancement {
         let sibilance = p.sibilance_control as f32;
         let env_c = self.env_coeff;
         for (c, buf) in self.channels.iter_mut().zip(audio.channels_mut()) {
-            for s in buf.iter_mut() {
-                let x = *s;
+            let n = buf.len();
+            let [exc, pres, sib_band, env] = &mut self.scratch;
+            // Pass 1, sample by sample (the filters are recursions): the band mix that
+            // needs no envelope, the exciter band and the sibilance band.
+            for i in 0..n {
+                let x = buf[i];
                 // Filters always run so their state is current when an amount changes.
                 let a = c.first.tick([f64::from(x); 8]);
                 let b = c.second.tick([a[PRESENCE], a[SIBILANCE]]);
-                let hp3 = a[EXCITER] as f32;
-                let sib = b[1] as f32;
-                let mut y = x;
-                y += clarity * fast_tanh(3.0 * hp3) / 3.0;
-                y += presence * b[0] as f32;
-                y += warmth * a[WARMTH] as f32;
-                y += brightness * a[BRIGHTNESS] as f32;
-                c.sib_env = sib.abs() + env_c * (c.sib_env - sib.abs());
-                c.full_env = x.abs() + env_c * (c.full_env - x.abs());
-                let ratio = c.sib_env / (c.full_env + 1e-9);
-                let k = (2.0 * (ratio - 0.25)).clamp(0.0, 1.0);
-                y -= sibilance * k * sib;
-                *s = y;
+                exc[i] = a[EXCITER] as f32;
+                sib_band[i] = b[1] as f32;
+                pres[i] = presence * b[0] as f32
+                    + warmth * a[WARMTH] as f32
+                    + brightness * a[BRIGHTNESS] as f32;
+            }
+            // Pass 2: the de-esser's envelopes (one-pole recursions, nothing else).
+            for i in 0..n {
+                let sib = sib_band[i].abs();
+                let x = buf[i].abs();
+                c.sib_env = sib + env_c * (c.sib_env - sib);
+                c.full_env = x + env_c * (c.full_env - x);
+                env[i] = c.sib_env / (c.full_env + 1e-9);
+            }
+            // Pass 3, vectorised: exciter, de-esser and the mix.
+            for i in 0..n {
+                let k = (2.0 * (env[i] - 0.25)).clamp(0.0, 1.0);
+                buf[i] +=
+                    clarity * fast_tanh(3.0 * exc[i]) / 3.0 + pres[i] - sibilance * k * sib_band[i];
             }
             c.first.flush_denormals();
             c.second.flush_denormals();

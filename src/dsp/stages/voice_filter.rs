@@ -14,7 +14,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::audio::Planar;
-use crate::dsp::biquad::{Biquad, Coeffs, Shape};
+use crate::dsp::biquad::{Biquad, BiquadBank, Coeffs, Shape};
 use crate::dsp::params::{ParamError, check_range};
 use crate::dsp::{Stage, StageKind, StreamFormat};
 
@@ -140,34 +140,30 @@ impl VoiceFilterParams {
     }
 }
 
-/// One band-pass: a high-pass then a low-pass.
-#[derive(Debug, Clone, Copy)]
-struct BandPass([Biquad; 2]);
+/// Most bands: the fundamental and two formants.
+const MAX_BANDS: usize = 3;
 
-impl BandPass {
-    fn new(lo: f64, hi: f64, sr: f64) -> Self {
-        let hi = hi.min(0.45 * sr);
-        Self([
-            Biquad::new(Coeffs::new(Shape::HighPass { q: BUTTERWORTH_Q }, lo, sr)),
-            Biquad::new(Coeffs::new(Shape::LowPass { q: BUTTERWORTH_Q }, hi, sr)),
-        ])
-    }
-
-    #[inline]
-    fn tick(&mut self, x: f32) -> f32 {
-        let y = self.0[0].tick_raw(x);
-        self.0[1].tick_raw(y)
-    }
-
-    fn flush_denormals(&mut self) {
-        self.0.iter_mut().for_each(Biquad::flush_denormals);
-    }
-}
-
+/// One channel's filters: the high-pass of every band side by side in one bank, their
+/// low-passes in another (unused lanes output silence), then the roll-off.
 #[derive(Debug, Clone)]
 struct ChannelFilters {
-    bands: Vec<BandPass>,
+    high: BiquadBank<4>,
+    low: BiquadBank<4>,
     rolloff: Option<[Biquad; 2]>,
+}
+
+impl ChannelFilters {
+    /// Coefficients of each band's high-pass and low-pass.
+    fn band_coeffs(bands: &[(f64, f64)], sr: f64) -> ([Coeffs; 4], [Coeffs; 4]) {
+        let mut high = [Coeffs::ZERO; 4];
+        let mut low = [Coeffs::ZERO; 4];
+        for (k, &(lo, hi)) in bands.iter().enumerate().take(MAX_BANDS) {
+            let hi = hi.min(0.45 * sr);
+            high[k] = Coeffs::new(Shape::HighPass { q: BUTTERWORTH_Q }, lo, sr);
+            low[k] = Coeffs::new(Shape::LowPass { q: BUTTERWORTH_Q }, hi, sr);
+        }
+        (high, low)
+    }
 }
 
 /// The voice filter stage.
@@ -199,18 +195,17 @@ impl VoiceFilter {
         let fresh = self.build(f);
         let same_layout = old.preserve_formants == self.params.preserve_formants
             && self.channels.first().map(|c| c.rolloff.is_some())
-                == fresh.first().map(|c| c.rolloff.is_some());
+                == fresh.first().map(|c| c.filters.rolloff.is_some());
         if !same_layout {
-            self.channels = fresh;
+            self.channels = fresh.into_iter().map(|b| b.filters).collect();
             return;
         }
         for (cur, new) in self.channels.iter_mut().zip(fresh) {
-            for (a, b) in cur.bands.iter_mut().zip(&new.bands) {
-                for (x, y) in a.0.iter_mut().zip(&b.0) {
-                    x.set_coeffs(y.coeffs());
-                }
+            for lane in 0..4 {
+                cur.high.set_coeffs(lane, new.coeffs.0[lane]);
+                cur.low.set_coeffs(lane, new.coeffs.1[lane]);
             }
-            if let (Some(a), Some(b)) = (cur.rolloff.as_mut(), new.rolloff) {
+            if let (Some(a), Some(b)) = (cur.rolloff.as_mut(), new.filters.rolloff) {
                 for (x, y) in a.iter_mut().zip(&b) {
                     x.set_coeffs(y.coeffs());
                 }
@@ -218,15 +213,15 @@ impl VoiceFilter {
         }
     }
 
-    fn build(&self, f: StreamFormat) -> Vec<ChannelFilters> {
+    fn build(&self, f: StreamFormat) -> Vec<Built> {
         let sr = f64::from(f.sample_rate);
-        let bands: Vec<BandPass> = self
+        let bands: Vec<(f64, f64)> = self
             .params
             .bands()
             .into_iter()
             .filter(|&(lo, _)| lo < 0.45 * sr)
-            .map(|(lo, hi)| BandPass::new(lo, hi, sr))
             .collect();
+        let coeffs = ChannelFilters::band_coeffs(&bands, sr);
         let rolloff = (self.params.high_freq_rolloff_hz < 0.45 * sr).then(|| {
             BUTTERWORTH4_Q.map(|q| {
                 Biquad::new(Coeffs::new(
@@ -237,12 +232,22 @@ impl VoiceFilter {
             })
         });
         (0..f.channels)
-            .map(|_| ChannelFilters {
-                bands: bands.clone(),
-                rolloff,
+            .map(|_| Built {
+                coeffs,
+                filters: ChannelFilters {
+                    high: BiquadBank::new(coeffs.0),
+                    low: BiquadBank::new(coeffs.1),
+                    rolloff,
+                },
             })
             .collect()
     }
+}
+
+/// Filters freshly built, with the coefficients they were built from.
+struct Built {
+    coeffs: ([Coeffs; 4], [Coeffs; 4]),
+    filters: ChannelFilters,
 }
 
 impl Stage for VoiceFilter {
@@ -252,7 +257,7 @@ impl Stage for VoiceFilter {
 
     fn prepare(&mut self, format: StreamFormat) {
         self.format = Some(format);
-        self.channels = self.build(format);
+        self.channels = self.build(format).into_iter().map(|b| b.filters).collect();
     }
 
     fn process(&mut self, audio: &mut Planar) {
@@ -260,10 +265,9 @@ impl Stage for VoiceFilter {
         for (f, buf) in self.channels.iter_mut().zip(audio.channels_mut()) {
             for s in buf.iter_mut() {
                 let x = *s;
-                let mut sum = 0.0f32;
-                for b in &mut f.bands {
-                    sum += b.tick(x);
-                }
+                let bands = f.low.tick(f.high.tick([f64::from(x); 4]));
+                // Unused lanes are silent: summing all four is summing the bands.
+                let sum = ((bands[0] + bands[1]) + (bands[2] + bands[3])) as f32;
                 let mut y = x + weight * sum;
                 if let Some(lp) = &mut f.rolloff {
                     let z = lp[0].tick_raw(y);
@@ -271,7 +275,8 @@ impl Stage for VoiceFilter {
                 }
                 *s = y;
             }
-            f.bands.iter_mut().for_each(BandPass::flush_denormals);
+            f.high.flush_denormals();
+            f.low.flush_denormals();
             if let Some(lp) = &mut f.rolloff {
                 lp.iter_mut().for_each(Biquad::flush_denormals);
             }
@@ -280,7 +285,7 @@ impl Stage for VoiceFilter {
 
     fn reset(&mut self) {
         if let Some(f) = self.format {
-            self.channels = self.build(f);
+            self.channels = self.build(f).into_iter().map(|b| b.filters).collect();
         }
     }
 }
