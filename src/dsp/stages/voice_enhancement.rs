@@ -109,7 +109,7 @@ const SIBILANCE: usize = 4;
 /// second filters of the two band-passes (presence, sibilance) in another.
 #[derive(Debug, Clone, Copy)]
 struct Channel {
-    first: BiquadBank<8>,
+    first: BiquadBank<6>,
     second: BiquadBank<2>,
     sib_env: f32,
     full_env: f32,
@@ -126,7 +126,7 @@ impl Channel {
             band(&[hp(5000.0)], sr),
             band(&[hp(6000.0), lp(10_000.0)], sr),
         ];
-        let mut first = [Coeffs::ZERO; 8];
+        let mut first = [Coeffs::ZERO; 6];
         for (lane, b) in bands.iter().enumerate() {
             first[lane] = b.first().copied().unwrap_or(Coeffs::ZERO);
         }
@@ -214,7 +214,7 @@ impl Stage for VoiceEnhancement {
             for i in 0..n {
                 let x = buf[i];
                 // Filters always run so their state is current when an amount changes.
-                let a = c.first.tick([f64::from(x); 8]);
+                let a = c.first.tick([f64::from(x); 6]);
                 let b = c.second.tick([a[PRESENCE], a[SIBILANCE]]);
                 exc[i] = a[EXCITER] as f32;
                 sib_band[i] = b[1] as f32;
