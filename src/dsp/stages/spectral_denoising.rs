@@ -27,6 +27,7 @@ use crate::audio::Planar;
 use crate::dsp::noise_estimate::NoiseEstimate;
 use crate::dsp::params::{ParamError, check_range};
 use crate::dsp::stft::{Stft, Window};
+use crate::dsp::util::{fast_exp2_vec, fast_log2_vec, sum_f32};
 use crate::dsp::{Stage, StageKind, StreamFormat};
 use realfft::num_complex::Complex32;
 
@@ -171,74 +172,108 @@ impl ChannelState {
             self.warmup -= 1;
             return;
         }
-        for (p, x) in self.power.iter_mut().zip(spec.iter()) {
+        let n = spec.len().min(self.power.len());
+        let spec = &mut spec[..n];
+        for (p, x) in self.power[..n].iter_mut().zip(spec.iter()) {
             *p = x.norm_sqr();
         }
-        self.noise.update(&self.power);
-        let noise = self.noise.noise();
+        self.noise.update(&self.power[..n]);
         let first = self.frames == 0;
         self.frames += 1;
         let s = cfg.strength;
-        let subtract = |p: f32, n: f32, k: f32| 1.0 - k * (n / p.max(1e-30)).sqrt();
-        // Frame SNR for the adaptive rule.
-        let (sum_p, sum_n) = self
-            .power
-            .iter()
-            .zip(noise)
-            .fold((0.0f64, 0.0f64), |(a, b), (&p, &n)| {
-                (a + f64::from(p), b + f64::from(n))
-            });
-        let frame_snr_db = 10.0 * ((sum_p - sum_n).max(1e-30) / sum_n.max(1e-30)).log10();
+        let sum_p = f64::from(sum_f32(&self.power[..n]));
         let floor = match cfg.mode {
             SpectralMode::Minimal => cfg.floor.max(0.8),
             _ => cfg.floor,
         };
-        let mut kept = 0.0f64;
-        for k in 0..spec.len() {
-            let p = self.power[k];
-            let n = noise[k];
-            let gamma = p / n;
-            let xi = if first {
-                (gamma - 1.0).max(0.0)
-            } else {
-                Self::DD_BETA * self.prev_clean[k] / n
-                    + (1.0 - Self::DD_BETA) * (gamma - 1.0).max(0.0)
-            };
-            let wiener = || (xi / (1.0 + xi)).powf(s);
-            let g = match cfg.mode {
-                SpectralMode::WienerFilter => wiener(),
-                SpectralMode::SpectralSubtraction => subtract(p, n, s),
-                SpectralMode::Minimal => subtract(p, n, 0.2 * s),
-                SpectralMode::Adaptive => {
-                    if frame_snr_db < 5.0 {
-                        subtract(p, n, 1.5 * s)
-                    } else if frame_snr_db <= 15.0 {
-                        wiener()
-                    } else {
-                        subtract(p, n, 0.3 * s)
-                    }
+        // The rule is chosen once per frame; each arm runs its own loop, free of
+        // branches, which LLVM vectorises.
+        let rule = match cfg.mode {
+            SpectralMode::WienerFilter => Rule::Wiener,
+            SpectralMode::SpectralSubtraction => Rule::Subtract(s),
+            SpectralMode::Minimal => Rule::Subtract(0.2 * s),
+            SpectralMode::Adaptive => {
+                // Frame SNR for the adaptive rule.
+                let sum_n = f64::from(sum_f32(&self.noise.noise()[..n]));
+                let frame_snr_db = 10.0 * ((sum_p - sum_n).max(1e-30) / sum_n.max(1e-30)).log10();
+                if frame_snr_db < 5.0 {
+                    Rule::Subtract(1.5 * s)
+                } else if frame_snr_db <= 15.0 {
+                    Rule::Wiener
+                } else {
+                    Rule::Subtract(0.3 * s)
                 }
-            };
-            let g = if g.is_finite() {
-                g.clamp(0.0, 1.0)
-            } else {
-                1.0
-            };
-            let prev = self.gain[k];
-            let a = if g < prev {
-                cfg.smooth_fall
-            } else {
-                cfg.smooth_rise
-            };
-            let g = (a * prev + (1.0 - a) * g).max(floor);
-            self.gain[k] = g;
-            self.prev_clean[k] = g * g * p;
-            spec[k] *= g;
-            kept += f64::from(g * g * p);
+            }
+        };
+        let smooth = (cfg.smooth_fall, cfg.smooth_rise, floor);
+        match rule {
+            Rule::Wiener => {
+                // Decision-directed a priori SNR (β = 0.98; on the first frame, the
+                // maximum-likelihood estimate alone).
+                let beta = if first { 0.0 } else { Self::DD_BETA };
+                self.gains(n, smooth, |p, noise, prev_clean| {
+                    let inv_n = 1.0 / noise;
+                    let ml = (p * inv_n - 1.0).max(0.0);
+                    let xi = beta * prev_clean * inv_n + (1.0 - beta) * ml;
+                    // (ξ/(1+ξ))^s; ξ = 0 gives 2^(-126 s), zero for every purpose.
+                    fast_exp2_vec(s * fast_log2_vec(xi / (1.0 + xi)))
+                });
+            }
+            Rule::Subtract(k) => {
+                self.gains(n, smooth, |p, noise, _| {
+                    1.0 - k * (noise / p.max(1e-30)).sqrt()
+                });
+            }
         }
-        // The frame's power change in dB (one logarithm per frame, not per bin).
+        for (x, &g) in spec.iter_mut().zip(&self.gain[..n]) {
+            *x *= g;
+        }
+        // The frame's power change in dB (one logarithm per frame, not per bin):
+        // `prev_clean` now holds the kept power per bin.
+        let kept = f64::from(sum_f32(&self.prev_clean[..n]));
         self.gain_db_sum += 10.0 * (kept.max(1e-30) / sum_p.max(1e-30)).log10();
     }
+
+    /// New gain per bin from `rule(power, noise, previous clean power)`, smoothed over
+    /// time (`fall` when it falls, `rise` when it rises) and floored; also stores the
+    /// kept power `g²·|X|²` for the next frame's decision-directed estimate.
+    #[inline(always)]
+    fn gains(
+        &mut self,
+        n: usize,
+        (fall, rise, floor): (f32, f32, f32),
+        rule: impl Fn(f32, f32, f32) -> f32,
+    ) {
+        let power = &self.power[..n];
+        let noise = &self.noise.noise()[..n];
+        let prev_clean = &mut self.prev_clean[..n];
+        let gain = &mut self.gain[..n];
+        for k in 0..n {
+            let p = power[k];
+            let g = rule(p, noise[k], prev_clean[k]);
+            // Clamp to [0, 1], and 1 where the rule failed (inf or NaN); plain selects
+            // (the operands are finite), cheaper than `clamp` and `max`.
+            let ok = g.is_finite();
+            let g = if g > 1.0 { 1.0 } else { g };
+            let g = if g < 0.0 { 0.0 } else { g };
+            let g = if ok { g } else { 1.0 };
+            let prev = gain[k];
+            let a = if g < prev { fall } else { rise };
+            let g = a * prev + (1.0 - a) * g;
+            let g = if g > floor { g } else { floor };
+            gain[k] = g;
+            prev_clean[k] = g * g * p;
+        }
+    }
+}
+
+/// The per-frame gain rule, chosen once per frame.
+#[derive(Debug, Clone, Copy)]
+enum Rule {
+    /// Decision-directed Wiener gain.
+    Wiener,
+    /// Magnitude subtraction with this factor.
+    Subtract(f32),
 }
 
 /// One channel: its STFT and its state.
