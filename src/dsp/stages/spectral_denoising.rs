@@ -147,6 +147,8 @@ struct ChannelState {
     power: Vec<f32>,
     gain: Vec<f32>,
     prev_clean: Vec<f32>,
+    /// Scratch: the frame's gains before smoothing.
+    raw: Vec<f32>,
     frames: u64,
     gain_db_sum: f64,
     warmup: u32,
@@ -205,26 +207,39 @@ impl ChannelState {
                 }
             }
         };
-        let smooth = (cfg.smooth_fall, cfg.smooth_rise, floor);
+        // Raw gains into `raw`, in short loops: a long dependency chain per bin
+        // (divisions, logarithm, exponential) in one loop body would leave the CPU
+        // waiting on latency; short bodies let it overlap many bins.
+        let power = &self.power[..n];
+        let noise = &self.noise.noise()[..n];
+        let raw = &mut self.raw[..n];
         match rule {
             Rule::Wiener => {
                 // Decision-directed a priori SNR (β = 0.98; on the first frame, the
-                // maximum-likelihood estimate alone).
+                // maximum-likelihood estimate alone): ξ = num / N with
+                // num = β·prev_clean + (1 - β)·max(P - N, 0), so ξ/(1+ξ) = num / (num + N),
+                // one division per bin.
                 let beta = if first { 0.0 } else { Self::DD_BETA };
-                self.gains(n, smooth, |p, noise, prev_clean| {
-                    let inv_n = 1.0 / noise;
-                    let ml = (p * inv_n - 1.0).max(0.0);
-                    let xi = beta * prev_clean * inv_n + (1.0 - beta) * ml;
-                    // (ξ/(1+ξ))^s; ξ = 0 gives 2^(-126 s), zero for every purpose.
-                    fast_exp2_vec(s * fast_log2_vec(xi / (1.0 + xi)))
-                });
+                let prev_clean = &self.prev_clean[..n];
+                for k in 0..n {
+                    let ml = power[k] - noise[k];
+                    let ml = if ml > 0.0 { ml } else { 0.0 };
+                    let num = beta * prev_clean[k] + (1.0 - beta) * ml;
+                    raw[k] = num / (num + noise[k]);
+                }
+                // (ξ/(1+ξ))^s; ξ = 0 gives 2^(-126 s), zero for every purpose.
+                for r in raw.iter_mut() {
+                    *r = fast_exp2_vec(s * fast_log2_vec(*r));
+                }
             }
             Rule::Subtract(k) => {
-                self.gains(n, smooth, |p, noise, _| {
-                    1.0 - k * (noise / p.max(1e-30)).sqrt()
-                });
+                for ((r, &p), &noise) in raw.iter_mut().zip(power).zip(noise) {
+                    let p = if p > 1e-30 { p } else { 1e-30 };
+                    *r = 1.0 - k * (noise / p).sqrt();
+                }
             }
         }
+        self.smooth_gains(n, cfg.smooth_fall, cfg.smooth_rise, floor);
         for (x, &g) in spec.iter_mut().zip(&self.gain[..n]) {
             *x *= g;
         }
@@ -234,25 +249,18 @@ impl ChannelState {
         self.gain_db_sum += 10.0 * (kept.max(1e-30) / sum_p.max(1e-30)).log10();
     }
 
-    /// New gain per bin from `rule(power, noise, previous clean power)`, smoothed over
-    /// time (`fall` when it falls, `rise` when it rises) and floored; also stores the
-    /// kept power `g²·|X|²` for the next frame's decision-directed estimate.
-    #[inline(always)]
-    fn gains(
-        &mut self,
-        n: usize,
-        (fall, rise, floor): (f32, f32, f32),
-        rule: impl Fn(f32, f32, f32) -> f32,
-    ) {
+    /// The raw gains in `raw`, clamped to [0, 1] (1 where the rule failed), smoothed
+    /// over time (`fall` when they fall, `rise` when they rise) and floored, into
+    /// `gain`; also stores the kept power `g²·|X|²` for the next frame's
+    /// decision-directed estimate.
+    fn smooth_gains(&mut self, n: usize, fall: f32, rise: f32, floor: f32) {
         let power = &self.power[..n];
-        let noise = &self.noise.noise()[..n];
+        let raw = &self.raw[..n];
         let prev_clean = &mut self.prev_clean[..n];
         let gain = &mut self.gain[..n];
         for k in 0..n {
-            let p = power[k];
-            let g = rule(p, noise[k], prev_clean[k]);
-            // Clamp to [0, 1], and 1 where the rule failed (inf or NaN); plain selects
-            // (the operands are finite), cheaper than `clamp` and `max`.
+            let g = raw[k];
+            // Plain selects (the operands are finite), cheaper than `clamp` and `max`.
             let ok = g.is_finite();
             let g = if g > 1.0 { 1.0 } else { g };
             let g = if g < 0.0 { 0.0 } else { g };
@@ -262,7 +270,7 @@ impl ChannelState {
             let g = a * prev + (1.0 - a) * g;
             let g = if g > floor { g } else { floor };
             gain[k] = g;
-            prev_clean[k] = g * g * p;
+            prev_clean[k] = g * g * power[k];
         }
     }
 }
@@ -408,6 +416,7 @@ impl SpectralDenoising {
                     power: vec![0.0; bins],
                     gain: vec![1.0; bins],
                     prev_clean: vec![0.0; bins],
+                    raw: vec![0.0; bins],
                     frames: 0,
                     gain_db_sum: 0.0,
                     warmup: 3,
