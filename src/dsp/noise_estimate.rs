@@ -35,6 +35,64 @@ pub struct NoiseEstimate {
     floor: f32,
 }
 
+/// The per-frame constants of one MCRA step.
+#[derive(Debug, Clone, Copy)]
+struct StepConsts {
+    alpha_s: f32,
+    alpha_p: f32,
+    alpha_d: f32,
+    delta: f32,
+    floor: f32,
+}
+
+impl StepConsts {
+    /// One bin's MCRA step after the first frame: frequency-smoothed power `sf` and raw
+    /// power `p` in; new smoothed power, minimum, running minimum, presence probability
+    /// and noise estimate out. Branch-free (selects only), so loops over it vectorise.
+    #[inline(always)]
+    #[allow(clippy::too_many_arguments)]
+    fn step(
+        self,
+        sf: f32,
+        p: f32,
+        smoothed: f32,
+        min: f32,
+        tmp_min: f32,
+        presence: f32,
+        noise: f32,
+    ) -> (f32, f32, f32, f32, f32) {
+        // Plain compare-and-select instead of `f32::min`/`max` (which add NaN fix-ups
+        // to every lane): the same results for every non-NaN value.
+        let s = self.alpha_s * smoothed + (1.0 - self.alpha_s) * sf;
+        // Decays (silence; presence in long pauses) are cut at 1e-30, far below any
+        // value that changes a decision (the presence test uses at least 1e-20):
+        // otherwise they would end in subnormal numbers, where every operation is a
+        // slow microcode assist, and stay there (0.6 times the smallest subnormal
+        // rounds back up to it).
+        let s = if s > 1e-30 { s } else { 0.0 };
+        let min = if s < min { s } else { min };
+        let tmp_min = if s < tmp_min { s } else { tmp_min };
+        let min_pos = if min > 1e-20 { min } else { 1e-20 };
+        let speech = if s > self.delta * min_pos { 1.0 } else { 0.0 };
+        let presence = self.alpha_p * presence + (1.0 - self.alpha_p) * speech;
+        let presence = if presence > 1e-30 { presence } else { 0.0 };
+        let a = self.alpha_d + (1.0 - self.alpha_d) * presence;
+        // Clip outliers (onsets before the presence probability has risen) at delta
+        // times the estimate: costs under 2 % bias on noise-only bins.
+        let clip = self.delta * noise;
+        let x = if p < clip { p } else { clip };
+        // Never below the floor; NaN-safe (the comparison is false for NaN), so a NaN
+        // estimate becomes the floor too.
+        let noise = a * noise + (1.0 - a) * x;
+        let noise = if noise > self.floor {
+            noise
+        } else {
+            self.floor
+        };
+        (s, min, tmp_min, presence, noise)
+    }
+}
+
 /// Reference frame period for the MCRA constants (16 ms hop, as in the paper).
 const REF_HOP_S: f64 = 0.016;
 
@@ -108,55 +166,96 @@ impl NoiseEstimate {
     /// Feed one frame's power spectrum `|X|²`.
     pub fn update(&mut self, power: &[f32]) {
         let n = power.len().min(self.noise.len());
+        if n == 0 {
+            return;
+        }
         let first = self.frame_count == 0;
         self.frame_count += 1;
-        for k in 0..n {
-            // Three-bin frequency smoothing (b = 0.25, 0.5, 0.25).
-            let lo = power[k.saturating_sub(1)];
-            let hi = power[(k + 1).min(n - 1)];
-            let sf = 0.25 * lo + 0.5 * power[k] + 0.25 * hi;
-            if first {
+        let power = &power[..n];
+        if first {
+            for k in 0..n {
+                let sf = Self::freq_smoothed(power, k);
                 self.smoothed[k] = sf;
                 self.min[k] = sf;
                 self.tmp_min[k] = sf;
-                self.noise[k] = power[k];
-                continue;
+                // NaN-safe (`max` returns the other operand): a NaN becomes the floor.
+                self.noise[k] = power[k].max(self.floor);
             }
-            let s = self.alpha_s * self.smoothed[k] + (1.0 - self.alpha_s) * sf;
-            self.smoothed[k] = s;
-            self.min[k] = self.min[k].min(s);
-            self.tmp_min[k] = self.tmp_min[k].min(s);
-            let speech = if s > self.delta * self.min[k].max(1e-20) {
-                1.0
-            } else {
-                0.0
-            };
-            let p = self.alpha_p * self.presence[k] + (1.0 - self.alpha_p) * speech;
-            self.presence[k] = p;
-            let a = self.alpha_d + (1.0 - self.alpha_d) * p;
-            // Clip outliers (onsets before the presence probability has risen) at
-            // delta times the estimate: costs under 2 % bias on noise-only bins.
-            let x = power[k].min(self.delta * self.noise[k]);
-            self.noise[k] = a * self.noise[k] + (1.0 - a) * x;
+            return;
         }
-        if !first {
-            self.frames_in_window += 1;
-            if self.frames_in_window >= self.window_frames {
-                self.frames_in_window = 0;
-                for k in 0..n {
-                    self.min[k] = self.tmp_min[k].min(self.smoothed[k]);
-                    self.tmp_min[k] = self.smoothed[k];
-                }
+        // The edge bins (one neighbour missing) one at a time, the rest in a loop over
+        // equal-length slices with no branch, which LLVM vectorises.
+        self.update_bin(0, Self::freq_smoothed(power, 0), power[0]);
+        if n > 1 {
+            self.update_bin(n - 1, Self::freq_smoothed(power, n - 1), power[n - 1]);
+        }
+        if n > 2 {
+            let c = self.consts();
+            let m = n - 2;
+            let (lo, mid, hi) = (&power[..m], &power[1..m + 1], &power[2..m + 2]);
+            let smoothed = &mut self.smoothed[1..m + 1];
+            let min = &mut self.min[1..m + 1];
+            let tmp_min = &mut self.tmp_min[1..m + 1];
+            let presence = &mut self.presence[1..m + 1];
+            let noise = &mut self.noise[1..m + 1];
+            for k in 0..m {
+                let sf = 0.25 * lo[k] + 0.5 * mid[k] + 0.25 * hi[k];
+                (smoothed[k], min[k], tmp_min[k], presence[k], noise[k]) = c.step(
+                    sf,
+                    mid[k],
+                    smoothed[k],
+                    min[k],
+                    tmp_min[k],
+                    presence[k],
+                    noise[k],
+                );
             }
         }
-        for v in &mut self.noise[..n] {
-            // NaN-safe: a NaN estimate becomes the floor too.
-            *v = if v.is_nan() {
-                self.floor
-            } else {
-                v.max(self.floor)
-            };
+        self.frames_in_window += 1;
+        if self.frames_in_window >= self.window_frames {
+            self.frames_in_window = 0;
+            for k in 0..n {
+                self.min[k] = self.tmp_min[k].min(self.smoothed[k]);
+                self.tmp_min[k] = self.smoothed[k];
+            }
         }
+    }
+
+    /// Three-bin frequency smoothing (b = 0.25, 0.5, 0.25), edges repeated.
+    #[inline]
+    fn freq_smoothed(power: &[f32], k: usize) -> f32 {
+        let n = power.len();
+        let lo = power[k.saturating_sub(1)];
+        let hi = power[(k + 1).min(n - 1)];
+        0.25 * lo + 0.5 * power[k] + 0.25 * hi
+    }
+
+    fn consts(&self) -> StepConsts {
+        StepConsts {
+            alpha_s: self.alpha_s,
+            alpha_p: self.alpha_p,
+            alpha_d: self.alpha_d,
+            delta: self.delta,
+            floor: self.floor,
+        }
+    }
+
+    fn update_bin(&mut self, k: usize, sf: f32, p: f32) {
+        (
+            self.smoothed[k],
+            self.min[k],
+            self.tmp_min[k],
+            self.presence[k],
+            self.noise[k],
+        ) = self.consts().step(
+            sf,
+            p,
+            self.smoothed[k],
+            self.min[k],
+            self.tmp_min[k],
+            self.presence[k],
+            self.noise[k],
+        );
     }
 
     /// The current noise power per bin.

@@ -66,6 +66,21 @@ impl OverlapAdd {
     /// When `hop` is zero or does not divide `size`, or the windows do not overlap
     /// to a non-zero sum: those are programming errors of the calling stage.
     pub fn new(size: usize, hop: usize, analysis: Window, synthesis: Window) -> Self {
+        Self::with_gain(size, hop, analysis, synthesis, 1.0)
+    }
+
+    /// Like [`OverlapAdd::new`], with every output frame scaled by `gain` (folded into
+    /// the synthesis window, so it costs nothing per frame).
+    ///
+    /// # Panics
+    /// As [`OverlapAdd::new`].
+    pub fn with_gain(
+        size: usize,
+        hop: usize,
+        analysis: Window,
+        synthesis: Window,
+        gain: f64,
+    ) -> Self {
         assert!(
             hop > 0 && size % hop == 0,
             "hop {hop} must divide size {size}"
@@ -81,7 +96,7 @@ impl OverlapAdd {
         for (i, s) in synthesis.iter_mut().enumerate() {
             let sum = sums[i % hop];
             assert!(sum > 1e-9, "windows do not overlap-add to a non-zero sum");
-            *s = (f64::from(*s) / sum) as f32;
+            *s = (f64::from(*s) * gain / sum) as f32;
         }
         Self {
             size,
@@ -122,15 +137,29 @@ impl OverlapAdd {
     /// Process `io` in place; `f` is called once per completed frame with the
     /// analysis-windowed frame to transform in place.
     pub fn process(&mut self, io: &mut [f32], mut f: impl FnMut(&mut [f32])) {
+        // Same as moving one sample at a time (push into the input FIFO, pop from the
+        // output FIFO, run a frame whenever the FIFO fills), but in runs of whole
+        // slices up to the next frame boundary: two copies instead of a branch per
+        // sample.
         let start = self.size - self.hop;
-        for x in io.iter_mut() {
-            self.in_fifo[self.rover] = *x;
-            self.rover += 1;
+        let mut io = io;
+        while !io.is_empty() {
+            let run = (self.size - self.rover).min(io.len());
+            let (head, rest) = io.split_at_mut(run);
+            let at = self.rover - start;
+            self.in_fifo[self.rover..self.rover + run].copy_from_slice(head);
+            self.rover += run;
             if self.rover == self.size {
+                // The run's last sample reads the new frame's first output sample;
+                // the ones before it read the old output FIFO.
+                head[..run - 1].copy_from_slice(&self.out_fifo[at + 1..at + run]);
                 self.run_frame(&mut f);
                 self.rover = start;
+                head[run - 1] = self.out_fifo[0];
+            } else {
+                head.copy_from_slice(&self.out_fifo[at + 1..at + 1 + run]);
             }
-            *x = self.out_fifo[self.rover - start];
+            io = rest;
         }
     }
 
@@ -153,8 +182,8 @@ impl OverlapAdd {
 
 /// A streaming STFT for one channel: [`OverlapAdd`] plus a real FFT. The callback sees
 /// the `size / 2 + 1` bins of each frame (unnormalised forward transform) and may
-/// change them; the inverse transform is scaled so an untouched spectrum reconstructs
-/// the input.
+/// change them; the inverse transform is scaled (through the synthesis window) so an
+/// untouched spectrum reconstructs the input.
 pub struct Stft {
     ola: OverlapAdd,
     forward: Arc<dyn RealToComplex<f32>>,
@@ -181,7 +210,9 @@ impl Stft {
         let inverse = planner.plan_fft_inverse(size);
         let scratch_len = forward.get_scratch_len().max(inverse.get_scratch_len());
         Self {
-            ola: OverlapAdd::new(size, hop, analysis, synthesis),
+            // The inverse transform is unnormalised: its 1/size goes into the
+            // synthesis window.
+            ola: OverlapAdd::with_gain(size, hop, analysis, synthesis, 1.0 / size as f64),
             spectrum: forward.make_output_vec(),
             scratch: vec![Complex32::default(); scratch_len],
             forward,
@@ -224,7 +255,6 @@ impl Stft {
             scratch,
         } = self;
         let n = ola.size;
-        let scale = 1.0 / n as f32;
         ola.process(io, |frame| {
             // Sizes match by construction, so these transforms cannot fail.
             let _ = forward.process_with_scratch(frame, spectrum, scratch);
@@ -233,9 +263,6 @@ impl Stft {
             spectrum[0].im = 0.0;
             spectrum[n / 2].im = 0.0;
             let _ = inverse.process_with_scratch(spectrum, frame, scratch);
-            for s in frame.iter_mut() {
-                *s *= scale;
-            }
         });
     }
 }

@@ -495,6 +495,12 @@ impl ConventionalDenoising {
         p: &ConventionalDenoisingParams,
         d: &Derived,
     ) {
+        if p.mode == ConventionalMode::MedianFilter {
+            for chunk in io.chunks_mut(MEDIAN_CHUNK) {
+                Self::median_chunk(ch, chunk, p, d);
+            }
+            return;
+        }
         let strength = p.strength as f32;
         for x in io.iter_mut() {
             let input = *x;
@@ -602,6 +608,80 @@ impl ConventionalDenoising {
             *x = dry + s * (filtered - dry);
         }
     }
+}
+
+impl ConventionalDenoising {
+    /// `median_filter` over a chunk of at most [`MEDIAN_CHUNK`] samples, in passes
+    /// rather than sample by sample: the medians of the whole chunk first (over the
+    /// history and the chunk laid out in one array; for the default 3 samples a
+    /// min/max network that LLVM vectorises), then the serial transient envelopes
+    /// and the blend. The same output as the per-sample loop.
+    fn median_chunk(
+        ch: &mut Channel,
+        io: &mut [f32],
+        p: &ConventionalDenoisingParams,
+        d: &Derived,
+    ) {
+        let k = p.median_kernel_size;
+        let n = io.len();
+        // The k - 1 previous samples, oldest first, then the chunk.
+        let mut ext = [0.0f32; MEDIAN_CHUNK + 14];
+        for (j, e) in ext[..k - 1].iter_mut().enumerate() {
+            *e = ch.at(k - 2 - j);
+        }
+        ext[k - 1..k - 1 + n].copy_from_slice(io);
+        let ext = &ext[..k - 1 + n];
+        // Medians into `filtered`; the dry (centre) sample of output i is
+        // ext[i + k - 1 - k / 2].
+        let mut filtered = [0.0f32; MEDIAN_CHUNK];
+        let filtered = &mut filtered[..n];
+        if k == 3 {
+            let (a, b, c) = (&ext[..n], &ext[1..n + 1], &ext[2..n + 2]);
+            for i in 0..n {
+                filtered[i] = median3(a[i], b[i], c[i]);
+            }
+        } else {
+            let mut w = [0.0f32; 15];
+            for (i, f) in filtered.iter_mut().enumerate() {
+                w[..k].copy_from_slice(&ext[i..i + k]);
+                *f = median(&mut w[..k]);
+            }
+        }
+        let dry = &ext[k - 1 - k / 2..k - 1 - k / 2 + n];
+        let strength = p.strength as f32;
+        if p.preserve_transients {
+            let (mut fast, mut slow) = (ch.env_fast, ch.env_slow);
+            for ((x, &f), &dry) in io.iter_mut().zip(filtered.iter()).zip(dry) {
+                let mag = dry.abs();
+                fast = d.fast * fast + (1.0 - d.fast) * mag;
+                slow = d.slow * slow + (1.0 - d.slow) * mag;
+                let ratio = fast / (slow + 1e-9);
+                let t = ((ratio - 2.0) / 2.0).clamp(0.0, 1.0);
+                let s = strength * (1.0 - t);
+                *x = dry + s * (f - dry);
+            }
+            (ch.env_fast, ch.env_slow) = (fast, slow);
+        } else {
+            for ((x, &f), &dry) in io.iter_mut().zip(filtered.iter()).zip(dry) {
+                *x = dry + strength * (f - dry);
+            }
+        }
+        // Keep the shared history ring current (other modes read it after a change).
+        let new = &ext[k - 1..];
+        for &x in &new[n.saturating_sub(RING)..] {
+            ch.pos = (ch.pos + 1) & MASK;
+            ch.hist[ch.pos] = x;
+        }
+    }
+}
+
+/// Samples per pass of the `median_filter` fast path (stack buffers of this size).
+const MEDIAN_CHUNK: usize = 256;
+
+/// Median of three without sorting: `max(min(a, b), min(max(a, b), c))`.
+#[inline(always)]
+fn median3(a: f32, b: f32, c: f32) -> f32 {
+    a.min(b).max(a.max(b).min(c))
 }
 
 impl Stage for ConventionalDenoising {

@@ -48,6 +48,7 @@ use crate::audio::Planar;
 use crate::dsp::noise_estimate::NoiseEstimate;
 use crate::dsp::params::{ParamError, check_range};
 use crate::dsp::stft::{Stft, Window};
+use crate::dsp::util::sum_f32;
 use crate::dsp::{Stage, StageKind, StageTelemetry, StreamFormat};
 
 const STAGE: &str = "noise_reduction";
@@ -198,20 +199,16 @@ impl SpectralState {
             self.warmup -= 1;
             return;
         }
-        for (p, x) in self.power.iter_mut().zip(spec.iter()) {
+        let n = spec.len().min(self.power.len());
+        let spec = &mut spec[..n];
+        for (p, x) in self.power[..n].iter_mut().zip(spec.iter()) {
             *p = x.norm_sqr();
         }
-        self.noise.update(&self.power);
-        let noise = self.noise.noise();
+        self.noise.update(&self.power[..n]);
+        let power = &self.power[..n];
+        let noise = &self.noise.noise()[..n];
         self.frames += 1;
-        let (mut mag_x, mut mag_n, mut pow_x, mut pow_n) = (0.0f64, 0.0f64, 0.0f64, 0.0f64);
-        for (&p, &n) in self.power.iter().zip(noise) {
-            mag_x += f64::from(p.sqrt());
-            mag_n += f64::from(n.sqrt());
-            pow_x += f64::from(p);
-            pow_n += f64::from(n);
-        }
-        let noise_like = mag_x < 1.5 * mag_n;
+        let noise_like = sum_sqrt(power) < 1.5 * sum_sqrt(noise);
         if noise_like {
             self.noise_frames += 1;
         }
@@ -219,6 +216,7 @@ impl SpectralState {
             NoiseReductionMode::Light => 0.3,
             NoiseReductionMode::Aggressive => 0.95,
             NoiseReductionMode::Adaptive => {
+                let (pow_x, pow_n) = (f64::from(sum_f32(power)), f64::from(sum_f32(noise)));
                 let snr_db = 10.0 * ((pow_x - pow_n).max(1e-30) / pow_n.max(1e-30)).log10();
                 (0.95 - (0.95 - 0.3) * (snr_db / 20.0).clamp(0.0, 1.0)) as f32
             }
@@ -232,18 +230,67 @@ impl SpectralState {
         };
         self.floor = 0.5 * self.floor + 0.5 * target_floor;
         let protect = cfg.protect && !noise_like;
-        for (k, x) in spec.iter_mut().enumerate() {
-            let b = if protect && k >= cfg.band.0 && k <= cfg.band.1 {
-                0.5 * beta
-            } else {
-                beta
-            };
-            let g2 = 1.0 - b * noise[k] / self.power[k].max(1e-30);
-            let g = g2.max(0.0).sqrt().max(self.floor);
-            let g = g.max(0.6 * self.gain[k]).min(1.0);
-            self.gain[k] = g;
-            *x *= 1.0 - cfg.strength * (1.0 - g);
+        // The over-subtraction is constant over three bin ranges (below, inside and
+        // above the protected voice band): one branch-free loop each.
+        let (lo, hi) = if protect {
+            (
+                cfg.band.0.min(n),
+                (cfg.band.1 + 1).clamp(cfg.band.0.min(n), n),
+            )
+        } else {
+            (n, n)
+        };
+        let gain = &mut self.gain[..n];
+        let floor = self.floor;
+        for (range, b) in [(0..lo, beta), (lo..hi, 0.5 * beta), (hi..n, beta)] {
+            subtraction_gains(
+                &mut gain[range.clone()],
+                &power[range.clone()],
+                &noise[range],
+                b,
+                floor,
+            );
         }
+        let strength = cfg.strength;
+        for (x, &g) in spec.iter_mut().zip(gain.iter()) {
+            *x *= 1.0 - strength * (1.0 - g);
+        }
+    }
+}
+
+/// Sum of `sqrt(v)` in f32 over eight interleaved lanes, so the loop vectorises.
+fn sum_sqrt(v: &[f32]) -> f32 {
+    let chunks = v.chunks_exact(8);
+    let rest = chunks.remainder();
+    let mut acc = [0.0f32; 8];
+    for c in chunks {
+        for k in 0..8 {
+            acc[k] += c[k].sqrt();
+        }
+    }
+    let lanes = ((acc[0] + acc[4]) + (acc[1] + acc[5])) + ((acc[2] + acc[6]) + (acc[3] + acc[7]));
+    lanes + rest.iter().map(|x| x.sqrt()).sum::<f32>()
+}
+
+/// Power subtraction gains for one run of bins with over-subtraction `b`: the magnitude
+/// gain `sqrt(max(1 - b·N/P, 0))`, at least `floor`, falling by at most 0.6x from the
+/// previous frame's gain (in `gain`, which receives the new one), at most 1.
+fn subtraction_gains(gain: &mut [f32], power: &[f32], noise: &[f32], b: f32, floor: f32) {
+    let n = gain.len().min(power.len()).min(noise.len());
+    let (gain, power, noise) = (&mut gain[..n], &power[..n], &noise[..n]);
+    for k in 0..n {
+        // Plain compare-and-select (the operands are never NaN for a finite input):
+        // cheaper than `f32::max`/`min`, whose NaN handling costs extra per lane. A
+        // NaN `g2` (from a NaN input) ends at `floor`, as `f32::max` would do.
+        let p = power[k];
+        let p = if p > 1e-30 { p } else { 1e-30 };
+        let g2 = 1.0 - b * noise[k] / p;
+        let g2 = if g2 > 0.0 { g2 } else { 0.0 };
+        let g = g2.sqrt();
+        let g = if g > floor { g } else { floor };
+        let fall = 0.6 * gain[k];
+        let g = if g > fall { g } else { fall };
+        gain[k] = if g < 1.0 { g } else { 1.0 };
     }
 }
 

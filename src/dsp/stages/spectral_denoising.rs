@@ -27,6 +27,7 @@ use crate::audio::Planar;
 use crate::dsp::noise_estimate::NoiseEstimate;
 use crate::dsp::params::{ParamError, check_range};
 use crate::dsp::stft::{Stft, Window};
+use crate::dsp::util::{fast_exp2_vec, fast_log2_vec, sum_f32};
 use crate::dsp::{Stage, StageKind, StreamFormat};
 use realfft::num_complex::Complex32;
 
@@ -146,6 +147,8 @@ struct ChannelState {
     power: Vec<f32>,
     gain: Vec<f32>,
     prev_clean: Vec<f32>,
+    /// Scratch: the frame's gains before smoothing.
+    raw: Vec<f32>,
     frames: u64,
     gain_db_sum: f64,
     warmup: u32,
@@ -171,74 +174,114 @@ impl ChannelState {
             self.warmup -= 1;
             return;
         }
-        for (p, x) in self.power.iter_mut().zip(spec.iter()) {
+        let n = spec.len().min(self.power.len());
+        let spec = &mut spec[..n];
+        for (p, x) in self.power[..n].iter_mut().zip(spec.iter()) {
             *p = x.norm_sqr();
         }
-        self.noise.update(&self.power);
-        let noise = self.noise.noise();
+        self.noise.update(&self.power[..n]);
         let first = self.frames == 0;
         self.frames += 1;
         let s = cfg.strength;
-        let subtract = |p: f32, n: f32, k: f32| 1.0 - k * (n / p.max(1e-30)).sqrt();
-        // Frame SNR for the adaptive rule.
-        let (sum_p, sum_n) = self
-            .power
-            .iter()
-            .zip(noise)
-            .fold((0.0f64, 0.0f64), |(a, b), (&p, &n)| {
-                (a + f64::from(p), b + f64::from(n))
-            });
-        let frame_snr_db = 10.0 * ((sum_p - sum_n).max(1e-30) / sum_n.max(1e-30)).log10();
+        let sum_p = f64::from(sum_f32(&self.power[..n]));
         let floor = match cfg.mode {
             SpectralMode::Minimal => cfg.floor.max(0.8),
             _ => cfg.floor,
         };
-        let mut kept = 0.0f64;
-        for k in 0..spec.len() {
-            let p = self.power[k];
-            let n = noise[k];
-            let gamma = p / n;
-            let xi = if first {
-                (gamma - 1.0).max(0.0)
-            } else {
-                Self::DD_BETA * self.prev_clean[k] / n
-                    + (1.0 - Self::DD_BETA) * (gamma - 1.0).max(0.0)
-            };
-            let wiener = || (xi / (1.0 + xi)).powf(s);
-            let g = match cfg.mode {
-                SpectralMode::WienerFilter => wiener(),
-                SpectralMode::SpectralSubtraction => subtract(p, n, s),
-                SpectralMode::Minimal => subtract(p, n, 0.2 * s),
-                SpectralMode::Adaptive => {
-                    if frame_snr_db < 5.0 {
-                        subtract(p, n, 1.5 * s)
-                    } else if frame_snr_db <= 15.0 {
-                        wiener()
-                    } else {
-                        subtract(p, n, 0.3 * s)
-                    }
+        // The rule is chosen once per frame; each arm runs its own loop, free of
+        // branches, which LLVM vectorises.
+        let rule = match cfg.mode {
+            SpectralMode::WienerFilter => Rule::Wiener,
+            SpectralMode::SpectralSubtraction => Rule::Subtract(s),
+            SpectralMode::Minimal => Rule::Subtract(0.2 * s),
+            SpectralMode::Adaptive => {
+                // Frame SNR for the adaptive rule.
+                let sum_n = f64::from(sum_f32(&self.noise.noise()[..n]));
+                let frame_snr_db = 10.0 * ((sum_p - sum_n).max(1e-30) / sum_n.max(1e-30)).log10();
+                if frame_snr_db < 5.0 {
+                    Rule::Subtract(1.5 * s)
+                } else if frame_snr_db <= 15.0 {
+                    Rule::Wiener
+                } else {
+                    Rule::Subtract(0.3 * s)
                 }
-            };
-            let g = if g.is_finite() {
-                g.clamp(0.0, 1.0)
-            } else {
-                1.0
-            };
-            let prev = self.gain[k];
-            let a = if g < prev {
-                cfg.smooth_fall
-            } else {
-                cfg.smooth_rise
-            };
-            let g = (a * prev + (1.0 - a) * g).max(floor);
-            self.gain[k] = g;
-            self.prev_clean[k] = g * g * p;
-            spec[k] *= g;
-            kept += f64::from(g * g * p);
+            }
+        };
+        // Raw gains into `raw`, in short loops: a long dependency chain per bin
+        // (divisions, logarithm, exponential) in one loop body would leave the CPU
+        // waiting on latency; short bodies let it overlap many bins.
+        let power = &self.power[..n];
+        let noise = &self.noise.noise()[..n];
+        let raw = &mut self.raw[..n];
+        match rule {
+            Rule::Wiener => {
+                // Decision-directed a priori SNR (β = 0.98; on the first frame, the
+                // maximum-likelihood estimate alone): ξ = num / N with
+                // num = β·prev_clean + (1 - β)·max(P - N, 0), so ξ/(1+ξ) = num / (num + N),
+                // one division per bin.
+                let beta = if first { 0.0 } else { Self::DD_BETA };
+                let prev_clean = &self.prev_clean[..n];
+                for k in 0..n {
+                    let ml = power[k] - noise[k];
+                    let ml = if ml > 0.0 { ml } else { 0.0 };
+                    let num = beta * prev_clean[k] + (1.0 - beta) * ml;
+                    raw[k] = num / (num + noise[k]);
+                }
+                // (ξ/(1+ξ))^s; ξ = 0 gives 2^(-126 s), zero for every purpose.
+                for r in raw.iter_mut() {
+                    *r = fast_exp2_vec(s * fast_log2_vec(*r));
+                }
+            }
+            Rule::Subtract(k) => {
+                for ((r, &p), &noise) in raw.iter_mut().zip(power).zip(noise) {
+                    let p = if p > 1e-30 { p } else { 1e-30 };
+                    *r = 1.0 - k * (noise / p).sqrt();
+                }
+            }
         }
-        // The frame's power change in dB (one logarithm per frame, not per bin).
+        self.smooth_gains(n, cfg.smooth_fall, cfg.smooth_rise, floor);
+        for (x, &g) in spec.iter_mut().zip(&self.gain[..n]) {
+            *x *= g;
+        }
+        // The frame's power change in dB (one logarithm per frame, not per bin):
+        // `prev_clean` now holds the kept power per bin.
+        let kept = f64::from(sum_f32(&self.prev_clean[..n]));
         self.gain_db_sum += 10.0 * (kept.max(1e-30) / sum_p.max(1e-30)).log10();
     }
+
+    /// The raw gains in `raw`, clamped to [0, 1] (1 where the rule failed), smoothed
+    /// over time (`fall` when they fall, `rise` when they rise) and floored, into
+    /// `gain`; also stores the kept power `g²·|X|²` for the next frame's
+    /// decision-directed estimate.
+    fn smooth_gains(&mut self, n: usize, fall: f32, rise: f32, floor: f32) {
+        let power = &self.power[..n];
+        let raw = &self.raw[..n];
+        let prev_clean = &mut self.prev_clean[..n];
+        let gain = &mut self.gain[..n];
+        for k in 0..n {
+            let g = raw[k];
+            // Plain selects (the operands are finite), cheaper than `clamp` and `max`.
+            let ok = g.is_finite();
+            let g = if g > 1.0 { 1.0 } else { g };
+            let g = if g < 0.0 { 0.0 } else { g };
+            let g = if ok { g } else { 1.0 };
+            let prev = gain[k];
+            let a = if g < prev { fall } else { rise };
+            let g = a * prev + (1.0 - a) * g;
+            let g = if g > floor { g } else { floor };
+            gain[k] = g;
+            prev_clean[k] = g * g * power[k];
+        }
+    }
+}
+
+/// The per-frame gain rule, chosen once per frame.
+#[derive(Debug, Clone, Copy)]
+enum Rule {
+    /// Decision-directed Wiener gain.
+    Wiener,
+    /// Magnitude subtraction with this factor.
+    Subtract(f32),
 }
 
 /// One channel: its STFT and its state.
@@ -373,6 +416,7 @@ impl SpectralDenoising {
                     power: vec![0.0; bins],
                     gain: vec![1.0; bins],
                     prev_clean: vec![0.0; bins],
+                    raw: vec![0.0; bins],
                     frames: 0,
                     gain_db_sum: 0.0,
                     warmup: 3,
