@@ -138,7 +138,11 @@ impl WavWriter {
                     for c in 0..self.channels {
                         let x = block.channel(c)[f] as f64 * scale;
                         let d = if self.dither { self.tpdf() } else { 0.0 };
-                        let v = (x + d).round();
+                        // Round to nearest without a libm call (no SSE4.1 in the baseline
+                        // target): adding and taking away 1.5 * 2^52 rounds any value
+                        // below 2^51, and the clamp keeps it there (NaN stays NaN).
+                        const MAGIC: f64 = 6_755_399_441_055_744.0;
+                        let v = ((x + d).clamp(lo - 2.0, hi + 2.0) + MAGIC) - MAGIC;
                         let q = if v > hi {
                             // 1.0 itself maps to the largest code without counting.
                             if x > scale + 0.5 {

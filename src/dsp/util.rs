@@ -18,7 +18,7 @@ pub fn one_pole_coeff(time_ms: f64, sample_rate: f64) -> f64 {
 /// `log2(10)`: dB of amplitude to powers of two (`gain = 2^(dB * LOG2_10 / 20)`).
 const LOG2_10: f32 = std::f32::consts::LOG2_10;
 /// `20 * log10(2)`: from `log2` of an amplitude to dB.
-const DB_PER_OCTAVE: f32 = 6.020_6;
+pub const DB_PER_OCTAVE: f32 = 6.020_6;
 
 /// `2^x` in f32 for the per-sample gain paths, without a libm call: split into an
 /// integer power (built in the exponent bits) and a remainder in [-0.5, 0.5] evaluated by

@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 use crate::audio::Planar;
 use crate::dsp::params::{ParamError, check_range, db_to_lin};
 use crate::dsp::util::{
-    DelayLine, GainRamp, fast_amp_to_db, fast_db_to_amp, ms_to_frames, one_pole_coeff,
+    DB_PER_OCTAVE, DelayLine, GainRamp, fast_db_to_amp, fast_log2_vec, ms_to_frames, one_pole_coeff,
 };
 use crate::dsp::{Stage, StageKind, StageTelemetry, StreamFormat};
 
@@ -235,13 +235,10 @@ impl Stage for Compression {
         let rms = p.mode == CompressionMode::VoiceOptimized;
         let adaptive = p.mode == CompressionMode::Adaptive;
         let mut block_max = 0.0f64;
-        // Below the knee the curve is the identity: no dB conversion needed there.
-        let knee_start = 10f64.powf((p.threshold_db - p.effective_knee_db() / 2.0) / 20.0);
-        // Pass 1, sample by sample (the envelope is a recursion): the gain reduction in
-        // dB of every frame.
+        // Pass 1: the detector level of every frame (the RMS detector is a recursion),
+        // then, vectorised, the gain the static curve asks for at that level, in dB.
         let gains = &mut self.gains[..n];
-        let mut reducing = false;
-        for (i, gain_db) in gains.iter_mut().enumerate() {
+        for (i, level) in gains.iter_mut().enumerate() {
             let mut peak = 0.0f32;
             let mut sq = 0.0f32;
             for ch in 0..channels {
@@ -249,20 +246,35 @@ impl Stage for Compression {
                 peak = peak.max(x.abs());
                 sq = sq.max(x * x);
             }
-            let level = if rms {
+            *level = if rms {
                 self.ms = f64::from(sq) + self.rms_coeff * (self.ms - f64::from(sq));
-                self.ms.sqrt()
+                self.ms.sqrt() as f32
             } else {
-                f64::from(peak)
+                peak
             };
-            let target = if level < knee_start {
+        }
+        let t = p.threshold_db as f32;
+        let w = p.effective_knee_db() as f32;
+        let slope = 1.0 / p.ratio as f32 - 1.0;
+        let knee_scale = if w > 0.0 { slope / (2.0 * w) } else { 0.0 };
+        for g in gains.iter_mut() {
+            let over = fast_log2_vec(*g) * DB_PER_OCTAVE - t;
+            let d = over + 0.5 * w;
+            // Below the knee nothing, in it the quadratic, above it the ratio.
+            *g = if 2.0 * over < -w {
                 0.0
+            } else if 2.0 * over <= w {
+                knee_scale * d * d
             } else {
-                let x_db = f64::from(fast_amp_to_db(level.max(1e-9) as f32));
-                p.static_curve_db(x_db) - x_db
+                slope * over
             };
+        }
+        // Pass 2, sample by sample (the envelope is a recursion): the smoothed gain
+        // reduction, written over the target it follows.
+        let mut reducing = false;
+        for gain_db in gains.iter_mut() {
+            let target = f64::from(*gain_db);
             if target == 0.0 && self.gr_db == 0.0 && !adaptive {
-                *gain_db = 0.0;
                 continue;
             }
             let coeff = if target < self.gr_db {

@@ -130,36 +130,52 @@ impl TruePeakDetector {
 
     /// Feed one block and write, for every frame, the largest magnitude among the
     /// interpolated points over all channels into `peaks` (`peaks.len()` = the block's
-    /// length). Returns false, leaving `peaks` untouched, when the block cannot reach
-    /// `below`: every point is then at most `below`.
+    /// length); frames whose points cannot pass `below` get 0. Returns false, leaving
+    /// `peaks` untouched, when no point of the block can pass `below`.
     pub fn process(&mut self, audio: &Planar, below: f32, peaks: &mut [f32]) -> bool {
+        /// Frames checked against the bound at a time: peaks are rare, so most chunks
+        /// of a loud block still skip the interpolator.
+        const CHUNK: usize = 64;
         let n = audio.len();
         let hist = self.taps - 1;
-        let mut reach = 0.0f32;
         for (line, input) in self.lines.iter_mut().zip(audio.channels_iter()) {
             line[hist..hist + n].copy_from_slice(input);
-            reach = line[..hist + n].iter().fold(reach, |m, x| m.max(x.abs()));
         }
-        let loud = reach * self.gain_bound > below;
-        if loud {
-            peaks.fill(0.0);
-            for line in &self.lines {
-                for p in 0..self.factor {
-                    let out = &mut self.phase_out[..n];
-                    out.fill(0.0);
-                    // y[i] = sum_k c[k][p] * x[i - k], newest sample first.
-                    for k in 0..self.taps {
-                        let c = self.coeffs[k * self.factor + p];
-                        let x = &line[hist - k..hist - k + n];
-                        for (y, &x) in out.iter_mut().zip(x) {
-                            *y += c * x;
+        let mut loud = false;
+        let mut start = 0;
+        while start < n {
+            let len = CHUNK.min(n - start);
+            // Every input the chunk's interpolated points reach.
+            let reach = self.lines.iter().fold(0.0f32, |m, line| {
+                line[start..start + hist + len]
+                    .iter()
+                    .fold(m, |m, x| m.max(x.abs()))
+            });
+            if reach * self.gain_bound > below {
+                if !loud {
+                    peaks.fill(0.0);
+                    loud = true;
+                }
+                let peaks = &mut peaks[start..start + len];
+                for line in &self.lines {
+                    for p in 0..self.factor {
+                        let out = &mut self.phase_out[..len];
+                        out.fill(0.0);
+                        // y[i] = sum_k c[k][p] * x[i - k], newest sample first.
+                        for k in 0..self.taps {
+                            let c = self.coeffs[k * self.factor + p];
+                            let x = &line[start + hist - k..start + hist - k + len];
+                            for (y, &x) in out.iter_mut().zip(x) {
+                                *y += c * x;
+                            }
                         }
-                    }
-                    for (peak, y) in peaks.iter_mut().zip(out.iter()) {
-                        *peak = peak.max(y.abs());
+                        for (peak, y) in peaks.iter_mut().zip(out.iter()) {
+                            *peak = peak.max(y.abs());
+                        }
                     }
                 }
             }
+            start += len;
         }
         for line in &mut self.lines {
             line.copy_within(n..n + hist, 0);
