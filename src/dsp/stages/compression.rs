@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 use crate::audio::Planar;
 use crate::dsp::params::{ParamError, check_range, db_to_lin};
 use crate::dsp::util::{
-    DB_PER_OCTAVE, DelayLine, GainRamp, fast_db_to_amp, fast_log2_vec, ms_to_frames, one_pole_coeff,
+    DB_PER_OCTAVE, DelayLine, GainRamp, fast_db_to_amp, fast_log2, ms_to_frames, one_pole_coeff,
 };
 use crate::dsp::{Stage, StageKind, StageTelemetry, StreamFormat};
 
@@ -258,7 +258,7 @@ impl Stage for Compression {
         let slope = 1.0 / p.ratio as f32 - 1.0;
         let knee_scale = if w > 0.0 { slope / (2.0 * w) } else { 0.0 };
         for g in gains.iter_mut() {
-            let over = fast_log2_vec(*g) * DB_PER_OCTAVE - t;
+            let over = fast_log2(*g) * DB_PER_OCTAVE - t;
             let d = over + 0.5 * w;
             // Below the knee nothing, in it the quadratic, above it the ratio.
             *g = if 2.0 * over < -w {

@@ -27,7 +27,7 @@ use crate::audio::Planar;
 use crate::dsp::noise_estimate::NoiseEstimate;
 use crate::dsp::params::{ParamError, check_range};
 use crate::dsp::stft::{Stft, Window};
-use crate::dsp::util::{fast_exp2_vec, fast_log2_vec, sum_f32};
+use crate::dsp::util::{fast_exp2, fast_log2, sum_f32};
 use crate::dsp::{Stage, StageKind, StreamFormat};
 use realfft::num_complex::Complex32;
 
@@ -229,7 +229,7 @@ impl ChannelState {
                 }
                 // (ξ/(1+ξ))^s; ξ = 0 gives 2^(-126 s), zero for every purpose.
                 for r in raw.iter_mut() {
-                    *r = fast_exp2_vec(s * fast_log2_vec(*r));
+                    *r = fast_exp2(s * fast_log2(*r));
                 }
             }
             Rule::Subtract(k) => {
