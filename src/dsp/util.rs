@@ -337,6 +337,25 @@ pub fn sum_f32(v: &[f32]) -> f32 {
     lanes + rest.iter().sum::<f32>()
 }
 
+/// Dot product in f32 over eight interleaved partial sums (vectorises), the lanes added
+/// in f64.
+pub fn dot(a: &[f32], b: &[f32]) -> f64 {
+    let mut acc = [0.0f32; 8];
+    let (ca, cb) = (a.chunks_exact(8), b.chunks_exact(8));
+    let tail: f32 = ca
+        .remainder()
+        .iter()
+        .zip(cb.remainder())
+        .map(|(x, y)| x * y)
+        .sum();
+    for (x, y) in ca.zip(cb) {
+        for k in 0..8 {
+            acc[k] += x[k] * y[k];
+        }
+    }
+    acc.iter().map(|&v| f64::from(v)).sum::<f64>() + f64::from(tail)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -374,6 +393,16 @@ mod tests {
                 .take(input.len())
                 .collect();
             assert_eq!(out, want, "delay {len}, blocks of {block}");
+        }
+    }
+
+    #[test]
+    fn dot_matches_a_plain_sum() {
+        for n in [0, 1, 7, 8, 19, 480] {
+            let a: Vec<f32> = (0..n).map(|i| (i % 13) as f32 - 6.0).collect();
+            let b: Vec<f32> = (0..n).map(|i| (i % 5) as f32 * 0.5).collect();
+            let want: f64 = a.iter().zip(&b).map(|(x, y)| f64::from(x * y)).sum();
+            assert_eq!(dot(&a, &b), want, "n = {n}");
         }
     }
 

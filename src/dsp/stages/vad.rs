@@ -42,6 +42,7 @@ use serde::{Deserialize, Serialize};
 use crate::audio::Planar;
 use crate::dsp::biquad::{Biquad, Coeffs, Shape};
 use crate::dsp::params::{ParamError, check_range, db_to_lin};
+use crate::dsp::util::dot;
 use crate::dsp::{Stage, StageKind, StageTelemetry, StreamFormat};
 
 const STAGE: &str = "vad";
@@ -552,24 +553,6 @@ impl Stage for Vad {
             ..StageTelemetry::default()
         }
     }
-}
-
-/// Dot product with eight partial sums (vectorises), accumulated in f64 per chunk.
-fn dot(a: &[f32], b: &[f32]) -> f64 {
-    let mut acc = [0.0f32; 8];
-    let (ca, cb) = (a.chunks_exact(8), b.chunks_exact(8));
-    let tail: f32 = ca
-        .remainder()
-        .iter()
-        .zip(cb.remainder())
-        .map(|(x, y)| x * y)
-        .sum();
-    for (x, y) in ca.zip(cb) {
-        for k in 0..8 {
-            acc[k] += x[k] * y[k];
-        }
-    }
-    acc.iter().map(|&v| f64::from(v)).sum::<f64>() + f64::from(tail)
 }
 
 #[cfg(test)]
