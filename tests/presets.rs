@@ -28,31 +28,9 @@ fn snapshot(env: &Env) -> Vec<(String, String, String)> {
         .collect()
 }
 
-/// A 1.5 s mono 16-bit WAV: speech-like tone bursts over a little noise.
+/// A 1.5 s mono 16 kHz WAV of speech-like tone bursts over a little noise.
 fn write_wav(path: &Path) {
-    let rate = 16_000u32;
-    let spec = hound::WavSpec {
-        channels: 1,
-        sample_rate: rate,
-        bits_per_sample: 16,
-        sample_format: hound::SampleFormat::Int,
-    };
-    let mut w = hound::WavWriter::create(path, spec).unwrap();
-    let mut seed = 7u32;
-    for i in 0..(rate as usize * 3 / 2) {
-        let t = i as f32 / rate as f32;
-        seed = seed.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
-        let noise = (seed >> 8) as f32 / (1u32 << 24) as f32 - 0.5;
-        let voiced = if (t * 2.0).fract() < 0.6 {
-            0.3 * (std::f32::consts::TAU * 180.0 * t).sin()
-                + 0.1 * (std::f32::consts::TAU * 540.0 * t).sin()
-        } else {
-            0.0
-        };
-        w.write_sample(((voiced + 0.01 * noise) * 32767.0) as i16)
-            .unwrap();
-    }
-    w.finalize().unwrap();
+    helper::audio::speech_like_wav(path, 16_000, 1.5);
 }
 
 #[test]

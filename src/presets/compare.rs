@@ -232,6 +232,7 @@ mod tests {
     use super::*;
     use crate::presets::builtin::builtin;
 
+    /// A mono 16-bit WAV of the DSP tests' speech-like signal.
     fn write_tone(path: &Path, rate: u32, secs: f32) {
         let spec = hound::WavSpec {
             channels: 1,
@@ -240,20 +241,8 @@ mod tests {
             sample_format: hound::SampleFormat::Int,
         };
         let mut w = hound::WavWriter::create(path, spec).unwrap();
-        let n = (rate as f32 * secs) as usize;
-        let mut noise = 12345u32;
-        for i in 0..n {
-            let t = i as f32 / rate as f32;
-            // A voiced-like tone burst pattern with a little noise.
-            let on = (t * 2.0).fract() < 0.6;
-            noise = noise.wrapping_mul(1664525).wrapping_add(1013904223);
-            let nz = (noise >> 8) as f32 / (1u32 << 24) as f32 - 0.5;
-            let s = if on {
-                0.3 * (2.0 * std::f32::consts::PI * 220.0 * t).sin()
-                    + 0.1 * (2.0 * std::f32::consts::PI * 660.0 * t).sin()
-            } else {
-                0.0
-            } + 0.01 * nz;
+        let frames = (rate as f32 * secs) as usize;
+        for s in crate::dsp::testing::speech_like(rate, frames, 5) {
             w.write_sample((s * 32767.0) as i16).unwrap();
         }
         w.finalize().unwrap();
