@@ -281,6 +281,16 @@ impl GainRamp {
     }
 }
 
+/// Multiply every channel of a block by a per-frame gain (`gains.len()` = the block's
+/// length).
+pub fn apply_gains(audio: &mut Planar, gains: &[f32]) {
+    for ch in audio.channels_mut() {
+        for (x, g) in ch.iter_mut().zip(gains) {
+            *x *= g;
+        }
+    }
+}
+
 /// Sum of squares and sample count of a block over all channels.
 pub fn energy(audio: &Planar) -> (f64, usize) {
     let mut sum = 0.0f64;

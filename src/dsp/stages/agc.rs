@@ -21,7 +21,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::audio::Planar;
 use crate::dsp::params::{ParamError, check_range};
-use crate::dsp::util::{DelayLine, fast_db_to_amp, fast_power_to_db, ms_to_frames, one_pole_coeff};
+use crate::dsp::util::{
+    DelayLine, apply_gains, fast_db_to_amp, fast_power_to_db, ms_to_frames, one_pole_coeff,
+};
 use crate::dsp::{Stage, StageKind, StageTelemetry, StreamFormat};
 
 const NAME: &str = "agc";
@@ -310,11 +312,7 @@ impl Stage for Agc {
             *g = fast_db_to_amp(*g);
         }
         self.delay.process(audio);
-        for ch in audio.channels_mut() {
-            for (x, g) in ch.iter_mut().zip(gains.iter()) {
-                *x *= g;
-            }
-        }
+        apply_gains(audio, gains);
     }
 
     fn latency(&self) -> usize {

@@ -21,7 +21,8 @@ use serde::{Deserialize, Serialize};
 use crate::audio::Planar;
 use crate::dsp::params::{ParamError, check_range, db_to_lin};
 use crate::dsp::util::{
-    DB_PER_OCTAVE, DelayLine, GainRamp, fast_db_to_amp, fast_log2, ms_to_frames, one_pole_coeff,
+    DB_PER_OCTAVE, DelayLine, GainRamp, apply_gains, fast_db_to_amp, fast_log2, ms_to_frames,
+    one_pole_coeff,
 };
 use crate::dsp::{Stage, StageKind, StageTelemetry, StreamFormat};
 
@@ -298,8 +299,8 @@ impl Stage for Compression {
             *gain_db = self.gr_db as f32;
             reducing |= self.gr_db != 0.0;
         }
-        // Pass 2, vectorised: dB to linear, times the make-up gain; then the delayed
-        // audio times the gains.
+        // Pass 3, vectorised: dB to linear, times the make-up gain; then the delayed
+        // audio times the gains (skipped when they are all exactly 1).
         let makeup = &mut self.makeup_gains[..n];
         self.makeup.fill(makeup);
         if reducing {
@@ -310,12 +311,8 @@ impl Stage for Compression {
             gains.copy_from_slice(makeup);
         }
         self.delay.process(audio);
-        if reducing || !self.makeup.is_unity() || makeup.first() != Some(&1.0) {
-            for ch in audio.channels_mut() {
-                for (x, g) in ch.iter_mut().zip(gains.iter()) {
-                    *x *= g;
-                }
-            }
+        if reducing || makeup.iter().any(|&m| m != 1.0) {
+            apply_gains(audio, gains);
         }
         self.block_max_gr = block_max;
     }

@@ -29,7 +29,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::audio::Planar;
 use crate::dsp::params::{ParamError, check_range};
-use crate::dsp::util::{DelayLine, ms_to_frames, one_pole_coeff};
+use crate::dsp::util::{DelayLine, apply_gains, ms_to_frames, one_pole_coeff};
 use crate::dsp::{Stage, StageKind, StageTelemetry, StreamFormat};
 
 const NAME: &str = "limiter";
@@ -451,8 +451,8 @@ impl Stage for Limiter {
             // the envelope only recovers toward 1.
             self.hold.push_unity(n);
             self.mean.push_unity(n);
-            self.delay.process(audio);
             if self.env == 1.0 {
+                self.delay.process(audio);
                 self.block_min_gain = 1.0;
                 return;
             }
@@ -461,37 +461,28 @@ impl Stage for Limiter {
                 self.env = 1.0 + self.release_coeff * (self.env - 1.0);
                 *g = self.env;
             }
-            for ch in audio.channels_mut() {
-                for (x, g) in ch.iter_mut().zip(&self.gains[..n]) {
-                    *x *= g;
-                }
+        } else {
+            let mut block_min = 1.0f32;
+            for i in 0..n {
+                let r = if loud {
+                    self.required_gain(self.peaks[i])
+                } else {
+                    1.0
+                };
+                let h = self.hold.push(r);
+                let a = self.mean.push(h);
+                self.env = if a < self.env {
+                    a
+                } else {
+                    a + self.release_coeff * (self.env - a)
+                };
+                self.gains[i] = self.env;
+                block_min = block_min.min(self.env);
             }
-            return;
-        }
-        let mut block_min = 1.0f32;
-        for i in 0..n {
-            let r = if loud {
-                self.required_gain(self.peaks[i])
-            } else {
-                1.0
-            };
-            let h = self.hold.push(r);
-            let a = self.mean.push(h);
-            self.env = if a < self.env {
-                a
-            } else {
-                a + self.release_coeff * (self.env - a)
-            };
-            self.gains[i] = self.env;
-            block_min = block_min.min(self.env);
+            self.block_min_gain = block_min;
         }
         self.delay.process(audio);
-        for ch in audio.channels_mut() {
-            for (x, g) in ch.iter_mut().zip(&self.gains[..n]) {
-                *x *= g;
-            }
-        }
-        self.block_min_gain = block_min;
+        apply_gains(audio, &self.gains[..n]);
     }
 
     fn latency(&self) -> usize {

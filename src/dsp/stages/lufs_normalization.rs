@@ -33,7 +33,7 @@ use crate::analysis::loudness::HopEnergy;
 use crate::audio::Planar;
 use crate::dsp::params::{ParamError, check_range, db_to_lin};
 use crate::dsp::stages::limiter::{Limiter, LimiterParams};
-use crate::dsp::util::{DelayLine, GainRamp};
+use crate::dsp::util::{DelayLine, GainRamp, apply_gains};
 use crate::dsp::{Stage, StageKind, StageTelemetry, StreamFormat};
 
 const NAME: &str = "lufs_normalization";
@@ -468,11 +468,7 @@ impl Stage for LufsNormalization {
             start += take;
         }
         self.delay.process(audio);
-        for ch in audio.channels_mut() {
-            for (x, g) in ch.iter_mut().zip(&self.gains[..n]) {
-                *x *= g;
-            }
-        }
+        apply_gains(audio, &self.gains[..n]);
         if let Some(l) = &mut self.limiter {
             l.process(audio);
         }

@@ -89,13 +89,12 @@ impl VoiceEnhancementParams {
 fn band(shapes: &[(Shape, f64)], sr: f64) -> Vec<Coeffs> {
     let fits = |f: f64| f < 0.45 * sr;
     // A low-pass above the range is dropped; anything else makes the band empty.
-    let kept: Vec<Coeffs> = shapes
+    shapes
         .iter()
         .filter(|&&(s, f)| fits(f) || !matches!(s, Shape::LowPass { .. }))
-        .map(|&(s, f)| (fits(f)).then(|| Coeffs::new(s, f, sr)))
+        .map(|&(s, f)| fits(f).then(|| Coeffs::new(s, f, sr)))
         .collect::<Option<_>>()
-        .unwrap_or_default();
-    kept
+        .unwrap_or_default()
 }
 
 /// Lanes of the first filter bank, all fed with the input.
