@@ -197,7 +197,9 @@ impl Biquad {
         let x = f64::from(x);
         let c = &self.c;
         let y = c.b0 * x + self.z1;
-        self.z1 = c.b1 * x - c.a1 * y + self.z2;
+        // Added in this order so the recursion through `y` is one multiply and one
+        // subtraction before the next sample's addition.
+        self.z1 = (c.b1 * x + self.z2) - c.a1 * y;
         self.z2 = c.b2 * x - c.a2 * y;
         y as f32
     }
@@ -267,7 +269,7 @@ impl<const L: usize> BiquadBank<L> {
         let mut y = [0.0; L];
         for l in 0..L {
             y[l] = self.b0[l] * x[l] + self.z1[l];
-            self.z1[l] = self.b1[l] * x[l] - self.a1[l] * y[l] + self.z2[l];
+            self.z1[l] = (self.b1[l] * x[l] + self.z2[l]) - self.a1[l] * y[l];
             self.z2[l] = self.b2[l] * x[l] - self.a2[l] * y[l];
         }
         y

@@ -248,6 +248,15 @@ impl Stage for Agc {
         let gate_close_db = gate_open_db - 6.0;
         let adaptive = p.mode == AgcMode::Adaptive;
         let inv_channels = 1.0 / channels as f32;
+        // The recursions run on local copies of their state: kept in registers for the
+        // block, not stored and reloaded through `self` on every frame.
+        let (det_c, var_c, speeds, hold_frames) = (
+            self.det_coeff,
+            self.var_coeff,
+            self.speeds,
+            self.hold_frames,
+        );
+        let mut ms = self.ms;
         // Pass 1: the detector (a recursion) per frame, then its level in dB (vectorised).
         let gains = &mut self.gains[..n];
         for (i, level) in gains.iter_mut().enumerate() {
@@ -256,39 +265,42 @@ impl Stage for Agc {
                 let x = audio.channel(ch)[i];
                 sq += x * x;
             }
-            sq *= inv_channels;
-            self.ms = sq + self.det_coeff * (self.ms - sq);
-            *level = self.ms;
+            // One multiply and one add on the recursion: `c·ms + (1 - c)·sq`.
+            ms = det_c * ms + (1.0 - det_c) * (sq * inv_channels);
+            *level = ms;
         }
+        self.ms = ms;
         for level in gains.iter_mut() {
             *level = fast_power_to_db(level.max(1e-12));
         }
         // Pass 2, sample by sample (gate and gain are recursions): the gain in dB,
         // written over the level it was computed from.
+        let (mut gate_open, mut gain_db, mut hold) = (self.gate_open, self.gain_db, self.hold);
+        let (mut level_mean, mut level_var) = (self.level_mean, self.level_var);
         for gain in gains.iter_mut() {
             let level_db = *gain;
-            if self.gate_open {
+            if gate_open {
                 if level_db < gate_close_db {
-                    self.gate_open = false;
+                    gate_open = false;
                 }
             } else if level_db >= gate_open_db {
-                self.gate_open = true;
+                gate_open = true;
             }
             let speed = if adaptive {
-                let d = level_db - self.level_mean;
-                self.level_mean = level_db + self.var_coeff * (self.level_mean - level_db);
-                self.level_var = d * d + self.var_coeff * (self.level_var - d * d);
-                if self.level_var < 4.0 {
-                    self.speeds[0]
-                } else if self.level_var > 36.0 {
-                    self.speeds[2]
+                let d = level_db - level_mean;
+                level_mean = var_c * level_mean + (1.0 - var_c) * level_db;
+                level_var = var_c * level_var + (1.0 - var_c) * (d * d);
+                if level_var < 4.0 {
+                    speeds[0]
+                } else if level_var > 36.0 {
+                    speeds[2]
                 } else {
-                    self.speeds[1]
+                    speeds[1]
                 }
             } else {
-                self.speeds[1]
+                speeds[1]
             };
-            if self.gate_open {
+            if gate_open {
                 let e = target - level_db;
                 let e = if half_knee > 0.0 && e.abs() < half_knee {
                     e * e.abs() / half_knee
@@ -296,17 +308,19 @@ impl Stage for Agc {
                     e
                 };
                 let desired = e.clamp(gmin, gmax);
-                if desired < self.gain_db {
-                    self.gain_db = desired + speed.attack * (self.gain_db - desired);
-                    self.hold = self.hold_frames;
-                } else if self.hold > 0 {
-                    self.hold -= 1;
+                if desired < gain_db {
+                    gain_db = speed.attack * gain_db + (1.0 - speed.attack) * desired;
+                    hold = hold_frames;
+                } else if hold > 0 {
+                    hold -= 1;
                 } else {
-                    self.gain_db = desired + speed.release * (self.gain_db - desired);
+                    gain_db = speed.release * gain_db + (1.0 - speed.release) * desired;
                 }
             }
-            *gain = self.gain_db;
+            *gain = gain_db;
         }
+        (self.gate_open, self.gain_db, self.hold) = (gate_open, gain_db, hold);
+        (self.level_mean, self.level_var) = (level_mean, level_var);
         // Pass 3, vectorised: dB to linear; the delayed audio times the gains.
         for g in gains.iter_mut() {
             *g = fast_db_to_amp(*g);

@@ -238,6 +238,9 @@ impl Stage for Compression {
         let mut block_max = 0.0f64;
         // Pass 1: the detector level of every frame (the RMS detector is a recursion),
         // then, vectorised, the gain the static curve asks for at that level, in dB.
+        // The recursions run on local copies of their state (kept in registers, not
+        // stored and reloaded through `self` on every frame).
+        let (rms_c, mut ms) = (self.rms_coeff, self.ms);
         let gains = &mut self.gains[..n];
         for (i, level) in gains.iter_mut().enumerate() {
             let mut peak = 0.0f32;
@@ -248,12 +251,14 @@ impl Stage for Compression {
                 sq = sq.max(x * x);
             }
             *level = if rms {
-                self.ms = f64::from(sq) + self.rms_coeff * (self.ms - f64::from(sq));
-                self.ms.sqrt() as f32
+                // One multiply and one add on the recursion: `c·ms + (1 - c)·sq`.
+                ms = rms_c * ms + (1.0 - rms_c) * f64::from(sq);
+                ms.sqrt() as f32
             } else {
                 peak
             };
         }
+        self.ms = ms;
         let t = p.threshold_db as f32;
         let w = p.effective_knee_db() as f32;
         let slope = 1.0 / p.ratio as f32 - 1.0;
@@ -273,32 +278,36 @@ impl Stage for Compression {
         // Pass 2, sample by sample (the envelope is a recursion): the smoothed gain
         // reduction, written over the target it follows.
         let mut reducing = false;
+        let (attack, release, fast_release) = (self.attack, self.release, self.fast_release);
+        let sustain_c = self.sustain_coeff;
+        let (mut gr_db, mut sustain_db) = (self.gr_db, self.sustain_db);
         for gain_db in gains.iter_mut() {
             let target = f64::from(*gain_db);
-            if target == 0.0 && self.gr_db == 0.0 && !adaptive {
+            if target == 0.0 && gr_db == 0.0 && !adaptive {
                 continue;
             }
-            let coeff = if target < self.gr_db {
-                self.attack
+            let coeff = if target < gr_db {
+                attack
             } else if adaptive {
                 // Sustained compression releases slowly, isolated peaks quickly.
-                let sustained = (-self.sustain_db / 6.0).clamp(0.0, 1.0);
-                self.fast_release + sustained * (self.release - self.fast_release)
+                let sustained = (-sustain_db / 6.0).clamp(0.0, 1.0);
+                fast_release + sustained * (release - fast_release)
             } else {
-                self.release
+                release
             };
-            self.gr_db = target + coeff * (self.gr_db - target);
+            gr_db = coeff * gr_db + (1.0 - coeff) * target;
             if adaptive {
-                self.sustain_db = self.gr_db + self.sustain_coeff * (self.sustain_db - self.gr_db);
+                sustain_db = gr_db + sustain_c * (sustain_db - gr_db);
             }
-            block_max = block_max.max(-self.gr_db);
-            if target == 0.0 && self.gr_db > -1e-9 {
+            block_max = block_max.max(-gr_db);
+            if target == 0.0 && gr_db > -1e-9 {
                 // Released: end the exponential tail (1e-9 dB) so idle costs nothing.
-                self.gr_db = 0.0;
+                gr_db = 0.0;
             }
-            *gain_db = self.gr_db as f32;
-            reducing |= self.gr_db != 0.0;
+            *gain_db = gr_db as f32;
+            reducing |= gr_db != 0.0;
         }
+        (self.gr_db, self.sustain_db) = (gr_db, sustain_db);
         // Pass 3, vectorised: dB to linear, times the make-up gain; then the delayed
         // audio times the gains (skipped when they are all exactly 1).
         let makeup = &mut self.makeup_gains[..n];

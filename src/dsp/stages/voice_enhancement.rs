@@ -97,19 +97,23 @@ fn band(shapes: &[(Shape, f64)], sr: f64) -> Vec<Coeffs> {
         .unwrap_or_default()
 }
 
-/// Lanes of the first filter bank, all fed with the input.
+/// Lanes of the tone bank (one filter per band, all fed with the input; lane 3 unused).
 const EXCITER: usize = 0;
-const PRESENCE: usize = 1;
-const WARMTH: usize = 2;
-const BRIGHTNESS: usize = 3;
-const SIBILANCE: usize = 4;
+const WARMTH: usize = 1;
+const BRIGHTNESS: usize = 2;
+/// Lanes of the two band-pass banks (a high-pass, then a low-pass).
+const PRESENCE: usize = 0;
+const SIBILANCE: usize = 1;
 
-/// One channel's filters: the first filter of every band side by side in one bank, the
-/// second filters of the two band-passes (presence, sibilance) in another.
+/// One channel's filters: the single-filter bands side by side in one bank, the two
+/// band-passes (presence, sibilance) as a bank of high-passes then a bank of low-passes.
+/// The two groups run as separate passes, each small enough to keep its state and most
+/// coefficients in registers.
 #[derive(Debug, Clone, Copy)]
 struct Channel {
-    first: BiquadBank<6>,
-    second: BiquadBank<2>,
+    tone: BiquadBank<4>,
+    band_high: BiquadBank<2>,
+    band_low: BiquadBank<2>,
     sib_env: f32,
     full_env: f32,
 }
@@ -118,22 +122,18 @@ impl Channel {
     fn new(sr: f64) -> Self {
         let hp = |f: f64| (Shape::HighPass { q: Q }, f);
         let lp = |f: f64| (Shape::LowPass { q: Q }, f);
-        let bands = [
-            band(&[hp(3000.0)], sr),
-            band(&[hp(2000.0), lp(5000.0)], sr),
-            band(&[lp(500.0)], sr),
-            band(&[hp(5000.0)], sr),
-            band(&[hp(6000.0), lp(10_000.0)], sr),
-        ];
-        let mut first = [Coeffs::ZERO; 6];
-        for (lane, b) in bands.iter().enumerate() {
-            first[lane] = b.first().copied().unwrap_or(Coeffs::ZERO);
-        }
-        let second = [PRESENCE, SIBILANCE]
-            .map(|lane| bands[lane].get(1).copied().unwrap_or(Coeffs::IDENTITY));
+        let first = |b: Vec<Coeffs>| b.first().copied().unwrap_or(Coeffs::ZERO);
+        let second = |b: Vec<Coeffs>| b.get(1).copied().unwrap_or(Coeffs::IDENTITY);
+        let mut tone = [Coeffs::ZERO; 4];
+        tone[EXCITER] = first(band(&[hp(3000.0)], sr));
+        tone[WARMTH] = first(band(&[lp(500.0)], sr));
+        tone[BRIGHTNESS] = first(band(&[hp(5000.0)], sr));
+        let presence = band(&[hp(2000.0), lp(5000.0)], sr);
+        let sibilance = band(&[hp(6000.0), lp(10_000.0)], sr);
         Self {
-            first: BiquadBank::new(first),
-            second: BiquadBank::new(second),
+            tone: BiquadBank::new(tone),
+            band_high: BiquadBank::new([first(presence.clone()), first(sibilance.clone())]),
+            band_low: BiquadBank::new([second(presence), second(sibilance)]),
             sib_env: 0.0,
             full_env: 0.0,
         }
@@ -208,35 +208,43 @@ impl Stage for VoiceEnhancement {
         for (c, buf) in self.channels.iter_mut().zip(audio.channels_mut()) {
             let n = buf.len();
             let [exc, pres, sib_band, env] = &mut self.scratch;
-            // Pass 1, sample by sample (the filters are recursions): the band mix that
-            // needs no envelope, the exciter band and the sibilance band.
+            // Pass 1, sample by sample (the filters are recursions): the band-passes,
+            // then the single-filter bands. Filters always run so their state is current
+            // when an amount changes; they run on local copies so their states stay in
+            // registers through the block.
+            let (mut high, mut low) = (c.band_high, c.band_low);
             for i in 0..n {
-                let x = buf[i];
-                // Filters always run so their state is current when an amount changes.
-                let a = c.first.tick([f64::from(x); 6]);
-                let b = c.second.tick([a[PRESENCE], a[SIBILANCE]]);
-                exc[i] = a[EXCITER] as f32;
-                sib_band[i] = b[1] as f32;
-                pres[i] = presence * b[0] as f32
-                    + warmth * a[WARMTH] as f32
-                    + brightness * a[BRIGHTNESS] as f32;
+                let b = low.tick(high.tick([f64::from(buf[i]); 2]));
+                sib_band[i] = b[SIBILANCE] as f32;
+                pres[i] = presence * b[PRESENCE] as f32;
             }
+            high.flush_denormals();
+            low.flush_denormals();
+            (c.band_high, c.band_low) = (high, low);
+            let mut tone = c.tone;
+            for i in 0..n {
+                let a = tone.tick([f64::from(buf[i]); 4]);
+                exc[i] = a[EXCITER] as f32;
+                pres[i] += warmth * a[WARMTH] as f32 + brightness * a[BRIGHTNESS] as f32;
+            }
+            tone.flush_denormals();
+            c.tone = tone;
             // Pass 2: the de-esser's envelopes (one-pole recursions, nothing else).
+            let (mut sib_env, mut full_env) = (c.sib_env, c.full_env);
             for i in 0..n {
                 let sib = sib_band[i].abs();
                 let x = buf[i].abs();
-                c.sib_env = sib + env_c * (c.sib_env - sib);
-                c.full_env = x + env_c * (c.full_env - x);
-                env[i] = c.sib_env / (c.full_env + 1e-9);
+                sib_env = env_c * sib_env + (1.0 - env_c) * sib;
+                full_env = env_c * full_env + (1.0 - env_c) * x;
+                env[i] = sib_env / (full_env + 1e-9);
             }
+            (c.sib_env, c.full_env) = (sib_env, full_env);
             // Pass 3, vectorised: exciter, de-esser and the mix.
             for i in 0..n {
                 let k = (2.0 * (env[i] - 0.25)).clamp(0.0, 1.0);
                 buf[i] +=
                     clarity * fast_tanh(3.0 * exc[i]) / 3.0 + pres[i] - sibilance * k * sib_band[i];
             }
-            c.first.flush_denormals();
-            c.second.flush_denormals();
         }
         if p.normalize {
             let n = audio.len();

@@ -263,18 +263,26 @@ impl Stage for VoiceFilter {
     fn process(&mut self, audio: &mut Planar) {
         let weight = (self.params.voice_band_gain - 1.0) as f32;
         for (f, buf) in self.channels.iter_mut().zip(audio.channels_mut()) {
+            // The filters run on local copies, so their states stay in registers for the
+            // block instead of a store and a reload per sample on each recursion; the
+            // bands and the roll-off run as two passes, each with few enough live values
+            // to fit the registers.
+            let (mut high, mut low) = (f.high, f.low);
             for s in buf.iter_mut() {
                 let x = *s;
-                let bands = f.low.tick(f.high.tick([f64::from(x); 4]));
+                let bands = low.tick(high.tick([f64::from(x); 4]));
                 // Unused lanes are silent: summing all four is summing the bands.
                 let sum = ((bands[0] + bands[1]) + (bands[2] + bands[3])) as f32;
-                let mut y = x + weight * sum;
-                if let Some(lp) = &mut f.rolloff {
-                    let z = lp[0].tick_raw(y);
-                    y = lp[1].tick_raw(z);
-                }
-                *s = y;
+                *s = x + weight * sum;
             }
+            if let Some(lp) = &mut f.rolloff {
+                let [mut lp0, mut lp1] = *lp;
+                for s in buf.iter_mut() {
+                    *s = lp1.tick_raw(lp0.tick_raw(*s));
+                }
+                *lp = [lp0, lp1];
+            }
+            (f.high, f.low) = (high, low);
             f.high.flush_denormals();
             f.low.flush_denormals();
             if let Some(lp) = &mut f.rolloff {
