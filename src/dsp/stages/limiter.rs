@@ -314,8 +314,14 @@ pub struct Limiter {
     hold: SlidingMin,
     mean: MovingMean,
     delay: DelayLine,
-    release_coeff: f32,
-    env: f32,
+    release_coeff: f64,
+    /// `release_coeff` to the powers 1, 2, … (one per frame of the largest block): a
+    /// recovery from `env` toward 1 is `1 + (env - 1)·c^k`, computed for a whole block
+    /// at once instead of one dependent step per frame.
+    recovery: Vec<f64>,
+    /// The gain envelope, in `f64` so the block-wise recovery and the frame-by-frame
+    /// recursion agree to far below `f32` resolution, however the blocks are cut.
+    env: f64,
     ceiling_db: f64,
     knee_db: f64,
     /// Linear peak where the knee starts (slightly under).
@@ -338,6 +344,7 @@ impl Limiter {
             mean: MovingMean::new(1),
             delay: DelayLine::new(1, 0),
             release_coeff: 0.0,
+            recovery: Vec::new(),
             env: 1.0,
             ceiling_db: 0.0,
             knee_db: 0.0,
@@ -366,9 +373,19 @@ impl Limiter {
             if relayout {
                 self.prepare(f);
             } else {
-                self.release_coeff =
-                    one_pole_coeff(self.params.release_ms, f64::from(f.sample_rate)) as f32;
+                self.set_release(f.sample_rate);
             }
+        }
+    }
+
+    /// The release coefficient for `sample_rate` and its powers (fills the table in
+    /// place once [`Stage::prepare`] has sized it).
+    fn set_release(&mut self, sample_rate: u32) {
+        self.release_coeff = one_pole_coeff(self.params.release_ms, f64::from(sample_rate));
+        let mut p = 1.0;
+        for r in &mut self.recovery {
+            p *= self.release_coeff;
+            *r = p;
         }
     }
 
@@ -430,8 +447,8 @@ impl Stage for Limiter {
         self.hold = SlidingMin::new(w + 2 * reach);
         self.mean = MovingMean::new(w);
         self.delay = DelayLine::new(format.channels, self.detector.delay() + (w - 1) + reach);
-        self.release_coeff =
-            one_pole_coeff(self.params.release_ms, f64::from(format.sample_rate)) as f32;
+        self.recovery = vec![0.0; format.max_block];
+        self.set_release(format.sample_rate);
         self.env = 1.0;
         self.block_min_gain = 1.0;
     }
@@ -456,30 +473,37 @@ impl Stage for Limiter {
                 self.block_min_gain = 1.0;
                 return;
             }
-            self.block_min_gain = self.env;
-            for g in &mut self.gains[..n] {
-                self.env = 1.0 + self.release_coeff * (self.env - 1.0);
-                *g = self.env;
+            self.block_min_gain = self.env as f32;
+            let d = self.env - 1.0;
+            for (g, &p) in self.gains[..n].iter_mut().zip(&self.recovery) {
+                *g = (1.0 + d * p) as f32;
             }
+            self.env = 1.0 + d * self.recovery[n - 1];
         } else {
-            let mut block_min = 1.0f32;
             for i in 0..n {
-                let r = if loud {
+                self.gains[i] = if loud {
                     self.required_gain(self.peaks[i])
                 } else {
                     1.0
                 };
-                let h = self.hold.push(r);
-                let a = self.mean.push(h);
-                self.env = if a < self.env {
-                    a
-                } else {
-                    a + self.release_coeff * (self.env - a)
-                };
-                self.gains[i] = self.env;
-                block_min = block_min.min(self.env);
             }
+            let gains = &mut self.gains[..n];
+            // The envelope runs on a local copy (in a register, not through `self`).
+            let (c, mut env) = (self.release_coeff, self.env);
+            let mut block_min = 1.0f32;
+            for g in gains.iter_mut() {
+                let a = f64::from(self.mean.push(self.hold.push(*g)));
+                env = if a < env { a } else { c * env + (1.0 - c) * a };
+                *g = env as f32;
+                block_min = block_min.min(*g);
+            }
+            self.env = env;
             self.block_min_gain = block_min;
+        }
+        if self.env as f32 == 1.0 {
+            // Recovered to within `f32` resolution: exactly 1, so the next quiet block
+            // takes the no-op path.
+            self.env = 1.0;
         }
         self.delay.process(audio);
         apply_gains(audio, &self.gains[..n]);
