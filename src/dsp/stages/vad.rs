@@ -387,6 +387,57 @@ impl Vad {
     }
 
     /// Close the current frame: decide speech or pause.
+    /// Detection input for frames `range` of `audio`: the mono mix, its high-passed
+    /// energy into the frame's sum, and the decimated low band into the history.
+    fn detect(&mut self, audio: &Planar, range: std::ops::Range<usize>, chans: usize, inv: f32) {
+        let (mut dc, [mut lp0, mut lp1]) = (self.dc_block, self.lp);
+        let mut energy = self.energy_full;
+        let (decim, mut phase, mut pos) = (self.decim, self.decim_phase, self.hist_pos);
+        for i in range {
+            let mut m = 0.0f32;
+            for c in 0..chans {
+                m += audio.channel(c)[i];
+            }
+            m *= inv;
+            let full = f64::from(dc.tick_raw(m));
+            energy += full * full;
+            let low = lp1.tick_raw(lp0.tick_raw(m));
+            phase += 1;
+            if phase >= decim {
+                phase = 0;
+                self.hist[pos] = low;
+                pos = (pos + 1) & (HIST - 1);
+            }
+        }
+        (self.dc_block, self.lp) = (dc, [lp0, lp1]);
+        self.energy_full = energy;
+        (self.decim_phase, self.hist_pos) = (phase, pos);
+    }
+
+    /// The gate over frames `range`: the audio leaves through the one-frame delay,
+    /// scaled by a gain that ramps toward the last decision's target.
+    fn gate(&mut self, audio: &mut Planar, range: std::ops::Range<usize>, chans: usize, step: f32) {
+        let (target, mut gain, mut pos) = (self.target, self.gain, self.delay_pos);
+        let frame_len = self.frame_len;
+        for i in range {
+            // The sample leaving the delay belongs to the frame decided last.
+            if gain < target {
+                gain = (gain + step).min(target);
+            } else if gain > target {
+                gain = (gain - step).max(target);
+            }
+            for c in 0..chans {
+                let d = &mut self.delay[c][pos];
+                let x = audio.channel(c)[i];
+                let y = *d;
+                *d = x;
+                audio.channel_mut(c)[i] = y * gain;
+            }
+            pos = if pos + 1 >= frame_len { 0 } else { pos + 1 };
+        }
+        (self.gain, self.delay_pos) = (gain, pos);
+    }
+
     fn end_frame(&mut self) {
         let n = self.frame_len as f64;
         let rms_full = (self.energy_full / n).sqrt();
@@ -466,44 +517,22 @@ impl Stage for Vad {
         let fade_samples = (self.params.gate_fade_ms * 1e-3 * f64::from(self.sample_rate)).max(1.0);
         let step = ((1.0 - depth) as f64 / fade_samples) as f32;
         let frame_len = self.frame_len;
-        for i in 0..audio.len() {
-            let mut m = 0.0f32;
-            for c in 0..chans {
-                m += audio.channel(c)[i];
-            }
-            m *= inv;
-            let full = f64::from(self.dc_block.tick_raw(m));
-            self.energy_full += full * full;
-            let low = self.lp[0].tick_raw(m);
-            let low = self.lp[1].tick_raw(low);
-            self.decim_phase += 1;
-            if self.decim_phase >= self.decim {
-                self.decim_phase = 0;
-                self.hist[self.hist_pos] = low;
-                self.hist_pos = (self.hist_pos + 1) & (HIST - 1);
-            }
-            self.frame_pos += 1;
+        // Segment by segment up to each frame's end, so the per-sample loops carry no
+        // frame bookkeeping and run on local copies of their state (in registers).
+        let n = audio.len();
+        let mut start = 0;
+        while start < n {
+            let end = n.min(start + frame_len - self.frame_pos);
+            self.detect(audio, start..end, chans, inv);
             if gate {
-                // The sample leaving the delay belongs to the frame decided last.
-                if self.gain < self.target {
-                    self.gain = (self.gain + step).min(self.target);
-                } else if self.gain > self.target {
-                    self.gain = (self.gain - step).max(self.target);
-                }
-                let pos = self.delay_pos;
-                for c in 0..chans {
-                    let d = &mut self.delay[c][pos];
-                    let x = audio.channel(c)[i];
-                    let y = *d;
-                    *d = x;
-                    audio.channel_mut(c)[i] = y * self.gain;
-                }
-                self.delay_pos = if pos + 1 >= frame_len { 0 } else { pos + 1 };
+                self.gate(audio, start..end, chans, step);
             }
+            self.frame_pos += end - start;
             if self.frame_pos >= frame_len {
                 self.frame_pos = 0;
                 self.end_frame();
             }
+            start = end;
         }
         self.dc_block.flush_denormals();
         self.lp.iter_mut().for_each(Biquad::flush_denormals);
