@@ -32,7 +32,7 @@ use crate::dsp::stages::spectral_denoising::SpectralDenoising;
 use crate::dsp::stages::vad::Vad;
 use crate::dsp::stages::voice_enhancement::VoiceEnhancement;
 use crate::dsp::stages::voice_filter::VoiceFilter;
-use crate::dsp::util::{GainRamp, energy, energy_db, ms_to_frames, rms_db};
+use crate::dsp::util::{GainRamp, energy, energy_db, ms_to_frames};
 use crate::dsp::{Stage, StageKind, StageTelemetry, StreamFormat};
 use crate::{Error, Result};
 
@@ -308,11 +308,13 @@ struct Slot {
 }
 
 impl Slot {
+    /// Run the stage over `audio`. With levels measured, `input` is the block's energy
+    /// as it arrives (the previous stage's output energy: the same samples, so it is
+    /// not summed twice) and the return value is the energy this stage passes on.
     #[inline]
-    fn run(&mut self, audio: &mut Planar, measure: bool) {
+    fn run(&mut self, audio: &mut Planar, input: Option<(f64, usize)>) -> Option<(f64, usize)> {
         let t0 = Instant::now();
-        if measure {
-            let (e, n) = energy(audio);
+        if let Some((e, n)) = input {
             self.input_db = energy_db(e, n);
             self.in_energy.0 += e;
             self.in_energy.1 += n;
@@ -320,13 +322,14 @@ impl Slot {
         self.gain_in.apply(audio);
         self.stage.process(audio);
         self.gain_out.apply(audio);
-        if measure {
-            let (e, n) = energy(audio);
+        let output = input.map(|_| energy(audio));
+        if let Some((e, n)) = output {
             self.output_db = energy_db(e, n);
             self.out_energy.0 += e;
             self.out_energy.1 += n;
         }
         self.timing.record(t0.elapsed().as_secs_f64());
+        output
     }
 }
 
@@ -419,9 +422,9 @@ impl Pipeline {
         debug_assert!(audio.len() <= self.format.max_block);
         debug_assert_eq!(audio.channels(), self.format.channels);
         let t0 = Instant::now();
-        let measure = self.measure_levels;
-        if measure {
-            self.input_db = rms_db(audio);
+        let mut level = self.measure_levels.then(|| energy(audio));
+        if let Some((e, n)) = level {
+            self.input_db = energy_db(e, n);
         }
         if let Some(fade) = &mut self.fade {
             self.scratch.set_len(audio.len());
@@ -431,11 +434,13 @@ impl Pipeline {
                     .copy_from_slice(audio.channel(ch));
             }
             for slot in &mut fade.slots {
-                slot.run(&mut self.scratch, false);
+                slot.run(&mut self.scratch, None);
             }
             for slot in &mut self.slots {
-                slot.run(audio, measure);
+                level = slot.run(audio, level);
             }
+            // The crossfade changes the block after the last stage: measure it again.
+            level = level.map(|_| energy(audio));
             let n = audio.len();
             for i in 0..n {
                 let x = ((fade.pos + i).min(fade.len) as f32 / fade.len as f32)
@@ -455,11 +460,11 @@ impl Pipeline {
             }
         } else {
             for slot in &mut self.slots {
-                slot.run(audio, measure);
+                level = slot.run(audio, level);
             }
         }
-        if measure {
-            self.output_db = rms_db(audio);
+        if let Some((e, n)) = level {
+            self.output_db = energy_db(e, n);
         }
         self.frames += audio.len() as u64;
         self.timing.record(t0.elapsed().as_secs_f64());
