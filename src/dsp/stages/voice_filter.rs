@@ -276,18 +276,11 @@ impl Stage for VoiceFilter {
                 *s = x + weight * sum;
             }
             if let Some(lp) = &mut f.rolloff {
-                let [mut lp0, mut lp1] = *lp;
-                for s in buf.iter_mut() {
-                    *s = lp1.tick_raw(lp0.tick_raw(*s));
-                }
-                *lp = [lp0, lp1];
+                Biquad::process_cascade(lp, buf);
             }
             (f.high, f.low) = (high, low);
             f.high.flush_denormals();
             f.low.flush_denormals();
-            if let Some(lp) = &mut f.rolloff {
-                lp.iter_mut().for_each(Biquad::flush_denormals);
-            }
         }
     }
 
