@@ -44,6 +44,8 @@ pub struct WavWriter {
     dither: bool,
     rng: u64,
     clipped: u64,
+    /// Integer codes of the block being written, interleaved (reused across blocks).
+    codes: Vec<i32>,
 }
 
 impl std::fmt::Debug for WavWriter {
@@ -96,6 +98,7 @@ impl WavWriter {
             // Seeded from the path so runs are reproducible.
             rng: seed(path),
             clipped: 0,
+            codes: Vec::new(),
         })
     }
 
@@ -134,6 +137,7 @@ impl WavWriter {
                 let bits = self.format.bits() as i32;
                 let scale = (1i64 << (bits - 1)) as f64;
                 let (lo, hi) = (-scale, scale - 1.0);
+                self.codes.clear();
                 for f in 0..frames {
                     for c in 0..self.channels {
                         let x = block.channel(c)[f] as f64 * scale;
@@ -159,11 +163,10 @@ impl WavWriter {
                         } else {
                             v
                         };
-                        self.inner
-                            .write_sample(q as i32)
-                            .map_err(|e| hound_error(&self.path, e))?;
+                        self.codes.push(q as i32);
                     }
                 }
+                self.write_codes()?;
             }
         }
         Ok(())
@@ -175,21 +178,38 @@ impl WavWriter {
         self.inner.finalize().map_err(|e| hound_error(&path, e))
     }
 
-    /// Triangular dither in LSB, in (-1, 1).
-    #[inline]
-    fn tpdf(&mut self) -> f64 {
-        self.uniform() - self.uniform()
+    /// Write the block's codes: 16-bit through hound's block writer (one buffered copy
+    /// of the whole block instead of a checked write per sample), 24-bit sample by
+    /// sample.
+    fn write_codes(&mut self) -> Result<()> {
+        let path = &self.path;
+        if self.format == SampleFormat::S16 {
+            let mut w = self.inner.get_i16_writer(self.codes.len() as u32);
+            for &c in &self.codes {
+                w.write_sample(c as i16);
+            }
+            w.flush().map_err(|e| hound_error(path, e))
+        } else {
+            for &c in &self.codes {
+                self.inner
+                    .write_sample(c)
+                    .map_err(|e| hound_error(path, e))?;
+            }
+            Ok(())
+        }
     }
 
-    /// Uniform in [0, 1) from xorshift64*.
+    /// Triangular dither in LSB, in (-1, 1): the difference of two independent uniform
+    /// variables, the two 32-bit halves of one xorshift64* draw.
     #[inline]
-    fn uniform(&mut self) -> f64 {
+    fn tpdf(&mut self) -> f64 {
         let mut x = self.rng;
         x ^= x >> 12;
         x ^= x << 25;
         x ^= x >> 27;
         self.rng = x;
-        (x.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 11) as f64 / (1u64 << 53) as f64
+        let r = x.wrapping_mul(0x2545_F491_4F6C_DD1D);
+        ((r >> 32) as f64 - (r & 0xFFFF_FFFF) as f64) * (1.0 / 4_294_967_296.0)
     }
 }
 
