@@ -6,6 +6,7 @@ pub mod chain;
 pub mod noise_estimate;
 pub mod params;
 pub mod pipeline;
+pub mod real_fft;
 pub mod stage;
 pub mod stages;
 pub mod stft;

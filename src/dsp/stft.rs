@@ -11,10 +11,9 @@
 //! window is normalised so that the analysis × synthesis windows sum to one over the
 //! overlapping frames.
 
-use std::sync::Arc;
+use rustfft::num_complex::Complex32;
 
-use realfft::num_complex::Complex32;
-use realfft::{ComplexToReal, RealFftPlanner, RealToComplex};
+use crate::dsp::real_fft::RealFft;
 
 /// Window shapes (periodic, so that shifted copies add up to a constant).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -186,10 +185,8 @@ impl OverlapAdd {
 /// untouched spectrum reconstructs the input.
 pub struct Stft {
     ola: OverlapAdd,
-    forward: Arc<dyn RealToComplex<f32>>,
-    inverse: Arc<dyn ComplexToReal<f32>>,
+    fft: RealFft,
     spectrum: Vec<Complex32>,
-    scratch: Vec<Complex32>,
 }
 
 impl std::fmt::Debug for Stft {
@@ -205,18 +202,13 @@ impl Stft {
     /// An STFT of `size` samples (even) every `hop` samples; allocates everything.
     pub fn new(size: usize, hop: usize, analysis: Window, synthesis: Window) -> Self {
         assert!(size % 2 == 0, "STFT size {size} must be even");
-        let mut planner = RealFftPlanner::<f32>::new();
-        let forward = planner.plan_fft_forward(size);
-        let inverse = planner.plan_fft_inverse(size);
-        let scratch_len = forward.get_scratch_len().max(inverse.get_scratch_len());
+        let fft = RealFft::new(size);
         Self {
             // The inverse transform is unnormalised: its 1/size goes into the
             // synthesis window.
             ola: OverlapAdd::with_gain(size, hop, analysis, synthesis, 1.0 / size as f64),
-            spectrum: forward.make_output_vec(),
-            scratch: vec![Complex32::default(); scratch_len],
-            forward,
-            inverse,
+            spectrum: vec![Complex32::default(); fft.bins()],
+            fft,
         }
     }
 
@@ -247,22 +239,12 @@ impl Stft {
 
     /// Process `io` in place, calling `f` with the spectrum of every completed frame.
     pub fn process(&mut self, io: &mut [f32], mut f: impl FnMut(&mut [Complex32])) {
-        let Self {
-            ola,
-            forward,
-            inverse,
-            spectrum,
-            scratch,
-        } = self;
-        let n = ola.size;
+        let Self { ola, fft, spectrum } = self;
         ola.process(io, |frame| {
-            // Sizes match by construction, so these transforms cannot fail.
-            let _ = forward.process_with_scratch(frame, spectrum, scratch);
+            fft.forward(frame, spectrum);
             f(spectrum);
-            // A real signal's DC and Nyquist bins are real.
-            spectrum[0].im = 0.0;
-            spectrum[n / 2].im = 0.0;
-            let _ = inverse.process_with_scratch(spectrum, frame, scratch);
+            // The inverse takes the DC and Nyquist bins as real, as a real signal's are.
+            fft.inverse(spectrum, frame);
         });
     }
 }

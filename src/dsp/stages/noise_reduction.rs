@@ -40,8 +40,8 @@
 //! frame processed on a new thread allocates them once.
 
 use nnnoiseless::DenoiseState;
-use realfft::num_complex::Complex32;
 use rubato::{FftFixedInOut, Resampler};
+use rustfft::num_complex::Complex32;
 use serde::{Deserialize, Serialize};
 
 use crate::audio::Planar;

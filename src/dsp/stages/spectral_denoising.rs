@@ -29,7 +29,7 @@ use crate::dsp::params::{ParamError, check_range};
 use crate::dsp::stft::{Stft, Window};
 use crate::dsp::util::{fast_exp2, fast_log2, sum_f32};
 use crate::dsp::{Stage, StageKind, StreamFormat};
-use realfft::num_complex::Complex32;
+use rustfft::num_complex::Complex32;
 
 const STAGE: &str = "spectral_denoising";
 

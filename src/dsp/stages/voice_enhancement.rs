@@ -149,9 +149,9 @@ pub struct VoiceEnhancement {
     norm_coeff: f32,
     peak: f32,
     norm_gain: f32,
-    /// Per-frame intermediates of a block (exciter band, envelope-free mix,
-    /// sibilance band, sibilance ratio).
-    scratch: [Vec<f32>; 4],
+    /// Per-frame intermediates of a block (exciter band, envelope-free mix, sibilance
+    /// band, sibilance envelope, full-band envelope).
+    scratch: [Vec<f32>; 5],
 }
 
 impl VoiceEnhancement {
@@ -207,7 +207,7 @@ impl Stage for VoiceEnhancement {
         let env_c = self.env_coeff;
         for (c, buf) in self.channels.iter_mut().zip(audio.channels_mut()) {
             let n = buf.len();
-            let [exc, pres, sib_band, env] = &mut self.scratch;
+            let [exc, pres, sib_band, sib_env_buf, full_env_buf] = &mut self.scratch;
             // Pass 1, sample by sample (the filters are recursions): the band-passes,
             // then the single-filter bands. Filters always run so their state is current
             // when an amount changes; they run on local copies so their states stay in
@@ -236,12 +236,15 @@ impl Stage for VoiceEnhancement {
                 let x = buf[i].abs();
                 sib_env = env_c * sib_env + (1.0 - env_c) * sib;
                 full_env = env_c * full_env + (1.0 - env_c) * x;
-                env[i] = sib_env / (full_env + 1e-9);
+                sib_env_buf[i] = sib_env;
+                full_env_buf[i] = full_env;
             }
             (c.sib_env, c.full_env) = (sib_env, full_env);
-            // Pass 3, vectorised: exciter, de-esser and the mix.
+            // Pass 3, vectorised: exciter, de-esser (its envelope ratio: the divisions
+            // are here, many per instruction, not in the serial pass) and the mix.
             for i in 0..n {
-                let k = (2.0 * (env[i] - 0.25)).clamp(0.0, 1.0);
+                let ratio = sib_env_buf[i] / (full_env_buf[i] + 1e-9);
+                let k = (2.0 * (ratio - 0.25)).clamp(0.0, 1.0);
                 buf[i] +=
                     clarity * fast_tanh(3.0 * exc[i]) / 3.0 + pres[i] - sibilance * k * sib_band[i];
             }
