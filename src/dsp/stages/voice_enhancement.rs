@@ -213,20 +213,39 @@ impl Stage for VoiceEnhancement {
             // when an amount changes; they run on local copies so their states stay in
             // registers through the block.
             let (mut high, mut low) = (c.band_high, c.band_low);
-            for i in 0..n {
-                let b = low.tick(high.tick([f64::from(buf[i]); 2]));
+            let mut tone = c.tone;
+            // Two frames per step (`BiquadBank::step2`), then an odd last frame.
+            let pairs = n / 2;
+            for i in (0..pairs).map(|p| 2 * p) {
+                let (u, v) = (f64::from(buf[i]), f64::from(buf[i + 1]));
+                let (hu, hv) = high.step2([u; 2], [v; 2]);
+                let (bu, bv) = low.step2(hu, hv);
+                (sib_band[i], sib_band[i + 1]) = (bu[SIBILANCE] as f32, bv[SIBILANCE] as f32);
+                (pres[i], pres[i + 1]) = (
+                    presence * bu[PRESENCE] as f32,
+                    presence * bv[PRESENCE] as f32,
+                );
+            }
+            for i in (0..pairs).map(|p| 2 * p) {
+                let (u, v) = (f64::from(buf[i]), f64::from(buf[i + 1]));
+                let (a, b) = tone.step2([u; 4], [v; 4]);
+                (exc[i], exc[i + 1]) = (a[EXCITER] as f32, b[EXCITER] as f32);
+                pres[i] += warmth * a[WARMTH] as f32 + brightness * a[BRIGHTNESS] as f32;
+                pres[i + 1] += warmth * b[WARMTH] as f32 + brightness * b[BRIGHTNESS] as f32;
+            }
+            if n % 2 == 1 {
+                let i = n - 1;
+                let x = f64::from(buf[i]);
+                let b = low.tick(high.tick([x; 2]));
+                let a = tone.tick([x; 4]);
                 sib_band[i] = b[SIBILANCE] as f32;
-                pres[i] = presence * b[PRESENCE] as f32;
+                exc[i] = a[EXCITER] as f32;
+                pres[i] = presence * b[PRESENCE] as f32
+                    + (warmth * a[WARMTH] as f32 + brightness * a[BRIGHTNESS] as f32);
             }
             high.flush_denormals();
             low.flush_denormals();
             (c.band_high, c.band_low) = (high, low);
-            let mut tone = c.tone;
-            for i in 0..n {
-                let a = tone.tick([f64::from(buf[i]); 4]);
-                exc[i] = a[EXCITER] as f32;
-                pres[i] += warmth * a[WARMTH] as f32 + brightness * a[BRIGHTNESS] as f32;
-            }
             tone.flush_denormals();
             c.tone = tone;
             // Pass 2: the de-esser's envelopes (one-pole recursions, nothing else).

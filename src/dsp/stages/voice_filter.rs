@@ -268,12 +268,18 @@ impl Stage for VoiceFilter {
             // bands and the roll-off run as two passes, each with few enough live values
             // to fit the registers.
             let (mut high, mut low) = (f.high, f.low);
-            for s in buf.iter_mut() {
-                let x = *s;
-                let bands = low.tick(high.tick([f64::from(x); 4]));
-                // Unused lanes are silent: summing all four is summing the bands.
-                let sum = ((bands[0] + bands[1]) + (bands[2] + bands[3])) as f32;
-                *s = x + weight * sum;
+            // Unused lanes are silent: summing all four is summing the bands.
+            let mix = |x: f32, b: [f64; 4]| x + weight * ((b[0] + b[1]) + (b[2] + b[3])) as f32;
+            // Two frames per step (`BiquadBank::step2`), then an odd last frame.
+            let mut pairs = buf.chunks_exact_mut(2);
+            for p in &mut pairs {
+                let (u, v) = ([f64::from(p[0]); 4], [f64::from(p[1]); 4]);
+                let (hu, hv) = high.step2(u, v);
+                let (bu, bv) = low.step2(hu, hv);
+                (p[0], p[1]) = (mix(p[0], bu), mix(p[1], bv));
+            }
+            for s in pairs.into_remainder() {
+                *s = mix(*s, low.tick(high.tick([f64::from(*s); 4])));
             }
             if let Some(lp) = &mut f.rolloff {
                 Biquad::process_cascade(lp, buf);
