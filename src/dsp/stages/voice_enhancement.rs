@@ -249,14 +249,29 @@ impl Stage for VoiceEnhancement {
             tone.flush_denormals();
             c.tone = tone;
             // Pass 2: the de-esser's envelopes (one-pole recursions, nothing else).
+            // Two frames per step: y[i+1] = c²·y[i-1] + (c(1-c)·x[i] + (1-c)·x[i+1]), so
+            // the recursion is one multiply and one add per two frames.
+            let (b, c2) = (1.0 - env_c, env_c * env_c);
             let (mut sib_env, mut full_env) = (c.sib_env, c.full_env);
             for i in 0..n {
-                let sib = sib_band[i].abs();
-                let x = buf[i].abs();
-                sib_env = env_c * sib_env + (1.0 - env_c) * sib;
-                full_env = env_c * full_env + (1.0 - env_c) * x;
-                sib_env_buf[i] = sib_env;
-                full_env_buf[i] = full_env;
+                sib_env_buf[i] = sib_band[i].abs();
+                full_env_buf[i] = buf[i].abs();
+            }
+            for (s, f) in sib_env_buf[..n]
+                .chunks_exact_mut(2)
+                .zip(full_env_buf[..n].chunks_exact_mut(2))
+            {
+                let (s0, f0) = (b * s[0], b * f[0]);
+                (s[0], f[0]) = (env_c * sib_env + s0, env_c * full_env + f0);
+                sib_env = c2 * sib_env + (env_c * s0 + b * s[1]);
+                full_env = c2 * full_env + (env_c * f0 + b * f[1]);
+                (s[1], f[1]) = (sib_env, full_env);
+            }
+            if n % 2 == 1 {
+                let i = n - 1;
+                sib_env = env_c * sib_env + b * sib_env_buf[i];
+                full_env = env_c * full_env + b * full_env_buf[i];
+                (sib_env_buf[i], full_env_buf[i]) = (sib_env, full_env);
             }
             (c.sib_env, c.full_env) = (sib_env, full_env);
             // Pass 3, vectorised: exciter, de-esser (its envelope ratio: the divisions
