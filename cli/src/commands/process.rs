@@ -341,6 +341,8 @@ pub fn run(ctx: &Ctx, args: ProcessArgs) -> Result<()> {
         },
     )
     .map_err(|e| Error::Invalid(format!("{}: {e}", args.input.display())))?;
+    // Per-stage levels are only shown by `--report`: without it, skip measuring them.
+    pipeline.set_measure_levels(args.report);
     let mut writer = WavWriter::create(
         &args.output,
         info.sample_rate,
