@@ -160,13 +160,29 @@ impl TruePeakDetector {
                 for line in &self.lines {
                     for p in 0..self.factor {
                         let out = &mut self.phase_out[..len];
-                        out.fill(0.0);
-                        // y[i] = sum_k c[k][p] * x[i - k], newest sample first.
-                        for k in 0..self.taps {
-                            let c = self.coeffs[k * self.factor + p];
-                            let x = &line[start + hist - k..start + hist - k + len];
-                            for (y, &x) in out.iter_mut().zip(x) {
-                                *y += c * x;
+                        // y[i] = sum_k c[k][p] * x[i - k], newest sample first; 16
+                        // outputs at a time kept in registers across all taps.
+                        let mut at = 0;
+                        while at < len {
+                            let base = start + hist + at;
+                            if len - at >= 16 {
+                                let mut acc = [0.0f32; 16];
+                                for k in 0..self.taps {
+                                    let c = self.coeffs[k * self.factor + p];
+                                    let x = &line[base - k..base - k + 16];
+                                    for (a, &x) in acc.iter_mut().zip(x) {
+                                        *a += c * x;
+                                    }
+                                }
+                                out[at..at + 16].copy_from_slice(&acc);
+                                at += 16;
+                            } else {
+                                let mut acc = 0.0f32;
+                                for k in 0..self.taps {
+                                    acc += self.coeffs[k * self.factor + p] * line[base - k];
+                                }
+                                out[at] = acc;
+                                at += 1;
                             }
                         }
                         for (peak, y) in peaks.iter_mut().zip(out.iter()) {
