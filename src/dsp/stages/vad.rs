@@ -386,7 +386,6 @@ impl Vad {
         best
     }
 
-    /// Close the current frame: decide speech or pause.
     /// Detection input for frames `range` of `audio`: the mono mix, its high-passed
     /// energy into the frame's sum, and the decimated low band into the history.
     fn detect(&mut self, audio: &Planar, range: std::ops::Range<usize>, chans: usize, inv: f32) {
@@ -438,6 +437,7 @@ impl Vad {
         (self.gain, self.delay_pos) = (gain, pos);
     }
 
+    /// Close the current frame: decide speech or pause.
     fn end_frame(&mut self) {
         let n = self.frame_len as f64;
         let rms_full = (self.energy_full / n).sqrt();
