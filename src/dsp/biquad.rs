@@ -152,41 +152,30 @@ pub fn q_from_octaves(octaves: f64) -> f64 {
     1.0 / (2.0 * ((2f64.ln() / 2.0) * octaves).sinh())
 }
 
-/// One biquad with its state: the last two inputs and outputs (direct form I).
+/// One biquad with its state: a one-lane [`BiquadBank`] (direct form I, the last two
+/// inputs and outputs), so the single filter and the bank share one arithmetic.
 #[derive(Debug, Clone, Copy)]
-pub struct Biquad {
-    c: Coeffs,
-    x1: f64,
-    x2: f64,
-    y1: f64,
-    y2: f64,
-}
+pub struct Biquad(BiquadBank<1>);
 
 impl Biquad {
     /// A filter with `coeffs` and silent state.
     pub fn new(coeffs: Coeffs) -> Self {
-        Self {
-            c: coeffs,
-            x1: 0.0,
-            x2: 0.0,
-            y1: 0.0,
-            y2: 0.0,
-        }
+        Self(BiquadBank::new([coeffs]))
     }
 
     /// Replace the coefficients, keeping the state (no click on small changes).
     pub fn set_coeffs(&mut self, coeffs: Coeffs) {
-        self.c = coeffs;
+        self.0.set_coeffs(0, coeffs);
     }
 
     /// The current coefficients.
     pub fn coeffs(&self) -> Coeffs {
-        self.c
+        self.0.coeffs(0)
     }
 
     /// Clear the state.
     pub fn reset(&mut self) {
-        *self = Self::new(self.c);
+        self.0.reset();
     }
 
     /// Filter one sample, flushing a vanishing state to zero.
@@ -209,40 +198,21 @@ impl Biquad {
     /// One sample in `f64`, without the denormal check.
     #[inline(always)]
     fn tick_f64(&mut self, x: f64) -> f64 {
-        let c = &self.c;
-        let y = ((c.b0 * x + c.b1 * self.x1 + c.b2 * self.x2) - c.a2 * self.y2) - c.a1 * self.y1;
-        (self.x2, self.x1) = (self.x1, x);
-        (self.y2, self.y1) = (self.y1, y);
-        y
+        self.0.tick([x])[0]
+    }
+
+    /// Two consecutive samples in one step ([`BiquadBank::step2`]).
+    #[inline(always)]
+    fn step2(&mut self, u: f64, v: f64) -> (f64, f64) {
+        let (a, b) = self.0.step2([u], [v]);
+        (a[0], b[0])
     }
 
     /// Flush a vanishing recursive state (below 1e-25) to zero, so silence never runs
     /// into slow denormal arithmetic.
     #[inline]
     pub fn flush_denormals(&mut self) {
-        for y in [&mut self.y1, &mut self.y2] {
-            if y.abs() < 1e-25 {
-                *y = 0.0;
-            }
-        }
-    }
-
-    /// Filter two consecutive samples `u`, `v` in one step:
-    /// `y[n] = f[n] - a1·y[n-1] - a2·y[n-2]` and, substituting it,
-    /// `y[n+1] = (f[n+1] - a1·f[n]) + (a1² - a2)·y[n-1] + a1·a2·y[n-2]`, where `f` is the
-    /// feed-forward part. Both depend only on the outputs before the pair, so the
-    /// recursion is one multiply and two additions per two samples. Equal to two
-    /// [`Biquad::tick`]s to within rounding. Callers run it on a local copy of the filter
-    /// (state in registers) and call [`Biquad::flush_denormals`] once per block.
-    #[inline(always)]
-    pub fn step2(&mut self, u: f64, v: f64) -> (f64, f64) {
-        let Coeffs { b0, b1, b2, a1, a2 } = self.c;
-        let f0 = b0 * u + b1 * self.x1 + b2 * self.x2;
-        let f1 = b0 * v + b1 * u + b2 * self.x1;
-        let ya = (f0 - a2 * self.y2) - a1 * self.y1;
-        let yb = ((f1 - a1 * f0) + (a1 * a2) * self.y2) + (a1 * a1 - a2) * self.y1;
-        (self.x1, self.x2, self.y1, self.y2) = (v, u, yb, ya);
-        (ya, yb)
+        self.0.flush_denormals();
     }
 
     /// Filter a slice in place, two samples per step ([`Biquad::step2`]).
@@ -295,6 +265,7 @@ fn cascade<const N: usize>(filters: &mut [&mut Biquad; N], buf: &mut [f32]) {
 /// `L` biquads run side by side, each with its own coefficients and input, in lockstep:
 /// one SIMD lane each, so a bank of parallel bands costs about what one filter does.
 /// Each lane computes exactly what a [`Biquad`] with the same coefficients would.
+/// ([`Biquad`] is the one-lane bank.)
 #[derive(Debug, Clone, Copy)]
 pub struct BiquadBank<const L: usize> {
     b0: [f64; L],
@@ -333,6 +304,17 @@ impl<const L: usize> BiquadBank<L> {
         self.a2[lane] = c.a2;
     }
 
+    /// The coefficients of one lane.
+    pub fn coeffs(&self, lane: usize) -> Coeffs {
+        Coeffs {
+            b0: self.b0[lane],
+            b1: self.b1[lane],
+            b2: self.b2[lane],
+            a1: self.a1[lane],
+            a2: self.a2[lane],
+        }
+    }
+
     /// Filter one sample per lane (no denormal check: call
     /// [`BiquadBank::flush_denormals`] once per block).
     #[inline(always)]
@@ -347,9 +329,13 @@ impl<const L: usize> BiquadBank<L> {
         y
     }
 
-    /// Filter two consecutive samples per lane in one step, the look-ahead form of
-    /// [`Biquad::step2`]: half the serial recursion per sample. Equal to two
-    /// [`BiquadBank::tick`]s to within rounding.
+    /// Filter two consecutive samples per lane in one step:
+    /// `y[n] = f[n] - a1·y[n-1] - a2·y[n-2]` and, substituting it,
+    /// `y[n+1] = (f[n+1] - a1·f[n]) + (a1² - a2)·y[n-1] + a1·a2·y[n-2]`, where `f` is the
+    /// feed-forward part. Both depend only on the outputs before the pair, so the
+    /// recursion is one multiply and two additions per two samples. Equal to two
+    /// [`BiquadBank::tick`]s to within rounding. Callers run it on a local copy of the
+    /// bank (state in registers) and call [`BiquadBank::flush_denormals`] once per block.
     #[inline(always)]
     pub fn step2(&mut self, u: [f64; L], v: [f64; L]) -> ([f64; L], [f64; L]) {
         let (mut ya, mut yb) = ([0.0; L], [0.0; L]);
@@ -523,6 +509,6 @@ mod tests {
             f.process(&mut block);
             block.fill(0.0);
         }
-        assert_eq!((f.y1, f.y2), (0.0, 0.0));
+        assert_eq!((f.0.y1, f.0.y2), ([0.0], [0.0]));
     }
 }

@@ -195,17 +195,17 @@ impl VoiceFilter {
         let fresh = self.build(f);
         let same_layout = old.preserve_formants == self.params.preserve_formants
             && self.channels.first().map(|c| c.rolloff.is_some())
-                == fresh.first().map(|c| c.filters.rolloff.is_some());
+                == fresh.first().map(|c| c.rolloff.is_some());
         if !same_layout {
-            self.channels = fresh.into_iter().map(|b| b.filters).collect();
+            self.channels = fresh;
             return;
         }
         for (cur, new) in self.channels.iter_mut().zip(fresh) {
             for lane in 0..4 {
-                cur.high.set_coeffs(lane, new.coeffs.0[lane]);
-                cur.low.set_coeffs(lane, new.coeffs.1[lane]);
+                cur.high.set_coeffs(lane, new.high.coeffs(lane));
+                cur.low.set_coeffs(lane, new.low.coeffs(lane));
             }
-            if let (Some(a), Some(b)) = (cur.rolloff.as_mut(), new.filters.rolloff) {
+            if let (Some(a), Some(b)) = (cur.rolloff.as_mut(), new.rolloff) {
                 for (x, y) in a.iter_mut().zip(&b) {
                     x.set_coeffs(y.coeffs());
                 }
@@ -213,7 +213,7 @@ impl VoiceFilter {
         }
     }
 
-    fn build(&self, f: StreamFormat) -> Vec<Built> {
+    fn build(&self, f: StreamFormat) -> Vec<ChannelFilters> {
         let sr = f64::from(f.sample_rate);
         let bands: Vec<(f64, f64)> = self
             .params
@@ -221,7 +221,7 @@ impl VoiceFilter {
             .into_iter()
             .filter(|&(lo, _)| lo < 0.45 * sr)
             .collect();
-        let coeffs = ChannelFilters::band_coeffs(&bands, sr);
+        let (high, low) = ChannelFilters::band_coeffs(&bands, sr);
         let rolloff = (self.params.high_freq_rolloff_hz < 0.45 * sr).then(|| {
             BUTTERWORTH4_Q.map(|q| {
                 Biquad::new(Coeffs::new(
@@ -232,22 +232,13 @@ impl VoiceFilter {
             })
         });
         (0..f.channels)
-            .map(|_| Built {
-                coeffs,
-                filters: ChannelFilters {
-                    high: BiquadBank::new(coeffs.0),
-                    low: BiquadBank::new(coeffs.1),
-                    rolloff,
-                },
+            .map(|_| ChannelFilters {
+                high: BiquadBank::new(high),
+                low: BiquadBank::new(low),
+                rolloff,
             })
             .collect()
     }
-}
-
-/// Filters freshly built, with the coefficients they were built from.
-struct Built {
-    coeffs: ([Coeffs; 4], [Coeffs; 4]),
-    filters: ChannelFilters,
 }
 
 impl Stage for VoiceFilter {
@@ -257,7 +248,7 @@ impl Stage for VoiceFilter {
 
     fn prepare(&mut self, format: StreamFormat) {
         self.format = Some(format);
-        self.channels = self.build(format).into_iter().map(|b| b.filters).collect();
+        self.channels = self.build(format);
     }
 
     fn process(&mut self, audio: &mut Planar) {
@@ -292,7 +283,7 @@ impl Stage for VoiceFilter {
 
     fn reset(&mut self) {
         if let Some(f) = self.format {
-            self.channels = self.build(f).into_iter().map(|b| b.filters).collect();
+            self.channels = self.build(f);
         }
     }
 }
