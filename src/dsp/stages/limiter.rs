@@ -162,26 +162,19 @@ impl TruePeakDetector {
                         let out = &mut self.phase_out[..len];
                         // y[i] = sum_k c[k][p] * x[i - k], newest sample first; 16
                         // outputs at a time kept in registers across all taps.
+                        let phase = self.coeffs.iter().skip(p).step_by(self.factor);
                         let mut at = 0;
                         while at < len {
                             let base = start + hist + at;
                             if len - at >= 16 {
-                                let mut acc = [0.0f32; 16];
-                                for k in 0..self.taps {
-                                    let c = self.coeffs[k * self.factor + p];
-                                    let x = &line[base - k..base - k + 16];
-                                    for (a, &x) in acc.iter_mut().zip(x) {
-                                        *a += c * x;
-                                    }
-                                }
-                                out[at..at + 16].copy_from_slice(&acc);
+                                out[at..at + 16].copy_from_slice(&fir::<16>(
+                                    phase.clone(),
+                                    line,
+                                    base,
+                                ));
                                 at += 16;
                             } else {
-                                let mut acc = 0.0f32;
-                                for k in 0..self.taps {
-                                    acc += self.coeffs[k * self.factor + p] * line[base - k];
-                                }
-                                out[at] = acc;
+                                out[at] = fir::<1>(phase.clone(), line, base)[0];
                                 at += 1;
                             }
                         }
@@ -205,6 +198,23 @@ impl TruePeakDetector {
             line.fill(0.0);
         }
     }
+}
+
+/// `W` consecutive outputs of one interpolation phase, `y[i] = sum_k c[k]·x[base + i - k]`
+/// (newest sample first), kept in registers across all taps.
+#[inline(always)]
+fn fir<'a, const W: usize>(
+    taps: impl Iterator<Item = &'a f32>,
+    line: &[f32],
+    base: usize,
+) -> [f32; W] {
+    let mut acc = [0.0f32; W];
+    for (k, &c) in taps.enumerate() {
+        for (a, &x) in acc.iter_mut().zip(&line[base - k..base - k + W]) {
+            *a += c * x;
+        }
+    }
+    acc
 }
 
 /// Sliding minimum over a fixed window (monotone deque with a fixed capacity).
