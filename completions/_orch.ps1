@@ -44,6 +44,7 @@ Register-ArgumentCompleter -Native -CommandName 'orch' -ScriptBlock {
             [CompletionResult]::new('process', 'process', [CompletionResultType]::ParameterValue, 'Run the DSP chain over an audio file and write a WAV')
             [CompletionResult]::new('normalize', 'normalize', [CompletionResultType]::ParameterValue, 'Normalize the loudness of audio files (two-pass, EBU R128 / BS.1770)')
             [CompletionResult]::new('preset', 'preset', [CompletionResultType]::ParameterValue, 'Manage DSP presets: 13 read-only built-ins and your own, stored by orchd')
+            [CompletionResult]::new('translate', 'translate', [CompletionResultType]::ParameterValue, 'Translate text through the configured engine (`[translation]`, Apertium by default)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -942,6 +943,24 @@ Register-ArgumentCompleter -Native -CommandName 'orch' -ScriptBlock {
         'orch;preset;help;help' {
             break
         }
+        'orch;translate' {
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Language of the text (ISO 639-1, like en)')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Language to translate into (repeatable, or comma-separated)')
+            [CompletionResult]::new('--glossary', '--glossary', [CompletionResultType]::ParameterName, 'A glossary file instead of the configured `translation.glossary`')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured by `auto`)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one stable JSON object per command (NDJSON for streams)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the data asked for')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the data asked for')
+            [CompletionResult]::new('--no-autostart', '--no-autostart', [CompletionResultType]::ParameterName, 'Never start orchd automatically when it is not running')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'orch;help' {
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the daemon''s version, uptime, pid, socket, data dir, schema version and counts')
             [CompletionResult]::new('daemon', 'daemon', [CompletionResultType]::ParameterValue, 'Start, stop and inspect the orchd daemon')
@@ -954,6 +973,7 @@ Register-ArgumentCompleter -Native -CommandName 'orch' -ScriptBlock {
             [CompletionResult]::new('process', 'process', [CompletionResultType]::ParameterValue, 'Run the DSP chain over an audio file and write a WAV')
             [CompletionResult]::new('normalize', 'normalize', [CompletionResultType]::ParameterValue, 'Normalize the loudness of audio files (two-pass, EBU R128 / BS.1770)')
             [CompletionResult]::new('preset', 'preset', [CompletionResultType]::ParameterValue, 'Manage DSP presets: 13 read-only built-ins and your own, stored by orchd')
+            [CompletionResult]::new('translate', 'translate', [CompletionResultType]::ParameterValue, 'Translate text through the configured engine (`[translation]`, Apertium by default)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1108,6 +1128,9 @@ Register-ArgumentCompleter -Native -CommandName 'orch' -ScriptBlock {
             break
         }
         'orch;help;preset;apply' {
+            break
+        }
+        'orch;help;translate' {
             break
         }
         'orch;help;help' {

@@ -52,6 +52,9 @@ _orch() {
             orch,status)
                 cmd="orch__subcmd__status"
                 ;;
+            orch,translate)
+                cmd="orch__subcmd__translate"
+                ;;
             orch__subcmd__analytics,bot)
                 cmd="orch__subcmd__analytics__subcmd__bot"
                 ;;
@@ -232,6 +235,9 @@ _orch() {
             orch__subcmd__help,status)
                 cmd="orch__subcmd__help__subcmd__status"
                 ;;
+            orch__subcmd__help,translate)
+                cmd="orch__subcmd__help__subcmd__translate"
+                ;;
             orch__subcmd__help__subcmd__analytics,bot)
                 cmd="orch__subcmd__help__subcmd__analytics__subcmd__bot"
                 ;;
@@ -401,7 +407,7 @@ _orch() {
 
     case "${cmd}" in
         orch)
-            opts="-q -h -V --socket --config --data-dir --json --quiet --color --no-autostart --help --version status daemon config db bot events analytics analyze process normalize preset help"
+            opts="-q -h -V --socket --config --data-dir --json --quiet --color --no-autostart --help --version status daemon config db bot events analytics analyze process normalize preset translate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1769,7 +1775,7 @@ _orch() {
             return 0
             ;;
         orch__subcmd__help)
-            opts="status daemon config db bot events analytics analyze process normalize preset help"
+            opts="status daemon config db bot events analytics analyze process normalize preset translate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2357,6 +2363,20 @@ _orch() {
             return 0
             ;;
         orch__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        orch__subcmd__help__subcmd__translate)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3099,6 +3119,48 @@ _orch() {
                 return 0
             fi
             case "${prev}" in
+                --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        orch__subcmd__translate)
+            opts="-q -h -V --from --to --glossary --socket --config --data-dir --json --quiet --color --no-autostart --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --glossary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --socket)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -41,6 +41,7 @@ set edit:completion:arg-completer[orch] = {|@words|
             cand process 'Run the DSP chain over an audio file and write a WAV'
             cand normalize 'Normalize the loudness of audio files (two-pass, EBU R128 / BS.1770)'
             cand preset 'Manage DSP presets: 13 read-only built-ins and your own, stored by orchd'
+            cand translate 'Translate text through the configured engine (`[translation]`, Apertium by default)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'orch;status'= {
@@ -855,6 +856,23 @@ set edit:completion:arg-completer[orch] = {|@words|
         }
         &'orch;preset;help;help'= {
         }
+        &'orch;translate'= {
+            cand --from 'Language of the text (ISO 639-1, like en)'
+            cand --to 'Language to translate into (repeatable, or comma-separated)'
+            cand --glossary 'A glossary file instead of the configured `translation.glossary`'
+            cand --socket 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]'
+            cand --config 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]'
+            cand --data-dir 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]'
+            cand --color 'When to use colours (NO_COLOR is honoured by `auto`)'
+            cand --json 'Print one stable JSON object per command (NDJSON for streams)'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand --no-autostart 'Never start orchd automatically when it is not running'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'orch;help'= {
             cand status 'Show the daemon''s version, uptime, pid, socket, data dir, schema version and counts'
             cand daemon 'Start, stop and inspect the orchd daemon'
@@ -867,6 +885,7 @@ set edit:completion:arg-completer[orch] = {|@words|
             cand process 'Run the DSP chain over an audio file and write a WAV'
             cand normalize 'Normalize the loudness of audio files (two-pass, EBU R128 / BS.1770)'
             cand preset 'Manage DSP presets: 13 read-only built-ins and your own, stored by orchd'
+            cand translate 'Translate text through the configured engine (`[translation]`, Apertium by default)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'orch;help;status'= {
@@ -980,6 +999,8 @@ set edit:completion:arg-completer[orch] = {|@words|
         &'orch;help;preset;compare'= {
         }
         &'orch;help;preset;apply'= {
+        }
+        &'orch;help;translate'= {
         }
         &'orch;help;help'= {
         }

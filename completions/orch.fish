@@ -46,6 +46,7 @@ complete -c orch -n "__fish_orch_needs_command" -f -a "analyze" -d 'Measure loud
 complete -c orch -n "__fish_orch_needs_command" -f -a "process" -d 'Run the DSP chain over an audio file and write a WAV'
 complete -c orch -n "__fish_orch_needs_command" -f -a "normalize" -d 'Normalize the loudness of audio files (two-pass, EBU R128 / BS.1770)'
 complete -c orch -n "__fish_orch_needs_command" -f -a "preset" -d 'Manage DSP presets: 13 read-only built-ins and your own, stored by orchd'
+complete -c orch -n "__fish_orch_needs_command" -f -a "translate" -d 'Translate text through the configured engine (`[translation]`, Apertium by default)'
 complete -c orch -n "__fish_orch_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c orch -n "__fish_orch_using_subcommand status" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
 complete -c orch -n "__fish_orch_using_subcommand status" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
@@ -653,18 +654,33 @@ complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcom
 complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from help" -f -a "compare" -d 'Run an audio file through several presets and compare the results side by side'
 complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from help" -f -a "apply" -d 'Switch a running bot to this preset, without a click or gap'
 complete -c orch -n "__fish_orch_using_subcommand preset; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset help" -f -a "status" -d 'Show the daemon\'s version, uptime, pid, socket, data dir, schema version and counts'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset help" -f -a "daemon" -d 'Start, stop and inspect the orchd daemon'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset help" -f -a "config" -d 'Show, check and reload the configuration'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset help" -f -a "db" -d 'Inspect the daemon\'s SQLite database'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset help" -f -a "bot" -d 'Spawn, watch and terminate audio bots'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset help" -f -a "events" -d 'Stream bot state changes, alerts and participant events as they happen'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset help" -f -a "analytics" -d 'Sessions and processing performance of bots and the daemon'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset help" -f -a "analyze" -d 'Measure loudness (EBU R128), true peak, spectrum and quality of audio files'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset help" -f -a "process" -d 'Run the DSP chain over an audio file and write a WAV'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset help" -f -a "normalize" -d 'Normalize the loudness of audio files (two-pass, EBU R128 / BS.1770)'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset help" -f -a "preset" -d 'Manage DSP presets: 13 read-only built-ins and your own, stored by orchd'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c orch -n "__fish_orch_using_subcommand translate" -l from -d 'Language of the text (ISO 639-1, like en)' -r
+complete -c orch -n "__fish_orch_using_subcommand translate" -l to -d 'Language to translate into (repeatable, or comma-separated)' -r
+complete -c orch -n "__fish_orch_using_subcommand translate" -l glossary -d 'A glossary file instead of the configured `translation.glossary`' -r -F
+complete -c orch -n "__fish_orch_using_subcommand translate" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand translate" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand translate" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand translate" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orch -n "__fish_orch_using_subcommand translate" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
+complete -c orch -n "__fish_orch_using_subcommand translate" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c orch -n "__fish_orch_using_subcommand translate" -l no-autostart -d 'Never start orchd automatically when it is not running'
+complete -c orch -n "__fish_orch_using_subcommand translate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orch -n "__fish_orch_using_subcommand translate" -s V -l version -d 'Print version'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate help" -f -a "status" -d 'Show the daemon\'s version, uptime, pid, socket, data dir, schema version and counts'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate help" -f -a "daemon" -d 'Start, stop and inspect the orchd daemon'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate help" -f -a "config" -d 'Show, check and reload the configuration'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate help" -f -a "db" -d 'Inspect the daemon\'s SQLite database'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate help" -f -a "bot" -d 'Spawn, watch and terminate audio bots'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate help" -f -a "events" -d 'Stream bot state changes, alerts and participant events as they happen'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate help" -f -a "analytics" -d 'Sessions and processing performance of bots and the daemon'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate help" -f -a "analyze" -d 'Measure loudness (EBU R128), true peak, spectrum and quality of audio files'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate help" -f -a "process" -d 'Run the DSP chain over an audio file and write a WAV'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate help" -f -a "normalize" -d 'Normalize the loudness of audio files (two-pass, EBU R128 / BS.1770)'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate help" -f -a "preset" -d 'Manage DSP presets: 13 read-only built-ins and your own, stored by orchd'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate help" -f -a "translate" -d 'Translate text through the configured engine (`[translation]`, Apertium by default)'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from daemon" -f -a "start" -d 'Start orchd in the background (a no-op when it already runs)'
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from daemon" -f -a "stop" -d 'Stop orchd gracefully and wait until it has exited'
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from daemon" -f -a "status" -d 'Say whether orchd is running (exit code 3 when it is not)'

@@ -7,6 +7,7 @@
 //! - [`analysis`]: streaming loudness, spectrum and quality analyzers.
 //! - [`dsp`]: the realtime voice-processing engine (stages and pipeline).
 //! - [`presets`]: built-in and user presets (named chains), their file format and diff.
+//! - [`translate`]: translation engines, the glossary and per-line translation.
 
 pub mod analysis;
 pub mod audio;
@@ -18,6 +19,7 @@ pub mod paths;
 pub mod presets;
 pub mod protocol;
 pub mod store;
+pub mod translate;
 
 pub use error::{Error, ExitCode, Result};
 

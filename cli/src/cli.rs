@@ -131,4 +131,13 @@ pub enum Command {
     /// are kept in orchd's database. Formats and the built-ins: docs/presets.md.
     #[command(subcommand)]
     Preset(commands::preset::PresetCommand),
+    /// Translate text through the configured engine (`[translation]`, Apertium by default).
+    ///
+    /// Runs in-process, no daemon needed. TEXT, or each line of standard input, is
+    /// translated into every --to language; the glossary's terms are kept or translated
+    /// its fixed way, and a target equal to --from passes the text through. Prints the
+    /// translation (`LANG<TAB>text` for several targets); `--json` prints one object per
+    /// line and target: from, source, lang, text, engine, original, latency_ms.
+    /// A missing Apertium pair exits 4 and names the Debian package to install.
+    Translate(commands::translate::TranslateArgs),
 }

@@ -7,5 +7,9 @@
 mod load;
 mod model;
 
+pub(crate) use load::describe as describe_toml_error;
 pub use load::{Loaded, Source, load, load_file, parse};
-pub use model::{BotsConfig, CliConfig, Config, DaemonConfig, DspConfig, LOG_LEVELS};
+pub use model::{
+    BotsConfig, CliConfig, Config, DaemonConfig, DspConfig, LOG_LEVELS, TranslationConfig,
+    TranslationEngine,
+};

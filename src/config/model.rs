@@ -23,6 +23,67 @@ pub struct Config {
     pub dsp: DspConfig,
     /// Limits and policies of bots.
     pub bots: BotsConfig,
+    /// The translation engine, its limits and the glossary.
+    pub translation: TranslationConfig,
+}
+
+/// Translation engines `translation.engine` names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TranslationEngine {
+    /// Apertium through its Debian packages, offline.
+    Apertium,
+}
+
+/// `[translation]`: which engine translates transcript lines, and how patiently.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct TranslationConfig {
+    /// The engine. Default: `apertium`.
+    pub engine: TranslationEngine,
+    /// Apertium's data directory (its `modes/` lists the installed pairs).
+    /// Default: `/usr/share/apertium`.
+    pub apertium_dir: PathBuf,
+    /// A glossary file (TOML: `keep = [...]`, `[translate.LANG]`) applied to every
+    /// line. Default: none.
+    pub glossary: Option<PathBuf>,
+    /// Seconds one line may take before it fails. Default: 30.
+    pub timeout_s: f64,
+}
+
+impl Default for TranslationConfig {
+    fn default() -> Self {
+        Self {
+            engine: TranslationEngine::Apertium,
+            apertium_dir: PathBuf::from("/usr/share/apertium"),
+            glossary: None,
+            timeout_s: 30.0,
+        }
+    }
+}
+
+impl TranslationConfig {
+    fn validate(&self) -> Result<()> {
+        let bad =
+            |key: &str, msg: String| Err(Error::Config(format!("key `translation.{key}`: {msg}")));
+        if !(self.timeout_s.is_finite() && (0.1..=600.0).contains(&self.timeout_s)) {
+            return bad(
+                "timeout_s",
+                format!("{} is outside 0.1 to 600", self.timeout_s),
+            );
+        }
+        if self.apertium_dir.as_os_str().is_empty() {
+            return bad("apertium_dir", "must not be empty".into());
+        }
+        if self
+            .glossary
+            .as_ref()
+            .is_some_and(|g| g.as_os_str().is_empty())
+        {
+            return bad("glossary", "must not be empty when set".into());
+        }
+        Ok(())
+    }
 }
 
 /// `[dsp]`: defaults of the DSP engine.
@@ -242,6 +303,7 @@ impl Config {
             return bad("daemon.allowed_group", "must not be empty when set".into());
         }
         self.bots.validate()?;
+        self.translation.validate()?;
         let t = self.cli.autostart_timeout_s;
         if !(t.is_finite() && (0.1..=120.0).contains(&t)) {
             return bad(

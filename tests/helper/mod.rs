@@ -93,6 +93,25 @@ impl Env {
         Run::new(format!("orch {}", args.join(" ")), out)
     }
 
+    /// Run `orch args...` with `input` on its standard input.
+    pub fn orch_stdin(&self, args: &[&str], input: &str) -> Run {
+        use std::io::Write;
+        let mut child = self
+            .command(&orch_bin())
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("orch runs");
+        let mut stdin = child.stdin.take().expect("piped");
+        let input = input.to_string();
+        let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+        let out = child.wait_with_output().expect("orch runs");
+        writer.join().unwrap().expect("orch reads its input");
+        Run::new(format!("orch {} < input", args.join(" ")), out)
+    }
+
     /// Start `orchd` with extra args and wait until it answers.
     pub fn daemon(&self, args: &[&str]) -> Daemon {
         let d = self.spawn_daemon(args);

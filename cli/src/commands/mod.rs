@@ -12,6 +12,7 @@ pub mod normalize;
 pub mod preset;
 pub mod process;
 pub mod status;
+pub mod translate;
 
 use crate::cli::{Cli, Command};
 use crate::output::Output;
@@ -41,5 +42,6 @@ pub fn dispatch(cli: Cli) -> orch::Result<()> {
         Command::Process(args) => process::run(&ctx, args),
         Command::Normalize(args) => normalize::run(&ctx, args),
         Command::Preset(cmd) => preset::run(&ctx, cmd),
+        Command::Translate(args) => translate::run(&ctx, args),
     }
 }
