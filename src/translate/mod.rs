@@ -11,11 +11,14 @@
 //!   the pass-through rule: a line whose language is the target is returned as it is,
 //!   marked as the original, without calling the engine.
 //!
-//! One file per engine: [`apertium`].
+//! One file per engine: [`apertium`]. [`live`] runs a bot's lines through a
+//! `LineTranslator` into each target language concurrently, without ever blocking the
+//! caller.
 
 pub mod apertium;
 mod glossary;
 mod lang;
+pub mod live;
 
 use std::path::PathBuf;
 use std::sync::Arc;

@@ -1,0 +1,310 @@
+//! Live translation of a bot's transcript lines into each of its target languages.
+//!
+//! The contract: [`Live::push`] never blocks (the caller is the transcription path).
+//! Each target language has its own worker thread and its own bounded queue, so the
+//! languages are translated concurrently and a slow or failing language holds up no
+//! other; when a queue is full the line is dropped for that language and counted.
+//! Results go to the `on_result` callback on the worker's thread, in line order per
+//! language. [`Live::close`] stops taking lines, lets the queued ones finish and joins.
+
+use std::collections::VecDeque;
+use std::sync::mpsc::{self, SyncSender, TrySendError};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+
+use serde::{Deserialize, Serialize};
+
+use super::{Lang, LineTranslator, TranslateError, Translation};
+
+/// Latencies kept per language for the percentiles.
+const WINDOW: usize = 256;
+
+/// One finished transcript line to translate.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceLine {
+    /// The transcript line's id (what the translation is stored against).
+    pub id: i64,
+    /// Its text.
+    pub text: String,
+    /// Its language.
+    pub lang: Lang,
+    /// Start and end on the session clock, in seconds.
+    pub start_s: f64,
+    pub end_s: f64,
+}
+
+/// A line's translation into one language, or why it failed.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub line: Arc<SourceLine>,
+    pub to: Lang,
+    pub result: Result<Translation, TranslateError>,
+}
+
+/// What one target language has done so far (for `orch bot status`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct LangStats {
+    pub lang: String,
+    /// Lines translated (pass-throughs included).
+    pub translated: u64,
+    /// Lines the engine failed on.
+    pub failed: u64,
+    /// Lines dropped because the language's queue was full.
+    pub dropped: u64,
+    /// Engine latency over the last lines, in milliseconds.
+    pub p50_ms: Option<f64>,
+    pub p95_ms: Option<f64>,
+    /// The last failure.
+    pub last_error: Option<String>,
+}
+
+#[derive(Debug, Default)]
+struct Counters {
+    stats: LangStats,
+    latencies: VecDeque<f64>,
+}
+
+struct Worker {
+    tx: Option<SyncSender<Arc<SourceLine>>>,
+    counters: Arc<Mutex<Counters>>,
+    thread: Option<JoinHandle<()>>,
+}
+
+/// The translation workers of one bot.
+pub struct Live {
+    workers: Vec<Worker>,
+}
+
+impl std::fmt::Debug for Live {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Live")
+            .field("languages", &self.workers.len())
+            .finish()
+    }
+}
+
+impl Live {
+    /// Start one worker per target language, each with a queue of `capacity` lines.
+    pub fn start(
+        translator: LineTranslator,
+        targets: &[Lang],
+        capacity: usize,
+        on_result: impl Fn(Outcome) + Send + Sync + 'static,
+    ) -> std::io::Result<Live> {
+        let on_result = Arc::new(on_result);
+        let mut workers = Vec::new();
+        for to in targets {
+            let (tx, rx) = mpsc::sync_channel::<Arc<SourceLine>>(capacity.max(1));
+            let counters = Arc::new(Mutex::new(Counters {
+                stats: LangStats {
+                    lang: to.to_string(),
+                    ..LangStats::default()
+                },
+                latencies: VecDeque::new(),
+            }));
+            let (c, t, to, cb) = (
+                counters.clone(),
+                translator.clone(),
+                to.clone(),
+                on_result.clone(),
+            );
+            let thread = std::thread::Builder::new()
+                .name(format!("translate-{to}"))
+                .spawn(move || {
+                    for line in rx {
+                        let result = t.line(&line.text, &line.lang, &to);
+                        {
+                            let mut c = c.lock().unwrap_or_else(|p| p.into_inner());
+                            match &result {
+                                Ok(tr) => {
+                                    c.stats.translated += 1;
+                                    if !tr.original {
+                                        if c.latencies.len() == WINDOW {
+                                            c.latencies.pop_front();
+                                        }
+                                        c.latencies.push_back(tr.latency_ms);
+                                    }
+                                }
+                                Err(e) => {
+                                    c.stats.failed += 1;
+                                    c.stats.last_error = Some(e.to_string());
+                                }
+                            }
+                        }
+                        cb(Outcome {
+                            line,
+                            to: to.clone(),
+                            result,
+                        });
+                    }
+                })?;
+            workers.push(Worker {
+                tx: Some(tx),
+                counters,
+                thread: Some(thread),
+            });
+        }
+        Ok(Live { workers })
+    }
+
+    /// Queue a line for every target language; never blocks.
+    pub fn push(&self, line: SourceLine) {
+        let line = Arc::new(line);
+        for w in &self.workers {
+            let Some(tx) = &w.tx else { continue };
+            if let Err(TrySendError::Full(_) | TrySendError::Disconnected(_)) =
+                tx.try_send(line.clone())
+            {
+                w.counters
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .stats
+                    .dropped += 1;
+            }
+        }
+    }
+
+    /// Each language's figures, in target order.
+    pub fn stats(&self) -> Vec<LangStats> {
+        self.workers
+            .iter()
+            .map(|w| {
+                let c = w.counters.lock().unwrap_or_else(|p| p.into_inner());
+                let mut s = c.stats.clone();
+                let mut l: Vec<f64> = c.latencies.iter().copied().collect();
+                l.sort_by(f64::total_cmp);
+                s.p50_ms = percentile(&l, 0.50);
+                s.p95_ms = percentile(&l, 0.95);
+                s
+            })
+            .collect()
+    }
+
+    /// Stop taking lines, finish the queued ones and join the workers.
+    pub fn close(mut self) -> Vec<LangStats> {
+        for w in &mut self.workers {
+            w.tx = None;
+        }
+        for w in &mut self.workers {
+            if let Some(t) = w.thread.take() {
+                let _ = t.join();
+            }
+        }
+        self.stats()
+    }
+}
+
+impl Drop for Live {
+    fn drop(&mut self) {
+        // Dropping the senders ends the workers once their queues are empty.
+        for w in &mut self.workers {
+            w.tx = None;
+        }
+    }
+}
+
+fn percentile(sorted: &[f64], q: f64) -> Option<f64> {
+    if sorted.is_empty() {
+        return None;
+    }
+    let i = ((sorted.len() - 1) as f64 * q).round() as usize;
+    Some(sorted[i])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::translate::Glossary;
+    use crate::translate::apertium::Apertium;
+    use std::time::Duration;
+
+    fn line(id: i64, text: &str) -> SourceLine {
+        SourceLine {
+            id,
+            text: text.into(),
+            lang: Lang::parse("en").unwrap(),
+            start_s: id as f64,
+            end_s: id as f64 + 1.0,
+        }
+    }
+
+    /// Real Apertium (Debian apertium-eng-spa): every line reaches every language, in
+    /// order, the Spanish equal to `apertium -u eng-spa`, English passed through.
+    #[test]
+    fn every_line_reaches_every_language_in_order() {
+        let engine = Arc::new(Apertium::new(
+            std::path::Path::new("/usr/share/apertium"),
+            Duration::from_secs(30),
+        ));
+        let t = LineTranslator::new(engine, Glossary::default());
+        let got = Arc::new(Mutex::new(Vec::new()));
+        let sink = got.clone();
+        let targets = [Lang::parse("es").unwrap(), Lang::parse("en").unwrap()];
+        let live = Live::start(t, &targets, 64, move |o: Outcome| {
+            sink.lock().unwrap().push(o);
+        })
+        .unwrap();
+        let texts = ["Good morning.", "The budget is ready.", "Thank you all."];
+        for (i, s) in texts.iter().enumerate() {
+            live.push(line(i as i64, s));
+        }
+        let stats = live.close();
+        let got = got.lock().unwrap();
+        for to in ["es", "en"] {
+            let ids: Vec<i64> = got
+                .iter()
+                .filter(|o| o.to.as_str() == to)
+                .map(|o| o.line.id)
+                .collect();
+            assert_eq!(ids, [0, 1, 2], "{to}");
+        }
+        for o in got.iter() {
+            let tr = o.result.as_ref().unwrap();
+            if o.to.as_str() == "en" {
+                assert!(tr.original);
+                assert_eq!(tr.text, o.line.text);
+            } else {
+                let want = std::process::Command::new("sh")
+                    .arg("-c")
+                    .arg(format!(
+                        "printf '%s' \"{}\" | apertium -u eng-spa",
+                        o.line.text
+                    ))
+                    .output()
+                    .expect("apertium is installed");
+                assert_eq!(tr.text, String::from_utf8_lossy(&want.stdout).trim());
+            }
+        }
+        assert_eq!(stats[0].lang, "es");
+        assert_eq!(stats[0].translated, 3);
+        assert!(stats[0].p50_ms.is_some());
+        assert_eq!(stats[1].translated, 3);
+        assert_eq!(
+            stats[1].p50_ms, None,
+            "pass-throughs have no engine latency"
+        );
+    }
+
+    /// A full queue drops lines for that language and counts them; nothing is lost
+    /// silently: translated + failed + dropped = pushed.
+    #[test]
+    fn a_full_queue_drops_and_counts() {
+        let engine = Arc::new(Apertium::new(
+            std::path::Path::new("/usr/share/apertium"),
+            Duration::from_secs(30),
+        ));
+        let t = LineTranslator::new(engine, Glossary::default());
+        let n = Arc::new(Mutex::new(0u64));
+        let sink = n.clone();
+        let live = Live::start(t, &[Lang::parse("es").unwrap()], 1, move |_| {
+            *sink.lock().unwrap() += 1;
+        })
+        .unwrap();
+        for i in 0..50 {
+            live.push(line(i, "We should move on to the next item."));
+        }
+        let s = live.close().remove(0);
+        assert_eq!(s.translated + s.failed + s.dropped, 50, "{s:?}");
+        assert_eq!(*n.lock().unwrap(), s.translated + s.failed);
+    }
+}
