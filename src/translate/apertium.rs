@@ -142,6 +142,13 @@ impl Apertium {
         })
     }
 
+    /// The process group of `pair`'s running pipeline, if one runs.
+    pub fn pipeline_pid(&self, pair: &str) -> Option<u32> {
+        let slot = self.pipe_slot(pair);
+        let guard = slot.lock().unwrap_or_else(|p| p.into_inner());
+        guard.as_ref().map(|p| p.child.id())
+    }
+
     fn pipe_slot(&self, pair: &str) -> Arc<Mutex<Option<Pipe>>> {
         let mut map = self.pipes.lock().unwrap_or_else(|p| p.into_inner());
         map.entry(pair.to_string()).or_default().clone()
@@ -440,6 +447,24 @@ mod tests {
             "Tengo un [coche] $5"
         );
         assert_eq!(reformat("a[ ]b\\\\"), "a b\\");
+    }
+
+    /// Real Apertium: a pipeline killed between two lines is started again for the
+    /// second, which still gets the right translation.
+    #[test]
+    fn a_dead_pipeline_is_restarted() {
+        let a = Apertium::new(Path::new("/usr/share/apertium"), Duration::from_secs(30));
+        let (en, es) = (Lang::parse("en").unwrap(), Lang::parse("es").unwrap());
+        let first = a.translate("Good morning.", &en, &es).unwrap();
+        assert_eq!(first, "Buenos días.");
+        let pid = a.pipeline_pid("eng-spa").expect("a pipeline runs");
+        let killed = Command::new("kill")
+            .args(["-KILL", "--", &format!("-{pid}")])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        assert_eq!(a.translate("Good morning.", &en, &es).unwrap(), first);
+        assert_ne!(a.pipeline_pid("eng-spa"), Some(pid));
     }
 
     #[test]
