@@ -89,6 +89,23 @@ impl Output {
     }
 }
 
+/// Text from the daemon (names, sources, details, log lines) made safe for a terminal:
+/// control characters are shown escaped (`\u{1b}`), never sent raw.
+pub fn printable(s: &str) -> String {
+    if !s.chars().any(char::is_control) {
+        return s.to_string();
+    }
+    s.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
 /// A table with aligned columns and no borders, for human output.
 pub fn table(header: &[&str]) -> comfy_table::Table {
     let mut t = comfy_table::Table::new();
@@ -105,4 +122,16 @@ pub fn key_values(rows: &[(&str, String)]) -> String {
         .map(|(k, v)| format!("{k:<width$}  {v}"))
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::printable;
+
+    #[test]
+    fn control_characters_are_escaped() {
+        assert_eq!(printable("plain name"), "plain name");
+        assert_eq!(printable("a\x1b[31mred\n"), "a\\u{1b}[31mred\\n");
+        assert!(!printable("\x07\x1b\r\t").chars().any(char::is_control));
+    }
 }

@@ -179,6 +179,7 @@ impl Analyzer {
         opts: &AnalysisOptions,
     ) -> Result<Self> {
         opts.validate()?;
+        crate::audio::decode::check_layout("audio", sample_rate, channels)?;
         let loudness = LoudnessMeter::new(sample_rate, channels, opts.dual_mono)?;
         let hop = loudness.hop_frames();
         Ok(Self {

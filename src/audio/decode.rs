@@ -573,8 +573,9 @@ fn codec_name(codec: CodecType) -> String {
         .unwrap_or_else(|| format!("with id {codec}"))
 }
 
-/// Reject layouts orch does not handle, naming the value and the range.
-fn check_layout(what: &str, sample_rate: u32, channels: usize) -> Result<()> {
+/// Reject layouts orch does not handle, naming the value and the range. Every entry
+/// point (files, raw PCM, live analysis, bots, meeting programs) checks through here.
+pub fn check_layout(what: &str, sample_rate: u32, channels: usize) -> Result<()> {
     if channels == 0 {
         return Err(Error::Invalid(format!("{what}: zero channels")));
     }

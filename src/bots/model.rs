@@ -111,6 +111,30 @@ pub struct BotSpec {
     pub silence_timeout_s: Option<f64>,
 }
 
+/// The longest `--max-duration` or `--silence-timeout`: one year, in seconds.
+pub const MAX_DURATION_S: f64 = 31_536_000.0;
+/// The longest bot name, in characters.
+pub const MAX_NAME_LEN: usize = 64;
+
+/// Check a bot name: 1 to 64 of `A-Z a-z 0-9 _ - .`, starting with a letter or digit, so
+/// a name can never carry terminal escapes or swell a listing.
+pub fn validate_name(name: &str) -> Result<()> {
+    let mut chars = name.chars();
+    let ok = matches!(chars.next(), Some(c) if c.is_ascii_alphanumeric())
+        && name.len() <= MAX_NAME_LEN
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'));
+    if ok {
+        return Ok(());
+    }
+    let shown: String = name.chars().take(MAX_NAME_LEN).collect();
+    Err(Error::Invalid(format!(
+        "--name {:?}{} is invalid: use 1 to {MAX_NAME_LEN} letters, digits, `_`, `-` or `.`, \
+         starting with a letter or digit",
+        shown,
+        if shown.len() < name.len() { "..." } else { "" }
+    )))
+}
+
 fn one() -> f64 {
     1.0
 }
@@ -170,24 +194,21 @@ impl BotSpec {
             return bad(format!("--speed {} is outside 0.1 to 100", self.speed));
         }
         if let Some(r) = &self.raw {
-            if !(8000..=192_000).contains(&r.sample_rate) {
-                return bad(format!(
-                    "--rate {} is outside 8000 to 192000",
-                    r.sample_rate
-                ));
-            }
-            if !(1..=8).contains(&r.channels) {
-                return bad(format!("--channels {} is outside 1 to 8", r.channels));
-            }
+            crate::audio::decode::check_layout("--rate/--channels", r.sample_rate, r.channels)?;
+        }
+        if let Some(name) = &self.name {
+            validate_name(name)?;
         }
         for (flag, v) in [
             ("--max-duration", self.max_duration_s),
             ("--silence-timeout", self.silence_timeout_s),
         ] {
             if let Some(v) = v
-                && !(v.is_finite() && v > 0.0)
+                && !(v.is_finite() && (1.0..=MAX_DURATION_S).contains(&v))
             {
-                return bad(format!("{flag} {v} must be a positive number of seconds"));
+                return bad(format!(
+                    "{flag} {v} is outside 1 to {MAX_DURATION_S} seconds (one year)"
+                ));
             }
         }
         for l in self.language.iter().chain(&self.target_languages) {

@@ -12,6 +12,7 @@ use orch::{Error, Result};
 use super::Ctx;
 use super::status::{human_duration, unexpected};
 use crate::connect::{block_on, connect};
+use crate::output::printable;
 use crate::output::{key_values, table};
 
 /// Subcommands of `orch bot`.
@@ -292,7 +293,7 @@ fn spawn(ctx: &Ctx, a: SpawnArgs) -> Result<()> {
             "spawned {} bot {} ({}); follow it with `orch bot status {}`",
             bot.kind.name(),
             bot.id,
-            bot.source,
+            printable(&bot.source),
             bot.id
         ));
     }
@@ -350,7 +351,7 @@ fn bot_table(bots: &[BotInfo]) -> comfy_table::Table {
         let live = b.live.as_ref();
         t.add_row(vec![
             b.id.clone(),
-            b.name.clone(),
+            printable(&b.name),
             b.kind.name().to_string(),
             b.state.name().to_string(),
             b.reason.map_or("-".into(), |r| r.name().to_string()),
@@ -381,9 +382,9 @@ fn status(ctx: &Ctx, id: &str) -> Result<()> {
 pub fn render(b: &BotInfo) -> String {
     let mut rows = vec![
         ("id", b.id.clone()),
-        ("name", b.name.clone()),
+        ("name", printable(&b.name)),
         ("kind", b.kind.name().to_string()),
-        ("source", b.source.clone()),
+        ("source", printable(&b.source)),
         (
             "state",
             format!(
@@ -392,7 +393,7 @@ pub fn render(b: &BotInfo) -> String {
                 b.reason.map(|r| format!(" ({r})")).unwrap_or_default(),
                 b.detail
                     .as_deref()
-                    .map(|d| format!(": {d}"))
+                    .map(|d| format!(": {}", printable(d)))
                     .unwrap_or_default()
             ),
         ),
@@ -527,7 +528,7 @@ fn logs(ctx: &Ctx, a: BotLogsArgs) -> Result<()> {
             if ctx.out.json {
                 ctx.out.json(&ev);
             } else if let Event::BotLog { time, line, .. } = ev {
-                println!("{} {line}", super::daemon::format_time(time));
+                println!("{} {}", super::daemon::format_time(time), printable(&line));
             }
         }
         Ok(())
@@ -535,9 +536,9 @@ fn logs(ctx: &Ctx, a: BotLogsArgs) -> Result<()> {
 }
 
 fn watch(ctx: &Ctx, a: WatchArgs) -> Result<()> {
-    if !(a.interval.is_finite() && a.interval >= 0.1) {
+    if !(a.interval.is_finite() && (0.1..=3600.0).contains(&a.interval)) {
         return Err(Error::Invalid(format!(
-            "--interval {} must be at least 0.1 s",
+            "--interval {} is outside 0.1 to 3600 s",
             a.interval
         )));
     }

@@ -113,6 +113,7 @@ fn print_stored(ctx: &Ctx, e: &EventRow) {
         .and_then(|d| d.as_str())
         .map(|d| format!(": {d}"))
         .unwrap_or_default();
+    let detail = crate::output::printable(&detail);
     println!(
         "{} {} {what} ({}){detail}",
         format_time(e.time),
@@ -169,5 +170,5 @@ fn print_live(ctx: &Ctx, ev: &Event) {
         }
         _ => return,
     };
-    println!("{line}");
+    println!("{}", crate::output::printable(&line));
 }

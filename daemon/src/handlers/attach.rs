@@ -46,13 +46,8 @@ pub fn attach(
             ),
         ));
     }
-    if !(8000..=192_000).contains(&rate) || !(1..=8).contains(&channels) {
-        return Response::Failure(Failure::new(
-            FailureKind::Invalid,
-            format!(
-                "audio layout {rate} Hz x {channels} channels is invalid (8000 to 192000 Hz, 1 to 8 channels)"
-            ),
-        ));
+    if let Err(e) = orch::audio::decode::check_layout("bot_attach", rate, channels) {
+        return Response::Failure(Failure::new(FailureKind::Invalid, e.to_string()));
     }
     handle.shared.set_layout(rate, channels);
     handle.shared.log(&format!(

@@ -44,12 +44,6 @@ pub fn open(
         Ok(a) => a,
         Err(e) => return fail(FailureKind::Invalid, e.to_string()),
     };
-    if !(1..=8).contains(&channels) {
-        return fail(
-            FailureKind::Invalid,
-            format!("{channels} channels is outside 1 to 8"),
-        );
-    }
     conn.live = Some(Box::new(LiveSession {
         analyzer,
         block: Planar::new(channels, 8192),
