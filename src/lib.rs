@@ -17,6 +17,7 @@ pub mod dsp;
 pub mod error;
 pub mod paths;
 pub mod presets;
+pub mod private;
 pub mod protocol;
 pub mod store;
 pub mod translate;

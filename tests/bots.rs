@@ -487,6 +487,9 @@ fn cleanup_removes_ended_bots() {
 const MEETING_PROGRAM: &str = r#"#!/usr/bin/env python3
 import base64, json, math, os, socket, struct, sys, time
 args = dict(zip(sys.argv[1::2], sys.argv[2::2]))
+# The meeting URL (it carries passwords) comes in the environment, never in argv.
+assert "--meeting-url" not in args and not any("meet.google" in a for a in sys.argv), sys.argv
+assert os.environ["ORCH_MEETING_URL"] == "https://meet.google.com/abc-defg-hij", os.environ
 s = socket.socket(socket.AF_UNIX); s.connect(args["--socket"])
 def send(i, req):
     b = json.dumps({"id": i, "request": req}).encode()

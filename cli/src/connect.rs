@@ -1,7 +1,6 @@
 //! Reaching the daemon: resolve the socket, connect, and start orchd in the background
 //! when it is not running (unless `--no-autostart` or `cli.autostart = false`).
 
-use std::fs::OpenOptions;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -76,13 +75,11 @@ pub fn orchd_path() -> PathBuf {
 pub async fn start_daemon(ctx: &Ctx, loaded: &Loaded, timeout: Duration) -> Result<u32> {
     let cfg = &loaded.config;
     let log = cfg.log_path();
-    std::fs::create_dir_all(&cfg.daemon.data_dir)
-        .map_err(|e| Error::io("cannot create data directory", &cfg.daemon.data_dir, e))?;
-    let log_file = OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(&log)
-        .map_err(|e| Error::io("cannot open daemon log", &log, e))?;
+    let (log_file, warnings) = orch::private::dir(&cfg.daemon.data_dir)
+        .and_then(|w| orch::private::append(&log).map(|(f, w2)| (f, w.into_iter().chain(w2))))?;
+    for w in warnings {
+        ctx.out.warn(w);
+    }
     let log_err = log_file
         .try_clone()
         .map_err(|e| Error::io("cannot open daemon log", &log, e))?;

@@ -63,6 +63,12 @@ pub enum Mode {
 
 /// Entry point of the `orchd` binary.
 pub fn main(args: Args) -> std::process::ExitCode {
+    // Everything orchd creates (database, WAL, lock file, socket) is its owner's alone.
+    // SAFETY: umask only sets this process's file-creation mask; it cannot fail.
+    #[allow(unsafe_code)]
+    unsafe {
+        libc::umask(0o077);
+    }
     let loaded = match load_config(&args) {
         Ok(l) => l,
         Err(e) => {

@@ -3,7 +3,7 @@
 
 use std::fs::{File, OpenOptions};
 use std::os::fd::AsRawFd;
-use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -177,31 +177,45 @@ pub async fn serve(
 }
 
 /// Take the socket's lock file. Fails when a live orchd holds it; removes a stale socket.
+/// The socket's directory must be writable by its owner only (another user could
+/// otherwise plant the socket or the lock file), and the lock file is never a symlink.
 fn claim_socket(socket: &Path) -> Result<File> {
     let dir = socket
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     if !dir.exists() {
-        std::fs::create_dir_all(dir)
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)
             .map_err(|e| Error::io("cannot create socket directory", dir, e))?;
         std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
             .map_err(|e| Error::io("cannot restrict socket directory", dir, e))?;
     }
+    check_socket_dir(dir)?;
     let lock_path = lock_path(socket);
-    let lock = OpenOptions::new()
+    let mut lock = OpenOptions::new()
         .create(true)
         .truncate(false)
         .write(true)
         .read(true)
         .mode(0o600)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_CLOEXEC)
         .open(&lock_path)
-        .map_err(|e| Error::io("cannot open lock file", &lock_path, e))?;
+        .map_err(|e| match e.raw_os_error() {
+            Some(libc::ELOOP) => Error::Invalid(format!(
+                "lock file {} is a symbolic link; refusing to follow it",
+                lock_path.display()
+            )),
+            _ => Error::io("cannot open lock file", &lock_path, e),
+        })?;
     // SAFETY: flock on a descriptor we own; no memory is involved.
     #[allow(unsafe_code)]
     let rc = unsafe { libc::flock(lock.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) };
     if rc != 0 {
-        let pid = std::fs::read_to_string(&lock_path).unwrap_or_default();
+        let mut pid = String::new();
+        let _ = std::io::Read::read_to_string(&mut lock, &mut pid);
         let pid = pid.trim();
         return Err(Error::Other(format!(
             "orchd is already running on {}{}",
@@ -214,13 +228,38 @@ fn claim_socket(socket: &Path) -> Result<File> {
         )));
     }
     lock.set_len(0).ok();
-    std::fs::write(&lock_path, format!("{}\n", std::process::id())).ok();
+    let _ = std::io::Write::write_all(&mut lock, format!("{}\n", std::process::id()).as_bytes());
     if socket.exists() {
         tracing::info!("removing stale socket {}", socket.display());
         std::fs::remove_file(socket)
             .map_err(|e| Error::io("cannot remove stale socket", socket, e))?;
     }
     Ok(lock)
+}
+
+/// Refuse a socket directory that anyone but its owner may write to (like /tmp), or
+/// that belongs to another user (root's directories are fine).
+fn check_socket_dir(dir: &Path) -> Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    let meta =
+        std::fs::metadata(dir).map_err(|e| Error::io("cannot read socket directory", dir, e))?;
+    let mode = meta.mode() & 0o7777;
+    let me = orch::paths::uid();
+    if mode & 0o022 != 0 {
+        return Err(Error::Invalid(format!(
+            "socket directory {} is writable by other users (mode {mode:o}); \
+             put the socket in a directory of its own (mode 700)",
+            dir.display()
+        )));
+    }
+    if meta.uid() != me && meta.uid() != 0 {
+        return Err(Error::Invalid(format!(
+            "socket directory {} belongs to uid {}, not to this user (uid {me})",
+            dir.display(),
+            meta.uid()
+        )));
+    }
+    Ok(())
 }
 
 fn lock_path(socket: &Path) -> PathBuf {

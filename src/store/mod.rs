@@ -4,6 +4,7 @@
 //! A database written by a newer orch (a schema version this build does not know) is
 //! refused before anything is written to it.
 
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -42,9 +43,9 @@ pub fn latest_version() -> u32 {
 impl Db {
     /// Open (creating if needed) and migrate the database at `path`.
     pub fn open(path: &Path) -> Result<Db> {
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| Error::io("cannot create data directory", dir, e))?;
+        let mut warnings = Vec::new();
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            warnings.extend(crate::private::dir(dir)?);
         }
         let err = |m: String| Error::Database {
             path: path.to_path_buf(),
@@ -52,6 +53,22 @@ impl Db {
         };
         if path.exists() {
             check_not_newer(path)?;
+        } else {
+            // SQLite gives the WAL and shared-memory files the mode of the database file.
+            std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .mode(crate::private::FILE_MODE)
+                .open(path)
+                .map_err(|e| Error::io("cannot create the database", path, e))?;
+        }
+        for suffix in ["", "-wal", "-shm"] {
+            let mut p = path.as_os_str().to_owned();
+            p.push(suffix);
+            warnings.extend(crate::private::file(Path::new(&p))?);
+        }
+        for w in warnings {
+            tracing::warn!("{w}");
         }
         let mut conn = Connection::open(path).map_err(|e| err(format!("cannot open: {e}")))?;
         conn.busy_timeout(BUSY_TIMEOUT)

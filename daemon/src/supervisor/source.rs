@@ -112,12 +112,16 @@ impl Source {
                     .arg(bot_id)
                     .arg("--socket")
                     .arg(socket)
-                    .arg("--meeting-url")
-                    .arg(spec.meeting_url.as_deref().unwrap_or_default())
                     .arg("--platform")
                     .arg(spec.platform.map(|p| p.name()).unwrap_or_default())
                     .env("ORCH_SOCKET", socket)
                     .env("ORCH_BOT_ID", bot_id)
+                    // In the environment, not the arguments: `ps` shows arguments to
+                    // every user, and meeting URLs carry passwords.
+                    .env(
+                        "ORCH_MEETING_URL",
+                        spec.meeting_url.as_deref().unwrap_or_default(),
+                    )
                     .stdin(Stdio::null())
                     .stdout(Stdio::piped())
                     .stderr(Stdio::piped())
