@@ -204,10 +204,10 @@ impl BotSpec {
             ("--silence-timeout", self.silence_timeout_s),
         ] {
             if let Some(v) = v
-                && !(v.is_finite() && (1.0..=MAX_DURATION_S).contains(&v))
+                && !(v.is_finite() && (0.1..=MAX_DURATION_S).contains(&v))
             {
                 return bad(format!(
-                    "{flag} {v} is outside 1 to {MAX_DURATION_S} seconds (one year)"
+                    "{flag} {v} is outside 0.1 to {MAX_DURATION_S} seconds (one year)"
                 ));
             }
         }
