@@ -1,5 +1,5 @@
-//! orchd, the orch daemon: owns the SQLite state, serves the local socket, and (in later
-//! parts) supervises bots and runs the DSP and analysis engines on live streams.
+//! orchd, the orch daemon: owns the SQLite state, serves the local socket, supervises
+//! bots and runs the DSP and analysis engines on their live streams.
 //!
 //! `main.rs` only parses arguments; [`run`] is what tests call to boot a daemon inside
 //! the test process (with [`Mode::Test`], which skips process-global signal handlers and

@@ -1,6 +1,5 @@
 //! The `assessment` block: compliance with delivery standards (EBU R128, ATSC A/85,
-//! streaming) and the loudness grading and recommendations of the reference service
-//! (spec section 3.1), measured on real numbers.
+//! streaming) and a loudness grade with recommendations, measured on real numbers.
 
 use serde::Serialize;
 

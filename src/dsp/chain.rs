@@ -59,7 +59,7 @@ macro_rules! stage_params {
                 }
             }
 
-            /// The spec defaults for `kind`, or `None` when this build has no such stage.
+            /// The default parameters for `kind`, or `None` when this build has no such stage.
             pub fn default_for(kind: StageKind) -> Option<StageParams> {
                 match kind {
                     $(StageKind::$kind => Some(StageParams::$kind(<$params>::default())),)*
@@ -285,7 +285,7 @@ pub struct ChainConfig {
 }
 
 impl Default for ChainConfig {
-    /// Every stage of this build in the spec's order with the spec's defaults;
+    /// Every stage of this build in chain order with its defaults;
     /// equalizer, spectral denoising and LUFS normalization disabled.
     fn default() -> Self {
         let stages = StageKind::ALL

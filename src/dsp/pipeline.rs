@@ -224,7 +224,8 @@ impl Timing {
     }
 }
 
-/// The reference service's per-stage budget and whether the stage meets it.
+/// A stage's processing-time budget per block (target and maximum, from
+/// [`StageKind::latency_budget_ms`]) and whether the stage meets it.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct LatencyBudget {
     /// Target processing time per block in ms.
@@ -258,7 +259,7 @@ pub struct StageMetrics {
     pub mean_output_level_db: Option<f64>,
     /// Delay the stage adds, in frames.
     pub latency_samples: usize,
-    /// Budget from the reference service.
+    /// Its processing-time budget.
     pub budget: LatencyBudget,
     /// What the stage reports (gain reduction, gain, speech).
     pub telemetry: StageTelemetry,

@@ -1,6 +1,6 @@
 //! Test helpers shared by every stage's unit tests: deterministic test signals, running
 //! a processor over a signal in blocks of a given size, and the block-size invariance
-//! check the issue asks of every stage and of the whole chain.
+//! check every stage and the whole chain must pass.
 //!
 //! ```ignore
 //! use crate::dsp::testing;

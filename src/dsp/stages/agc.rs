@@ -44,7 +44,7 @@ pub enum AgcMode {
     Adaptive,
 }
 
-/// Parameters of the AGC (spec 1.10).
+/// Parameters of the AGC.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct AgcParams {

@@ -44,7 +44,7 @@ pub enum CompressionMode {
     VoiceOptimized,
 }
 
-/// Parameters of the compressor (spec 1.11).
+/// Parameters of the compressor.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct CompressionParams {
@@ -104,7 +104,7 @@ impl CompressionParams {
     }
 
     /// The static curve: output level in dB for a steady input level `x_db` (without
-    /// make-up gain). This is also the "compression curve" query of the spec.
+    /// make-up gain).
     pub fn static_curve_db(&self, x_db: f64) -> f64 {
         if self.mode == CompressionMode::Disabled {
             return x_db;

@@ -1,4 +1,4 @@
-//! `conventional_denoising`: time-domain denoisers (spec 1.8), all streaming with a
+//! `conventional_denoising`: time-domain denoisers, all streaming with a
 //! fixed latency per mode.
 //!
 //! Modes (window sizes, sigmas and kernels are in samples at the stream rate):

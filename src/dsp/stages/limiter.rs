@@ -38,7 +38,7 @@ const SOFT_KNEE_DB: f64 = 2.0;
 /// Headroom kept under the ceiling for the gain ramps' effect on inter-sample peaks.
 const SAFETY_DB: f64 = 0.02;
 
-/// Parameters of the limiter (spec 1.12).
+/// Parameters of the limiter.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct LimiterParams {

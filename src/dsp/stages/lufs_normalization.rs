@@ -105,7 +105,7 @@ impl LufsMode {
     }
 }
 
-/// Parameters of LUFS normalization (spec 1.9).
+/// Parameters of LUFS normalization.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct LufsNormalizationParams {

@@ -4,7 +4,7 @@
 //! Approach to Real-Time Full-Band Speech Enhancement", 2018) through the `nnnoiseless`
 //! crate in mode `rnn`.
 //!
-//! Spectral modes (spec 1.4):
+//! Spectral modes:
 //! - streaming STFT ([`crate::dsp::stft`]) of about 32 ms at the stream rate (a multiple
 //!   of 32 samples: 512 at 16 kHz, 1536 at 48 kHz), 50 % overlap, square-root Hann
 //!   analysis and synthesis windows; latency `size - 1` frames;

@@ -1,6 +1,6 @@
 //! `spectral_denoising`: STFT-domain noise suppression with a tracked noise spectrum.
 //!
-//! Algorithm (spec 1.7, with the Python defects fixed):
+//! Algorithm:
 //! - streaming STFT ([`crate::dsp::stft`]) of `fft_size` samples (power of two, 256 to
 //!   4096) with hop `fft_size / 4` and Hann analysis and synthesis windows, overlap-added
 //!   across blocks: constant latency of `fft_size - 1` frames, output independent of the
