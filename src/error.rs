@@ -66,6 +66,10 @@ pub enum Error {
     /// Anything else, with context.
     #[error("{0}")]
     Other(String),
+    /// Several failures, each already reported on its own (the files of one `orch
+    /// analyze`): the binary prints nothing more and exits with `exit`, the first one's.
+    #[error("{failed} inputs failed")]
+    Reported { failed: usize, exit: ExitCode },
 }
 
 impl Error {
@@ -93,13 +97,8 @@ impl Error {
             Error::Io { .. } | Error::Database { .. } | Error::Protocol(_) | Error::Other(_) => {
                 ExitCode::Failure
             }
+            Error::Reported { exit, .. } => *exit,
         }
-    }
-}
-
-impl From<crate::dsp::ParamError> for Error {
-    fn from(e: crate::dsp::ParamError) -> Self {
-        Error::Invalid(e.to_string())
     }
 }
 

@@ -4,9 +4,11 @@
 //! - [`config`]: the one typed configuration, its loading and validation.
 //! - [`store`]: the SQLite state and its migrations.
 //! - [`audio`]: decoding, raw PCM input, WAV output and the planar block type.
+//! - [`signal`]: filter primitives shared by `analysis` and `dsp`.
 //! - [`analysis`]: streaming loudness, spectrum and quality analyzers.
 //! - [`dsp`]: the realtime voice-processing engine (stages and pipeline).
 //! - [`presets`]: built-in and user presets (named chains), their file format and diff.
+//! - [`records`]: the rows and counts the store returns and the protocol carries.
 //! - [`translate`]: translation engines, the glossary and per-line translation.
 
 pub mod analysis;
@@ -15,10 +17,14 @@ pub mod bots;
 pub mod config;
 pub mod dsp;
 pub mod error;
+#[cfg(test)]
+mod layers;
 pub mod paths;
 pub mod presets;
 pub mod private;
 pub mod protocol;
+pub mod records;
+pub mod signal;
 pub mod store;
 pub mod translate;
 

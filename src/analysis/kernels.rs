@@ -113,7 +113,7 @@ pub(crate) struct BiquadState {
 
 impl Biquad {
     /// The section of the orch DSP coefficients.
-    pub fn from_coeffs(c: &crate::dsp::biquad::Coeffs) -> Self {
+    pub fn from_coeffs(c: &crate::signal::biquad::Coeffs) -> Self {
         Self {
             b: [c.b0, c.b1, c.b2],
             a: [c.a1, c.a2],
@@ -178,7 +178,7 @@ mod tests {
 
     #[test]
     fn biquad_matches_the_dsp_biquad() {
-        use crate::dsp::biquad::{Biquad as DspBiquad, Coeffs, Shape};
+        use crate::signal::biquad::{Biquad as DspBiquad, Coeffs, Shape};
         let c = Coeffs::new(
             Shape::HighPass {
                 q: std::f64::consts::FRAC_1_SQRT_2,

@@ -22,7 +22,7 @@
 use serde::Serialize;
 
 use super::kernels::{self, Biquad, BiquadState};
-use crate::dsp::biquad::{Coeffs, Shape};
+use crate::signal::biquad::{Coeffs, Shape};
 
 /// Windows below this RMS level count as silence (dBFS).
 pub const SILENCE_DBFS: f64 = -60.0;

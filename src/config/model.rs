@@ -332,3 +332,32 @@ impl Config {
         toml::to_string_pretty(self).expect("config serializes")
     }
 }
+
+#[cfg(test)]
+mod preset_tests {
+    use std::path::Path;
+
+    #[test]
+    fn default_preset_is_configurable_and_checked() {
+        let p = |text: &str, env: &[(&str, &str)]| {
+            let env: Vec<(String, String)> = env
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect();
+            crate::config::parse(text, Path::new("c.toml"), &env)
+        };
+        let (c, _) = p("", &[]).unwrap();
+        assert_eq!(c.dsp.default_preset, "default");
+        let (c, _) = p("[dsp]\ndefault_preset = \"my-voice\"\n", &[]).unwrap();
+        assert_eq!(c.dsp.default_preset, "my-voice");
+        let (c, _) = p("", &[("ORCH_DSP_DEFAULT_PRESET", "voice")]).unwrap();
+        assert_eq!(c.dsp.default_preset, "voice");
+        let e = p("[dsp]\ndefault_preset = \"Bad Name\"\n", &[])
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("key `dsp.default_preset`: preset name `Bad Name` is invalid"),
+            "{e}"
+        );
+    }
+}

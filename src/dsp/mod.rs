@@ -1,7 +1,6 @@
 //! The realtime DSP engine: eleven voice-processing stages behind one [`Stage`] trait,
 //! chained by the pipeline.
 
-pub mod biquad;
 pub mod chain;
 pub mod noise_estimate;
 pub mod params;

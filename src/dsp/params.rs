@@ -28,6 +28,12 @@ impl fmt::Display for ParamError {
 
 impl std::error::Error for ParamError {}
 
+impl From<ParamError> for crate::Error {
+    fn from(e: ParamError) -> Self {
+        crate::Error::Invalid(e.to_string())
+    }
+}
+
 /// Check that `value` lies in `min..=max` (and is finite).
 pub fn check_range(
     stage: &'static str,

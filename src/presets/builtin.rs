@@ -1,10 +1,10 @@
-//! The 13 read-only built-in presets: the reference service's 8 core pipeline presets
-//! (spec 2.1) and its 5 catalog presets (spec 2.2), mapped onto orch's stages.
+//! The 13 read-only built-in presets: 8 core pipeline presets and 5 catalog presets
+//! (the preset names of the service orch replaces), mapped onto orch's stages.
 //!
 //! Mapping rules (documented in `docs/presets.md`):
-//! - Core presets start from the default chain (every stage of this build in the spec's
-//!   order and defaults; equalizer, spectral denoising and LUFS normalization off) and
-//!   change only the values the spec lists.
+//! - Core presets start from the default chain (every stage of this build in chain
+//!   order with its defaults; equalizer, spectral denoising and LUFS normalization off)
+//!   and change only the values each preset names.
 //! - Catalog presets list the stages they use; those are enabled, every other stage is
 //!   kept in the chain but disabled (so `diff` and live apply stay parameter-level).
 //!   Two exceptions, deliberate: the limiter stays on (at its defaults) in the two catalog
@@ -458,7 +458,7 @@ fn lufs(c: &mut ChainConfig, mode: LufsMode, target: f64) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dsp::biquad::q_from_octaves;
+    use crate::signal::biquad::q_from_octaves;
 
     #[test]
     fn all_thirteen_load_and_validate() {

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::analysis::Meters;
 use crate::audio::pcm::RawFormat;
 use crate::bots::{BotInfo, BotSpec, BotState, Reason};
-use crate::store::bots::{EventRow, SessionRow};
+pub use crate::records::{Counts, DbInfo, EventRow, SessionRow, now_unix};
 
 /// A frame from client to daemon.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -445,21 +445,6 @@ pub struct StatusInfo {
     pub started_by: String,
 }
 
-/// Row counts of the main tables.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Counts {
-    /// Bots ever spawned (kept until cleanup).
-    pub bots: u64,
-    /// Bots now running.
-    pub running_bots: u64,
-    /// Bot sessions.
-    pub sessions: u64,
-    /// User presets.
-    pub presets: u64,
-    /// Stored analysis results.
-    pub analyses: u64,
-}
-
 /// The daemon's configuration.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ConfigInfo {
@@ -469,23 +454,6 @@ pub struct ConfigInfo {
     pub from_file: bool,
     /// The configuration as TOML text.
     pub toml: String,
-}
-
-/// The database's state.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct DbInfo {
-    /// Path of the SQLite file.
-    pub path: PathBuf,
-    /// Applied schema version.
-    pub schema_version: u32,
-    /// Newest schema version this build knows.
-    pub latest_version: u32,
-    /// Size of the file in bytes.
-    pub size_bytes: u64,
-    /// SQLite journal mode (`wal`).
-    pub journal_mode: String,
-    /// Row counts.
-    pub counts: Counts,
 }
 
 /// Something the daemon pushes to subscribers.
@@ -588,10 +556,42 @@ impl Event {
     }
 }
 
-/// Seconds since the Unix epoch, for event timestamps.
-pub fn now_unix() -> f64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs_f64())
-        .unwrap_or(0.0)
+#[cfg(test)]
+mod preset_tests {
+    use super::{Request, Response};
+
+    #[test]
+    fn presets_cross_the_protocol_unchanged() {
+        for p in crate::presets::builtins() {
+            let json = serde_json::to_string(&Response::Preset(p.clone())).unwrap();
+            match serde_json::from_str(&json).unwrap() {
+                Response::Preset(back) => assert_eq!(back, p),
+                other => panic!("{other:?}"),
+            }
+            let req = Request::PresetImport {
+                preset: p.clone(),
+                replace: true,
+            };
+            let json = serde_json::to_string(&req).unwrap();
+            match serde_json::from_str(&json).unwrap() {
+                Request::PresetImport { preset, replace } => {
+                    assert_eq!(preset, p);
+                    assert!(replace);
+                }
+                other => panic!("{other:?}"),
+            }
+        }
+        let r: Request = serde_json::from_str(
+            r#"{"type":"preset_update","name":"x","edit":{"set":["agc.max_gain_db=3"]}}"#,
+        )
+        .unwrap();
+        match r {
+            Request::PresetUpdate { name, edit } => {
+                assert_eq!(name, "x");
+                assert_eq!(edit.set, vec!["agc.max_gain_db=3".to_string()]);
+                assert!(edit.description.is_none());
+            }
+            other => panic!("{other:?}"),
+        }
+    }
 }

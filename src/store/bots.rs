@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Db;
 use crate::bots::{BotKind, BotSpec, BotState, Reason};
+pub use crate::records::{EventRow, SessionRow};
 use crate::{Error, Result};
 
 /// A bot as stored.
@@ -33,56 +34,6 @@ pub struct BotRow {
     pub updated_at: f64,
     /// Unix time it ended.
     pub ended_at: Option<f64>,
-}
-
-/// A session (one run of a bot) as stored.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SessionRow {
-    /// Session id.
-    pub id: String,
-    /// Its bot.
-    pub bot_id: String,
-    /// Start (Unix s).
-    pub started_at: f64,
-    /// End (Unix s).
-    pub ended_at: Option<f64>,
-    /// Source label.
-    pub source: Option<String>,
-    /// Preset at start.
-    pub preset: Option<String>,
-    /// Seconds of audio processed.
-    pub audio_seconds: f64,
-    /// Restarts within the session.
-    pub restarts: u32,
-    /// Errors within the session.
-    pub errors: u32,
-    /// Why it ended.
-    pub end_reason: Option<String>,
-}
-
-/// A stored event of a bot.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct EventRow {
-    /// Sequence number.
-    pub id: i64,
-    /// Its bot.
-    pub bot_id: String,
-    /// Its session.
-    pub session_id: Option<String>,
-    /// Unix time.
-    pub time: f64,
-    /// `state`, `alert`, `participant`, `speaker` or `info`.
-    pub kind: String,
-    /// Previous state (state events).
-    pub from_state: Option<String>,
-    /// New state (state events).
-    pub to_state: Option<String>,
-    /// Reason.
-    pub reason: Option<String>,
-    /// `debug`, `info`, `warning` or `error`.
-    pub severity: String,
-    /// Extra data (JSON).
-    pub data: serde_json::Value,
 }
 
 const BOT_COLUMNS: &str = "id, name, options, preset, state, state_reason, state_detail, restarts, created_at, updated_at, ended_at";

@@ -13,7 +13,7 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension};
 pub mod bots;
 pub mod presets;
 
-use crate::protocol::{Counts, DbInfo};
+use crate::records::{Counts, DbInfo};
 use crate::{Error, Result};
 
 mod embedded {

@@ -11,7 +11,7 @@ use crate::presets::Preset;
 use crate::{Error, Result};
 
 fn now() -> f64 {
-    crate::protocol::now_unix()
+    crate::records::now_unix()
 }
 
 impl Db {
@@ -173,5 +173,140 @@ impl Db {
             .query_row("SELECT count(*) FROM presets", [], |r| r.get::<_, i64>(0))
             .map(|n| n as u64)
             .map_err(|e| self.preset_err(e))
+    }
+}
+
+impl crate::presets::PresetStore for Db {
+    fn presets(&self) -> Result<Vec<Preset>> {
+        Db::presets(self)
+    }
+    fn preset(&self, name: &str) -> Result<Option<Preset>> {
+        Db::preset(self, name)
+    }
+    fn put_preset(&self, preset: &Preset, replace: bool) -> Result<bool> {
+        Db::put_preset(self, preset, replace)
+    }
+    fn rename_preset(&self, from: &str, to: &str) -> Result<()> {
+        Db::rename_preset(self, from, to)
+    }
+    fn delete_preset(&self, name: &str) -> Result<bool> {
+        Db::delete_preset(self, name)
+    }
+}
+
+#[cfg(test)]
+mod rules_tests {
+    //! The preset rules of `crate::presets` over real storage.
+    use crate::presets::*;
+    use crate::store::Db;
+
+    fn db() -> (tempfile::TempDir, Db) {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::open(&dir.path().join("orch.db")).unwrap();
+        (dir, db)
+    }
+
+    fn edit(sets: &[&str]) -> Edit {
+        Edit {
+            set: sets.iter().map(|s| s.to_string()).collect(),
+            ..Edit::default()
+        }
+    }
+
+    #[test]
+    fn crud_round_trip() {
+        let (_d, db) = db();
+        let p = create(&db, "mine", "voice", &edit(&["compression.ratio=5"])).unwrap();
+        assert_eq!(p.category, "voice");
+        assert_eq!(resolve(&db, "mine").unwrap(), p);
+        assert_eq!(list(&db).unwrap().len(), 14);
+        let u = update(
+            &db,
+            "mine",
+            &Edit {
+                description: Some("Mine".into()),
+                category: Some("custom".into()),
+                set: vec!["limiter.threshold_db=-2".into()],
+            },
+        )
+        .unwrap();
+        assert_eq!(u.description, "Mine");
+        assert_ne!(u.chain, p.chain);
+        assert_eq!(resolve(&db, "mine").unwrap(), u);
+        let r = rename(&db, "mine", "ours").unwrap();
+        assert_eq!(r.chain, u.chain);
+        assert!(resolve(&db, "mine").is_err());
+        // Derive from a user preset.
+        let c = create(&db, "copy", "ours", &Edit::default()).unwrap();
+        assert_eq!(c.chain, u.chain);
+        delete(&db, "ours").unwrap();
+        delete(&db, "copy").unwrap();
+        assert_eq!(db.preset_count().unwrap(), 0);
+    }
+
+    #[test]
+    fn builtins_are_read_only_and_reserved() {
+        let (_d, db) = db();
+        create(&db, "mine", "default", &Edit::default()).unwrap();
+        let errs = [
+            update(&db, "voice", &edit(&[])).unwrap_err(),
+            delete(&db, "voice").unwrap_err(),
+            rename(&db, "voice", "x").unwrap_err(),
+            rename(&db, "mine", "voice").unwrap_err(),
+            create(&db, "music", "default", &Edit::default()).unwrap_err(),
+            import(&db, &builtin("noisy").unwrap(), true).unwrap_err(),
+        ];
+        for e in errs {
+            assert_eq!(e.exit_code(), crate::ExitCode::Invalid, "{e}");
+            assert!(e.to_string().contains("built"), "{e}");
+        }
+        assert_eq!(db.preset_count().unwrap(), 1);
+    }
+
+    #[test]
+    fn refused_changes_write_nothing() {
+        let (_d, db) = db();
+        let p = create(&db, "mine", "default", &Edit::default()).unwrap();
+        assert!(
+            update(
+                &db,
+                "mine",
+                &edit(&["limiter.threshold_db=-2", "compression.ratio=99"])
+            )
+            .is_err()
+        );
+        assert_eq!(resolve(&db, "mine").unwrap(), p);
+        assert!(create(&db, "other", "default", &edit(&["agc.max_gain_db=99"])).is_err());
+        assert!(create(&db, "mine", "voice", &Edit::default()).is_err());
+        assert_eq!(resolve(&db, "mine").unwrap(), p);
+        let mut bad = p.clone();
+        bad.name = "bad".into();
+        bad.chain.stages[0].gain_in_db = 50.0;
+        assert!(import(&db, &bad, true).is_err());
+        assert_eq!(db.preset_count().unwrap(), 1);
+        // Import over an existing one needs replace.
+        let mut other = builtin("music").unwrap();
+        other.name = "mine".into();
+        let e = import(&db, &other, false).unwrap_err();
+        assert!(e.to_string().contains("already exists"), "{e}");
+        assert!(import(&db, &other, true).unwrap());
+        assert_eq!(resolve(&db, "mine").unwrap().chain, other.chain);
+    }
+
+    #[test]
+    fn unknown_names_list_what_exists() {
+        let (_d, db) = db();
+        create(&db, "mine", "default", &Edit::default()).unwrap();
+        let e = resolve(&db, "nope").unwrap_err();
+        assert_eq!(e.exit_code(), crate::ExitCode::NotFound);
+        assert!(e.to_string().contains("user presets: mine"), "{e}");
+        assert_eq!(
+            delete(&db, "nope").unwrap_err().exit_code(),
+            crate::ExitCode::NotFound
+        );
+        assert_eq!(
+            resolve(&db, "No").unwrap_err().exit_code(),
+            crate::ExitCode::Invalid
+        );
     }
 }

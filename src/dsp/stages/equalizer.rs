@@ -9,16 +9,16 @@
 //! identities); the gain of a pass filter is ignored. Bands at or above 0.45 × the
 //! sample rate are skipped at low sample rates (they would fold onto Nyquist).
 //!
-//! The six named EQ presets of the reference service (`flat`, `voice_enhance`,
+//! Six named EQ presets (`flat`, `voice_enhance`,
 //! `bass_boost`, `treble_boost`, `mid_cut`, `broadcast`) are available as `preset`; a
 //! preset's bands come first, then the `bands` of the configuration.
 
 use serde::{Deserialize, Serialize};
 
 use crate::audio::Planar;
-use crate::dsp::biquad::{Biquad, Coeffs, Shape, q_from_octaves};
 use crate::dsp::params::{ParamError, check_range};
 use crate::dsp::{Stage, StageKind, StreamFormat};
+use crate::signal::biquad::{Biquad, Coeffs, Shape, q_from_octaves};
 
 const NAME: &str = "equalizer";
 
@@ -103,7 +103,7 @@ impl EqBand {
     }
 }
 
-/// The built-in EQ presets of the reference service.
+/// The named EQ presets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EqPreset {
@@ -132,7 +132,7 @@ impl EqPreset {
         EqPreset::Broadcast,
     ];
 
-    /// The preset's bands (spec 1.6).
+    /// The preset's bands.
     pub fn bands(self) -> Vec<EqBand> {
         use FilterType::*;
         let b = EqBand::new;
@@ -173,7 +173,7 @@ impl EqPreset {
     }
 }
 
-/// Parameters of the equalizer (spec 1.6).
+/// Parameters of the equalizer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct EqualizerParams {

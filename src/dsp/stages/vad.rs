@@ -1,7 +1,7 @@
 //! `vad`: voice activity detection by frame energy against adaptive noise floors, with
 //! hangover, and an optional gate.
 //!
-//! Algorithm (a sharper version of the reference service's detectors, spec 1.2):
+//! Algorithm:
 //! - the channels are mixed to mono for detection (one decision for the stream, so a
 //!   stereo image is gated as a whole);
 //! - per frame of `frame_ms` (10, 20 or 30 ms) the full-band RMS is measured (after a
@@ -40,10 +40,10 @@
 use serde::{Deserialize, Serialize};
 
 use crate::audio::Planar;
-use crate::dsp::biquad::{Biquad, Coeffs, Shape};
 use crate::dsp::params::{ParamError, check_range, db_to_lin};
 use crate::dsp::util::dot;
 use crate::dsp::{Stage, StageKind, StageTelemetry, StreamFormat};
+use crate::signal::biquad::{Biquad, Coeffs, Shape};
 
 const STAGE: &str = "vad";
 

@@ -18,10 +18,10 @@
 use serde::{Deserialize, Serialize};
 
 use crate::audio::Planar;
-use crate::dsp::biquad::{BiquadBank, Coeffs, Shape};
 use crate::dsp::params::{ParamError, check_range};
 use crate::dsp::util::{fast_tanh, one_pole_coeff};
 use crate::dsp::{Stage, StageKind, StageTelemetry, StreamFormat};
+use crate::signal::biquad::{BiquadBank, Coeffs, Shape};
 
 const NAME: &str = "voice_enhancement";
 const Q: f64 = std::f64::consts::FRAC_1_SQRT_2;
@@ -29,7 +29,7 @@ const Q: f64 = std::f64::consts::FRAC_1_SQRT_2;
 const NORMALIZE_PEAK: f32 = 0.891_250_9;
 const NORMALIZE_MAX_GAIN: f32 = 10.0;
 
-/// Parameters of voice enhancement (spec 1.5).
+/// Parameters of voice enhancement.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct VoiceEnhancementParams {

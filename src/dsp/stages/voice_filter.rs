@@ -14,16 +14,16 @@
 use serde::{Deserialize, Serialize};
 
 use crate::audio::Planar;
-use crate::dsp::biquad::{Biquad, BiquadBank, Coeffs, Shape};
 use crate::dsp::params::{ParamError, check_range};
 use crate::dsp::{Stage, StageKind, StreamFormat};
+use crate::signal::biquad::{Biquad, BiquadBank, Coeffs, Shape};
 
 const NAME: &str = "voice_filter";
 const BUTTERWORTH_Q: f64 = std::f64::consts::FRAC_1_SQRT_2;
 /// Q of the two sections of a 4th-order Butterworth filter.
 const BUTTERWORTH4_Q: [f64; 2] = [0.541_196_100_146_197, 1.306_562_964_876_376_6];
 
-/// Parameters of the voice filter (spec 1.3).
+/// Parameters of the voice filter.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct VoiceFilterParams {
