@@ -7,7 +7,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use orch::config::Loaded;
-use orch::protocol::Client;
+use orch::protocol::{Client, Request, Response};
 use orch::{Error, Result};
 
 use crate::commands::Ctx;
@@ -19,6 +19,55 @@ pub fn block_on<F: std::future::Future>(f: F) -> F::Output {
         .build()
         .expect("tokio runtime starts")
         .block_on(f)
+}
+
+/// The reply a request expects: `reply!(Response::Bot(b) => *b)` is a function that
+/// takes that kind of reply and returns the value, or hands any other reply back (for
+/// [`ask`] to report as [`unexpected`]).
+macro_rules! reply {
+    ($pat:pat => $out:expr) => {
+        |r: orch::protocol::Response| match r {
+            $pat => Ok($out),
+            other => Err(Box::new(other)),
+        }
+    };
+}
+pub(crate) use reply;
+
+/// A reply of the wrong kind: the daemon and client disagree on the protocol.
+pub fn unexpected(r: Response) -> Error {
+    Error::Protocol(format!(
+        "unexpected reply from orchd ({r:?}): are client and daemon the same version?"
+    ))
+}
+
+/// Send `req` on an open connection and take the reply `pick` expects (see [`reply!`]).
+pub async fn ask<T>(
+    client: &mut Client,
+    req: Request,
+    pick: impl FnOnce(Response) -> std::result::Result<T, Box<Response>>,
+) -> Result<T> {
+    pick(client.call(req).await?).map_err(|r| unexpected(*r))
+}
+
+/// One request to the daemon, started first when needed and allowed ([`connect`]), and
+/// the reply `pick` expects.
+pub fn request<T>(
+    ctx: &Ctx,
+    req: Request,
+    pick: impl FnOnce(Response) -> std::result::Result<T, Box<Response>>,
+) -> Result<T> {
+    block_on(async { ask(&mut connect(ctx).await?, req, pick).await })
+}
+
+/// One request to a running daemon only ([`connect_existing`]), and the reply `pick`
+/// expects.
+pub fn request_existing<T>(
+    ctx: &Ctx,
+    req: Request,
+    pick: impl FnOnce(Response) -> std::result::Result<T, Box<Response>>,
+) -> Result<T> {
+    block_on(async { ask(&mut connect_existing(ctx).await?, req, pick).await })
 }
 
 /// The configuration as the CLI sees it, with `--socket`/`--data-dir` applied.

@@ -7,8 +7,8 @@ use orch::store::bots::SessionRow;
 
 use super::Ctx;
 use super::bot::parse_age;
-use super::status::{human_duration, unexpected};
-use crate::connect::{block_on, connect};
+use super::status::human_duration;
+use crate::connect::{ask, block_on, connect, reply, request};
 use crate::output::{key_values, table};
 
 /// Subcommands of `orch analytics`.
@@ -54,21 +54,19 @@ pub fn run(ctx: &Ctx, cmd: AnalyticsCommand) -> Result<()> {
         AnalyticsCommand::Bot(a) => {
             let (bot, sessions) = block_on(async {
                 let mut c = connect(ctx).await?;
-                let bot = match c.call(Request::BotStatus { id: a.id.clone() }).await? {
-                    Response::Bot(b) => *b,
-                    other => return Err(unexpected(other)),
+                let req = Request::BotStatus { id: a.id.clone() };
+                let bot = ask(&mut c, req, reply!(Response::Bot(b) => *b)).await?;
+                let req = Request::AnalyticsSessions {
+                    since: 0.0,
+                    bot_id: Some(bot.id.clone()),
                 };
-                let sessions = match c
-                    .call(Request::AnalyticsSessions {
-                        since: 0.0,
-                        bot_id: Some(bot.id.clone()),
-                    })
-                    .await?
-                {
-                    Response::Sessions { sessions } => sessions,
-                    other => return Err(unexpected(other)),
-                };
-                Ok((bot, sessions))
+                let sessions = ask(
+                    &mut c,
+                    req,
+                    reply!(Response::Sessions { sessions } => sessions),
+                )
+                .await?;
+                Ok::<_, orch::Error>((bot, sessions))
             })?;
             if ctx.out.json {
                 ctx.out
@@ -81,13 +79,11 @@ pub fn run(ctx: &Ctx, cmd: AnalyticsCommand) -> Result<()> {
             Ok(())
         }
         AnalyticsCommand::Performance => {
-            let p = block_on(async {
-                let mut c = connect(ctx).await?;
-                match c.call(Request::AnalyticsPerformance).await? {
-                    Response::Performance(p) => Ok(*p),
-                    other => Err(unexpected(other)),
-                }
-            })?;
+            let p = request(
+                ctx,
+                Request::AnalyticsPerformance,
+                reply!(Response::Performance(p) => *p),
+            )?;
             if ctx.out.json {
                 ctx.out.json(&p);
                 return Ok(());
@@ -155,13 +151,11 @@ pub fn run(ctx: &Ctx, cmd: AnalyticsCommand) -> Result<()> {
 }
 
 fn fetch_sessions(ctx: &Ctx, since: f64, bot_id: Option<String>) -> Result<Vec<SessionRow>> {
-    block_on(async {
-        let mut c = connect(ctx).await?;
-        match c.call(Request::AnalyticsSessions { since, bot_id }).await? {
-            Response::Sessions { sessions } => Ok(sessions),
-            other => Err(unexpected(other)),
-        }
-    })
+    request(
+        ctx,
+        Request::AnalyticsSessions { since, bot_id },
+        reply!(Response::Sessions { sessions } => sessions),
+    )
 }
 
 fn sessions_table(sessions: &[SessionRow]) -> String {

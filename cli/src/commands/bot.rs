@@ -10,8 +10,8 @@ use orch::protocol::{Event, Request, Response};
 use orch::{Error, Result};
 
 use super::Ctx;
-use super::status::{human_duration, unexpected};
-use crate::connect::{block_on, connect};
+use super::status::human_duration;
+use crate::connect::{ask, block_on, connect, reply, request};
 use crate::output::printable;
 use crate::output::{key_values, table};
 
@@ -237,13 +237,7 @@ pub fn run(ctx: &Ctx, cmd: BotCommand) -> Result<()> {
 
 /// Send one request that answers with a bot.
 fn call_bot(ctx: &Ctx, req: Request) -> Result<BotInfo> {
-    block_on(async {
-        let mut c = connect(ctx).await?;
-        match c.call(req).await? {
-            Response::Bot(b) => Ok(*b),
-            other => Err(unexpected(other)),
-        }
-    })
+    request(ctx, req, reply!(Response::Bot(b) => *b))
 }
 
 fn spawn(ctx: &Ctx, a: SpawnArgs) -> Result<()> {
@@ -311,13 +305,11 @@ fn absolute(p: &str) -> String {
 }
 
 fn fetch_list(ctx: &Ctx, all: bool, state: Option<BotState>) -> Result<Vec<BotInfo>> {
-    block_on(async {
-        let mut c = connect(ctx).await?;
-        match c.call(Request::BotList { all, state }).await? {
-            Response::Bots { bots } => Ok(bots),
-            other => Err(unexpected(other)),
-        }
-    })
+    request(
+        ctx,
+        Request::BotList { all, state },
+        reply!(Response::Bots { bots } => bots),
+    )
 }
 
 fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
@@ -547,16 +539,11 @@ fn watch(ctx: &Ctx, a: WatchArgs) -> Result<()> {
         let mut c = connect(ctx).await?;
         let mut n = 0u64;
         loop {
-            let bots = match c
-                .call(Request::BotList {
-                    all: false,
-                    state: None,
-                })
-                .await?
-            {
-                Response::Bots { bots } => bots,
-                other => return Err(unexpected(other)),
+            let req = Request::BotList {
+                all: false,
+                state: None,
             };
+            let bots = ask(&mut c, req, reply!(Response::Bots { bots } => bots)).await?;
             if ctx.out.json {
                 ctx.out
                     .json(&serde_json::json!({ "time": orch::protocol::now_unix(), "bots": bots }));
@@ -583,18 +570,13 @@ fn watch(ctx: &Ctx, a: WatchArgs) -> Result<()> {
 }
 
 fn cleanup(ctx: &Ctx, a: CleanupArgs) -> Result<()> {
-    let msg = block_on(async {
-        let mut c = connect(ctx).await?;
-        match c
-            .call(Request::BotCleanup {
-                older_than_s: a.older_than,
-            })
-            .await?
-        {
-            Response::Ok { message } => Ok(message),
-            other => Err(unexpected(other)),
-        }
-    })?;
+    let msg = request(
+        ctx,
+        Request::BotCleanup {
+            older_than_s: a.older_than,
+        },
+        reply!(Response::Ok { message } => message),
+    )?;
     if ctx.out.json {
         ctx.out.json(&serde_json::json!({ "message": msg }));
     } else {

@@ -9,7 +9,7 @@ use orch::protocol::{Request, Response};
 use serde_json::json;
 
 use super::Ctx;
-use crate::connect::{self, block_on};
+use crate::connect::{self, reply, request_existing};
 
 /// Subcommands of `orch config`.
 #[derive(Debug, Subcommand)]
@@ -43,13 +43,7 @@ pub struct CheckArgs {
 pub fn run(ctx: &Ctx, cmd: ConfigCommand) -> Result<()> {
     match cmd {
         ConfigCommand::Show(a) if a.daemon => {
-            let info = block_on(async {
-                let mut c = connect::connect_existing(ctx).await?;
-                match c.call(Request::ConfigGet).await? {
-                    Response::Config(i) => Ok(i),
-                    other => Err(super::status::unexpected(other)),
-                }
-            })?;
+            let info = request_existing(ctx, Request::ConfigGet, reply!(Response::Config(i) => i))?;
             show(ctx, &info.toml, &info.path, info.from_file)
         }
         ConfigCommand::Show(_) => {
@@ -84,13 +78,8 @@ pub fn run(ctx: &Ctx, cmd: ConfigCommand) -> Result<()> {
             Ok(())
         }
         ConfigCommand::Reload => {
-            let info = block_on(async {
-                let mut c = connect::connect_existing(ctx).await?;
-                match c.call(Request::ConfigReload).await? {
-                    Response::Config(i) => Ok(i),
-                    other => Err(super::status::unexpected(other)),
-                }
-            })?;
+            let info =
+                request_existing(ctx, Request::ConfigReload, reply!(Response::Config(i) => i))?;
             if ctx.out.json {
                 ctx.out.json(
                     &json!({"reloaded": true, "path": info.path, "from_file": info.from_file}),

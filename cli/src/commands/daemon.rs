@@ -8,7 +8,7 @@ use orch::{Error, Result};
 use serde_json::json;
 
 use super::Ctx;
-use crate::connect::{self, block_on};
+use crate::connect::{self, block_on, reply};
 
 /// Subcommands of `orch daemon`.
 #[derive(Debug, Subcommand)]
@@ -192,10 +192,12 @@ async fn logs(ctx: &Ctx, args: LogsArgs) -> Result<()> {
 }
 
 async fn daemon_pid(client: &mut Client) -> Result<u32> {
-    match client.call(Request::Status).await? {
-        Response::Status(s) => Ok(s.pid),
-        other => Err(super::status::unexpected(other)),
-    }
+    connect::ask(
+        client,
+        Request::Status,
+        reply!(Response::Status(s) => s.pid),
+    )
+    .await
 }
 
 fn process_alive(pid: u32) -> bool {

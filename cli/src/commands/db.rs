@@ -5,7 +5,7 @@ use orch::Result;
 use orch::protocol::{DbInfo, Request, Response};
 
 use super::Ctx;
-use crate::connect::{block_on, connect};
+use crate::connect::{reply, request};
 use crate::output::key_values;
 
 /// Subcommands of `orch db`.
@@ -19,13 +19,7 @@ pub enum DbCommand {
 pub fn run(ctx: &Ctx, cmd: DbCommand) -> Result<()> {
     match cmd {
         DbCommand::Status => {
-            let info = block_on(async {
-                let mut c = connect(ctx).await?;
-                match c.call(Request::DbStatus).await? {
-                    Response::Db(i) => Ok(i),
-                    other => Err(super::status::unexpected(other)),
-                }
-            })?;
+            let info = request(ctx, Request::DbStatus, reply!(Response::Db(i) => i))?;
             if ctx.out.json {
                 ctx.out.json(&info);
             } else {

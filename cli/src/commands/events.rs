@@ -8,8 +8,7 @@ use orch::store::bots::EventRow;
 
 use super::Ctx;
 use super::daemon::format_time;
-use super::status::unexpected;
-use crate::connect::{block_on, connect};
+use crate::connect::{ask, block_on, connect, reply};
 
 /// Arguments of `orch events`.
 #[derive(Debug, Args)]
@@ -31,10 +30,10 @@ pub fn run(ctx: &Ctx, a: EventsArgs) -> Result<()> {
         let mut c = connect(ctx).await?;
         // Resolve the bot once so prefixes and names work for the live filter too.
         let bot_id = match &a.bot {
-            Some(b) => match c.call(Request::BotStatus { id: b.clone() }).await? {
-                Response::Bot(info) => Some(info.id),
-                other => return Err(unexpected(other)),
-            },
+            Some(b) => {
+                let req = Request::BotStatus { id: b.clone() };
+                Some(ask(&mut c, req, reply!(Response::Bot(info) => info.id)).await?)
+            }
             None => None,
         };
         let history = if a.no_follow && a.history == 0 {
@@ -43,19 +42,13 @@ pub fn run(ctx: &Ctx, a: EventsArgs) -> Result<()> {
             a.history
         };
         if history > 0 {
-            match c
-                .call(Request::BotEvents {
-                    id: bot_id.clone(),
-                    limit: history,
-                })
-                .await?
-            {
-                Response::Events { events } => {
-                    for e in &events {
-                        print_stored(ctx, e);
-                    }
-                }
-                other => return Err(unexpected(other)),
+            let req = Request::BotEvents {
+                id: bot_id.clone(),
+                limit: history,
+            };
+            let events = ask(&mut c, req, reply!(Response::Events { events } => events)).await?;
+            for e in &events {
+                print_stored(ctx, e);
             }
         }
         if a.no_follow {

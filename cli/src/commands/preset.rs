@@ -19,8 +19,7 @@ use orch::{Error, Result};
 use serde::Serialize;
 
 use super::Ctx;
-use super::status::unexpected;
-use crate::connect::{block_on, connect};
+use crate::connect::{reply, request};
 use crate::output::{key_values, table};
 
 /// Subcommands of `orch preset`.
@@ -226,16 +225,11 @@ pub fn run(ctx: &Ctx, cmd: PresetCommand) -> Result<()> {
 
 fn apply(ctx: &Ctx, a: ApplyArgs) -> Result<()> {
     presets::validate_name(&a.name)?;
-    let bot = match call(
-        ctx,
-        Request::BotApplyPreset {
-            id: a.bot,
-            preset: a.name.clone(),
-        },
-    )? {
-        Response::Bot(b) => *b,
-        other => return Err(super::status::unexpected(other)),
+    let req = Request::BotApplyPreset {
+        id: a.bot,
+        preset: a.name.clone(),
     };
+    let bot = request(ctx, req, reply!(Response::Bot(b) => *b))?;
     if ctx.out.json {
         ctx.out.json(&bot);
     } else {
@@ -245,29 +239,20 @@ fn apply(ctx: &Ctx, a: ApplyArgs) -> Result<()> {
     Ok(())
 }
 
-/// Send one request to the daemon (autostarting it as configured).
-fn call(ctx: &Ctx, request: Request) -> Result<Response> {
-    block_on(async { connect(ctx).await?.call(request).await })
-}
-
 /// The preset `name`: a built-in in-process, else a user preset from orchd.
 pub fn resolve_preset(ctx: &Ctx, name: &str) -> Result<Preset> {
     presets::validate_name(name)?;
     if let Some(p) = presets::builtin(name) {
         return Ok(p);
     }
-    match call(
-        ctx,
-        Request::PresetGet {
-            name: name.to_string(),
-        },
-    ) {
-        Ok(Response::Preset(p)) => Ok(p),
-        Ok(other) => Err(unexpected(other)),
+    let req = Request::PresetGet {
+        name: name.to_string(),
+    };
+    match request(ctx, req, reply!(Response::Preset(p) => p)) {
         Err(Error::Unreachable(why)) => Err(Error::Unreachable(format!(
             "preset `{name}` is not a built-in, and user presets need orchd: {why}"
         ))),
-        Err(e) => Err(e),
+        other => other,
     }
 }
 
@@ -296,9 +281,13 @@ struct ListItem<'a> {
 }
 
 fn list(ctx: &Ctx, args: ListArgs) -> Result<()> {
-    let (all, user_presets) = match call(ctx, Request::PresetList) {
-        Ok(Response::Presets { presets }) => (presets, true),
-        Ok(other) => return Err(unexpected(other)),
+    let listed = request(
+        ctx,
+        Request::PresetList,
+        reply!(Response::Presets { presets } => presets),
+    );
+    let (all, user_presets) = match listed {
+        Ok(presets) => (presets, true),
         Err(Error::Unreachable(why)) => {
             ctx.out.warn(format!(
                 "user presets not shown: orchd is not reachable ({why})"
@@ -450,7 +439,7 @@ fn print_preset(ctx: &Ctx, p: &Preset, message: String) {
 
 fn create(ctx: &Ctx, args: CreateArgs) -> Result<()> {
     let sets = args.set.len();
-    let request = Request::PresetCreate {
+    let req = Request::PresetCreate {
         name: args.name,
         from: args.from.clone(),
         edit: Edit {
@@ -459,19 +448,15 @@ fn create(ctx: &Ctx, args: CreateArgs) -> Result<()> {
             set: args.set,
         },
     };
-    match call(ctx, request)? {
-        Response::Preset(p) => {
-            let msg = format!(
-                "created preset `{}` from `{}` ({sets} parameter{} changed)",
-                p.name,
-                args.from,
-                if sets == 1 { "" } else { "s" }
-            );
-            print_preset(ctx, &p, msg);
-            Ok(())
-        }
-        other => Err(unexpected(other)),
-    }
+    let p = request(ctx, req, reply!(Response::Preset(p) => p))?;
+    let msg = format!(
+        "created preset `{}` from `{}` ({sets} parameter{} changed)",
+        p.name,
+        args.from,
+        if sets == 1 { "" } else { "s" }
+    );
+    print_preset(ctx, &p, msg);
+    Ok(())
 }
 
 fn update(ctx: &Ctx, args: UpdateArgs) -> Result<()> {
@@ -480,7 +465,7 @@ fn update(ctx: &Ctx, args: UpdateArgs) -> Result<()> {
             "nothing to update: give --set, --description or --category".into(),
         ));
     }
-    let request = Request::PresetUpdate {
+    let req = Request::PresetUpdate {
         name: args.name,
         edit: Edit {
             description: args.description,
@@ -488,49 +473,35 @@ fn update(ctx: &Ctx, args: UpdateArgs) -> Result<()> {
             set: args.set,
         },
     };
-    match call(ctx, request)? {
-        Response::Preset(p) => {
-            let msg = format!("updated preset `{}`", p.name);
-            print_preset(ctx, &p, msg);
-            Ok(())
-        }
-        other => Err(unexpected(other)),
-    }
+    let p = request(ctx, req, reply!(Response::Preset(p) => p))?;
+    let msg = format!("updated preset `{}`", p.name);
+    print_preset(ctx, &p, msg);
+    Ok(())
 }
 
 fn rename(ctx: &Ctx, args: RenameArgs) -> Result<()> {
-    let request = Request::PresetRename {
+    let req = Request::PresetRename {
         from: args.old.clone(),
         to: args.new,
     };
-    match call(ctx, request)? {
-        Response::Preset(p) => {
-            let msg = format!("renamed preset `{}` to `{}`", args.old, p.name);
-            print_preset(ctx, &p, msg);
-            Ok(())
-        }
-        other => Err(unexpected(other)),
-    }
+    let p = request(ctx, req, reply!(Response::Preset(p) => p))?;
+    let msg = format!("renamed preset `{}` to `{}`", args.old, p.name);
+    print_preset(ctx, &p, msg);
+    Ok(())
 }
 
 fn delete(ctx: &Ctx, args: DeleteArgs) -> Result<()> {
-    match call(
-        ctx,
-        Request::PresetDelete {
-            name: args.name.clone(),
-        },
-    )? {
-        Response::Ok { message } => {
-            if ctx.out.json {
-                ctx.out
-                    .json(&serde_json::json!({"deleted": args.name, "message": message}));
-            } else {
-                ctx.out.text(message);
-            }
-            Ok(())
-        }
-        other => Err(unexpected(other)),
+    let req = Request::PresetDelete {
+        name: args.name.clone(),
+    };
+    let message = request(ctx, req, reply!(Response::Ok { message } => message))?;
+    if ctx.out.json {
+        ctx.out
+            .json(&serde_json::json!({"deleted": args.name, "message": message}));
+    } else {
+        ctx.out.text(message);
     }
+    Ok(())
 }
 
 fn export(ctx: &Ctx, args: ExportArgs) -> Result<()> {
@@ -584,30 +555,30 @@ fn import(ctx: &Ctx, args: ImportArgs) -> Result<()> {
         presets::validate_name(&name)?;
         preset.name = name;
     }
-    let request = Request::PresetImport {
+    let req = Request::PresetImport {
         preset,
         replace: args.replace,
     };
-    match call(ctx, request)? {
-        Response::PresetImported { preset, replaced } => {
-            if ctx.out.json {
-                ctx.out
-                    .json(&serde_json::json!({"preset": preset, "replaced": replaced}));
+    let (preset, replaced) = request(
+        ctx,
+        req,
+        reply!(Response::PresetImported { preset, replaced } => (preset, replaced)),
+    )?;
+    if ctx.out.json {
+        ctx.out
+            .json(&serde_json::json!({"preset": preset, "replaced": replaced}));
+    } else {
+        ctx.out.text(format!(
+            "imported preset `{}`{}",
+            preset.name,
+            if replaced {
+                " (replaced the stored one)"
             } else {
-                ctx.out.text(format!(
-                    "imported preset `{}`{}",
-                    preset.name,
-                    if replaced {
-                        " (replaced the stored one)"
-                    } else {
-                        ""
-                    }
-                ));
+                ""
             }
-            Ok(())
-        }
-        other => Err(unexpected(other)),
+        ));
     }
+    Ok(())
 }
 
 /// `orch preset diff --json`.

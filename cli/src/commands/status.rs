@@ -4,7 +4,7 @@ use clap::Args;
 use orch::protocol::{Request, Response, StatusInfo};
 
 use super::Ctx;
-use crate::connect::{block_on, connect};
+use crate::connect::{reply, request};
 use crate::output::key_values;
 
 /// Arguments of `orch status`.
@@ -13,13 +13,7 @@ pub struct StatusArgs {}
 
 /// Run `orch status`.
 pub fn run(ctx: &Ctx, _args: StatusArgs) -> orch::Result<()> {
-    let info = block_on(async {
-        let mut client = connect(ctx).await?;
-        match client.call(Request::Status).await? {
-            Response::Status(s) => Ok(s),
-            other => Err(unexpected(other)),
-        }
-    })?;
+    let info = request(ctx, Request::Status, reply!(Response::Status(s) => s))?;
     if ctx.out.json {
         ctx.out.json(&info);
     } else {
@@ -77,13 +71,6 @@ pub fn human_duration(secs: f64) -> String {
         (0, _, _) => format!("{h}h {m}m"),
         _ => format!("{d}d {h}h"),
     }
-}
-
-/// A reply of the wrong kind: the daemon and client disagree on the protocol.
-pub fn unexpected(r: Response) -> orch::Error {
-    orch::Error::Protocol(format!(
-        "unexpected reply from orchd ({r:?}): are client and daemon the same version?"
-    ))
 }
 
 #[cfg(test)]

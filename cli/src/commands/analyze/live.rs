@@ -13,8 +13,7 @@ use orch::{Error, Result};
 use tokio::io::AsyncReadExt;
 
 use super::super::Ctx;
-use super::super::status::unexpected;
-use crate::connect::{block_on, connect};
+use crate::connect::{ask, block_on, connect, reply};
 
 /// Run the live analysis of `source`.
 pub fn run(ctx: &Ctx, source: &str, raw: Option<(RawFormat, u32, usize)>) -> Result<()> {
@@ -87,10 +86,8 @@ impl Printer {
 
 async fn bot(ctx: &Ctx, id: &str) -> Result<()> {
     let mut c = connect(ctx).await?;
-    let bot_id = match c.call(Request::BotStatus { id: id.to_string() }).await? {
-        Response::Bot(b) => b.id,
-        other => return Err(unexpected(other)),
-    };
+    let req = Request::BotStatus { id: id.to_string() };
+    let bot_id = ask(&mut c, req, reply!(Response::Bot(b) => b.id)).await?;
     c.subscribe(Request::BotMeters { id: bot_id.clone() })
         .await?;
     let mut p = Printer::new(ctx);
@@ -112,10 +109,12 @@ async fn bot(ctx: &Ctx, id: &str) -> Result<()> {
     p.end_line();
     // The summary: the bot as it is now.
     let mut c = connect(ctx).await?;
-    let info = match c.call(Request::BotStatus { id: bot_id }).await? {
-        Response::Bot(b) => *b,
-        other => return Err(unexpected(other)),
-    };
+    let info = ask(
+        &mut c,
+        Request::BotStatus { id: bot_id },
+        reply!(Response::Bot(b) => *b),
+    )
+    .await?;
     let meters = info.live.as_ref().map(|l| l.meters).or(last);
     if ctx.out.json {
         ctx.out.json(&serde_json::json!({
