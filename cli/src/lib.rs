@@ -24,7 +24,9 @@ pub fn main() -> std::process::ExitCode {
     match commands::dispatch(cli) {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e) => {
-            out.error(&e);
+            if !matches!(e, orch::Error::Reported { .. }) {
+                out.error(&e);
+            }
             std::process::ExitCode::from(e.exit_code().code())
         }
     }

@@ -170,6 +170,7 @@ pub fn run(ctx: &Ctx, args: AnalyzeArgs) -> orch::Result<()> {
     }
 
     let several = files.len() > 1;
+    let mut failed = 0;
     let mut first_error: Option<Error> = None;
     let mut json_items = Vec::new();
     for (file, slot) in files.iter().zip(results) {
@@ -209,6 +210,7 @@ pub fn run(ctx: &Ctx, args: AnalyzeArgs) -> orch::Result<()> {
                         exit_code: e.exit_code().code(),
                     });
                 }
+                failed += 1;
                 first_error.get_or_insert(e);
             }
         }
@@ -222,7 +224,10 @@ pub fn run(ctx: &Ctx, args: AnalyzeArgs) -> orch::Result<()> {
     }
     match first_error {
         // The error lines are already printed: leave with the first one's code.
-        Some(e) => std::process::exit(i32::from(e.exit_code().code())),
+        Some(e) => Err(Error::Reported {
+            failed,
+            exit: e.exit_code(),
+        }),
         None => Ok(()),
     }
 }
