@@ -9,6 +9,7 @@ use orch::protocol::{Event, Failure, FailureKind, Response, now_unix};
 
 use crate::conn::Conn;
 use crate::state::State;
+use crate::supervisor;
 
 /// The bot a connection has attached to.
 #[derive(Debug, Clone)]
@@ -24,18 +25,16 @@ fn fail(kind: FailureKind, msg: String) -> Option<Response> {
 }
 
 /// Attach this connection to a live meeting bot.
-pub fn attach(
+pub async fn attach(
     state: &Arc<State>,
     conn: &mut Conn,
-    bot_id: &str,
+    bot: &str,
     rate: u32,
     channels: usize,
 ) -> Response {
-    let Some(handle) = state.supervisor.get(bot_id) else {
-        return Response::Failure(Failure::new(
-            FailureKind::NotFound,
-            format!("no live bot `{bot_id}` to attach to"),
-        ));
+    let (bot_id, handle) = match supervisor::find_live(state, bot, "take pushed audio").await {
+        Ok((row, handle)) => (row.id, handle),
+        Err(f) => return Response::Failure(f),
     };
     if handle.spec.kind != orch::bots::BotKind::Meeting {
         return Response::Failure(Failure::new(
@@ -54,7 +53,7 @@ pub fn attach(
         "meeting program attached: {rate} Hz, {channels} channel(s)"
     ));
     conn.attached = Some(Attached {
-        bot_id: bot_id.to_string(),
+        bot_id: bot_id.clone(),
         channels,
     });
     Response::Ok {

@@ -113,18 +113,9 @@ pub async fn cleanup(state: &Arc<State>, older_than_s: f64) -> Response {
 
 /// Switch a live bot's chain to `preset` (applied in the audio thread, crossfaded).
 pub async fn apply_preset(state: &Arc<State>, id: &str, preset: &str) -> Response {
-    let row = match supervisor::find(state, id).await {
-        Ok(r) => r,
+    let (row, handle) = match supervisor::find_live(state, id, "change preset").await {
+        Ok(found) => found,
         Err(f) => return Response::Failure(f),
-    };
-    let Some(handle) = state.supervisor.get(&row.id) else {
-        return Response::Failure(Failure::new(
-            FailureKind::Invalid,
-            format!(
-                "bot {} is {}: only a live bot can change preset",
-                row.id, row.state
-            ),
-        ));
     };
     let chain = match supervisor::resolve_preset(state, preset).await {
         Ok(c) => c,
@@ -187,24 +178,9 @@ pub async fn logs(
     lines: u32,
     follow: bool,
 ) {
-    let row = match supervisor::find(state, bot).await {
-        Ok(r) => r,
+    let handle = match supervisor::find_live(state, bot, "stream its log").await {
+        Ok((_, handle)) => handle,
         Err(f) => return conn.reply(id, Response::Failure(f)).await,
-    };
-    let Some(handle) = state.supervisor.get(&row.id) else {
-        // Ended bots keep their history as events.
-        return conn
-            .reply(
-                id,
-                Response::Failure(Failure::new(
-                    FailureKind::NotFound,
-                    format!(
-                        "bot {} has ended ({}); its history: orch events --bot {}",
-                        row.id, row.state, row.id
-                    ),
-                )),
-            )
-            .await;
     };
     let rx = handle.shared.log_tx.subscribe();
     let backlog = handle.shared.recent_logs(lines as usize);
@@ -218,20 +194,9 @@ pub async fn logs(
 
 /// Meters of a live bot, ten times a second, until it ends.
 pub async fn meters(state: &Arc<State>, conn: &mut Conn, id: u64, bot: &str) {
-    let row = match supervisor::find(state, bot).await {
-        Ok(r) => r,
+    let handle = match supervisor::find_live(state, bot, "be metered").await {
+        Ok((_, handle)) => handle,
         Err(f) => return conn.reply(id, Response::Failure(f)).await,
-    };
-    let Some(handle) = state.supervisor.get(&row.id) else {
-        return conn
-            .reply(
-                id,
-                Response::Failure(Failure::new(
-                    FailureKind::Invalid,
-                    format!("bot {} is {}: no live audio to meter", row.id, row.state),
-                )),
-            )
-            .await;
     };
     let live = Live {
         rx: handle.shared.meters.subscribe(),

@@ -69,7 +69,7 @@ pub async fn handle(state: &Arc<State>, conn: &mut Conn, id: u64, request: Reque
             bot_id,
             sample_rate,
             channels,
-        } => attach::attach(state, conn, &bot_id, sample_rate, channels),
+        } => attach::attach(state, conn, &bot_id, sample_rate, channels).await,
         Request::BotAudio { format, data } => match attach::audio(state, conn, format, &data) {
             Some(r) => r,
             None => return,

@@ -262,6 +262,29 @@ pub async fn find(state: &Arc<State>, id: &str) -> Result<BotRow, Failure> {
         .await
 }
 
+/// The live bot `id` (an id, a prefix or a name) with its handle, for a request that
+/// needs one (`what` it would do, e.g. "change preset"). A bot that exists but has ended
+/// is the same failure for every such request: `Invalid` (exit 5), naming its state and
+/// where its history is.
+pub async fn find_live(
+    state: &Arc<State>,
+    id: &str,
+    what: &str,
+) -> Result<(BotRow, Arc<BotHandle>), Failure> {
+    let row = find(state, id).await?;
+    match state.supervisor.get(&row.id) {
+        Some(handle) => Ok((row, handle)),
+        None => Err(Failure::new(
+            FailureKind::Invalid,
+            format!(
+                "bot {} has ended ({}): only a live bot can {what}; its history: \
+                 orch events --bot {}",
+                row.id, row.state, row.id
+            ),
+        )),
+    }
+}
+
 /// Everything known about a bot: the stored row plus live figures.
 pub fn info(state: &State, row: BotRow) -> BotInfo {
     let live = state.supervisor.get(&row.id);
