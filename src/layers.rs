@@ -11,6 +11,8 @@ const LAYERS: &[&[&str]] = &[
     &["error"],
     // Paths of the data directory and socket; records shared by store and protocol.
     &["paths", "records"],
+    // Private files and directories (owner-only modes) under those paths.
+    &["private"],
     // Audio blocks, decoding and writing.
     &["audio"],
     // Filter primitives shared by the analyzers and the realtime engine.
