@@ -638,12 +638,13 @@ Register-ArgumentCompleter -Native -CommandName 'orch' -ScriptBlock {
             break
         }
         'orch;process' {
+            [CompletionResult]::new('--output-format', '--output-format', [CompletionResultType]::ParameterName, 'Output file format, whatever the name says [default: from OUT''s extension, WAV when it names no format]')
             [CompletionResult]::new('--preset', '--preset', [CompletionResultType]::ParameterName, 'Chain preset: a built-in (`orch preset list`) or a user preset (looked up through orchd) [default: the configured `dsp.default_preset`, itself `default`]')
             [CompletionResult]::new('--chain', '--chain', [CompletionResultType]::ParameterName, 'Chain file (TOML, `version = 1` and `[[stage]]` tables; see docs/chain.md)')
             [CompletionResult]::new('--bypass', '--bypass', [CompletionResultType]::ParameterName, 'Disable a stage of the chain (repeatable, or comma-separated)')
             [CompletionResult]::new('--only', '--only', [CompletionResultType]::ParameterName, 'Run only this stage (enabled even if the chain disables it)')
             [CompletionResult]::new('--block-size', '--block-size', [CompletionResultType]::ParameterName, 'Frames per processing block (1 to 65536); the output does not depend on it')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output sample format [default: s16 for up to 16-bit and lossy input, s24 for deeper integers, f32 for float input]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output sample format [default: s16 for up to 16-bit and lossy input, s24 for deeper integers, f32 for float input (s24 in FLAC, which stores integers)]')
             [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]')
@@ -660,11 +661,12 @@ Register-ArgumentCompleter -Native -CommandName 'orch' -ScriptBlock {
             break
         }
         'orch;normalize' {
-            [CompletionResult]::new('--out-dir', '--out-dir', [CompletionResultType]::ParameterName, 'Write `<input stem>.wav` files into this folder (created if missing)')
+            [CompletionResult]::new('--out-dir', '--out-dir', [CompletionResultType]::ParameterName, 'Write `<input stem>.wav` (`.flac` with `--output-format flac`) files into this folder (created if missing)')
             [CompletionResult]::new('--target', '--target', [CompletionResultType]::ParameterName, 'Integrated loudness target: LUFS from -70 to -5, or a name: broadcast_tv (-23), broadcast_radio (-16), podcast (-18), streaming (-14), youtube (-14), netflix (-27)')
             [CompletionResult]::new('--true-peak', '--true-peak', [CompletionResultType]::ParameterName, 'True-peak ceiling in dBTP (-9 to 0); the output never passes it')
             [CompletionResult]::new('--lra', '--lra', [CompletionResultType]::ParameterName, 'Loudness range the result should stay within, in LU (1 to 50). orch does not compress: a wider input is reported, not changed')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output sample format [default: from the input, as `orch process`]')
+            [CompletionResult]::new('--output-format', '--output-format', [CompletionResultType]::ParameterName, 'Output file format, whatever the name says [default: from OUT''s extension, WAV when it names no format; `.mp3` and other formats orch does not write are refused]')
             [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]')

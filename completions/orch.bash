@@ -2391,7 +2391,7 @@ _orch() {
             return 0
             ;;
         orch__subcmd__normalize)
-            opts="-q -h -V --out-dir --target --true-peak --lra --format --socket --config --data-dir --json --quiet --color --no-autostart --help --version"
+            opts="-q -h -V --out-dir --target --true-peak --lra --format --output-format --socket --config --data-dir --json --quiet --color --no-autostart --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2415,6 +2415,10 @@ _orch() {
                     ;;
                 --format)
                     COMPREPLY=($(compgen -W "s16 s24 f32" -- "${cur}"))
+                    return 0
+                    ;;
+                --output-format)
+                    COMPREPLY=($(compgen -W "wav flac" -- "${cur}"))
                     return 0
                     ;;
                 --socket)
@@ -3059,12 +3063,16 @@ _orch() {
             return 0
             ;;
         orch__subcmd__process)
-            opts="-q -h -V --preset --chain --bypass --only --block-size --format --report --socket --config --data-dir --json --quiet --color --no-autostart --help --version"
+            opts="-q -h -V --output-format --preset --chain --bypass --only --block-size --format --report --socket --config --data-dir --json --quiet --color --no-autostart --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --output-format)
+                    COMPREPLY=($(compgen -W "wav flac" -- "${cur}"))
+                    return 0
+                    ;;
                 --preset)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

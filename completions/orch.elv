@@ -578,12 +578,13 @@ set edit:completion:arg-completer[orch] = {|@words|
             cand --version 'Print version'
         }
         &'orch;process'= {
+            cand --output-format 'Output file format, whatever the name says [default: from OUT''s extension, WAV when it names no format]'
             cand --preset 'Chain preset: a built-in (`orch preset list`) or a user preset (looked up through orchd) [default: the configured `dsp.default_preset`, itself `default`]'
             cand --chain 'Chain file (TOML, `version = 1` and `[[stage]]` tables; see docs/chain.md)'
             cand --bypass 'Disable a stage of the chain (repeatable, or comma-separated)'
             cand --only 'Run only this stage (enabled even if the chain disables it)'
             cand --block-size 'Frames per processing block (1 to 65536); the output does not depend on it'
-            cand --format 'Output sample format [default: s16 for up to 16-bit and lossy input, s24 for deeper integers, f32 for float input]'
+            cand --format 'Output sample format [default: s16 for up to 16-bit and lossy input, s24 for deeper integers, f32 for float input (s24 in FLAC, which stores integers)]'
             cand --socket 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]'
             cand --config 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]'
             cand --data-dir 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]'
@@ -599,11 +600,12 @@ set edit:completion:arg-completer[orch] = {|@words|
             cand --version 'Print version'
         }
         &'orch;normalize'= {
-            cand --out-dir 'Write `<input stem>.wav` files into this folder (created if missing)'
+            cand --out-dir 'Write `<input stem>.wav` (`.flac` with `--output-format flac`) files into this folder (created if missing)'
             cand --target 'Integrated loudness target: LUFS from -70 to -5, or a name: broadcast_tv (-23), broadcast_radio (-16), podcast (-18), streaming (-14), youtube (-14), netflix (-27)'
             cand --true-peak 'True-peak ceiling in dBTP (-9 to 0); the output never passes it'
             cand --lra 'Loudness range the result should stay within, in LU (1 to 50). orch does not compress: a wider input is reported, not changed'
             cand --format 'Output sample format [default: from the input, as `orch process`]'
+            cand --output-format 'Output file format, whatever the name says [default: from OUT''s extension, WAV when it names no format; `.mp3` and other formats orch does not write are refused]'
             cand --socket 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]'
             cand --config 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]'
             cand --data-dir 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]'

@@ -445,12 +445,14 @@ complete -c orch -n "__fish_orch_using_subcommand analyze" -s q -l quiet -d 'Pri
 complete -c orch -n "__fish_orch_using_subcommand analyze" -l no-autostart -d 'Never start orchd automatically when it is not running'
 complete -c orch -n "__fish_orch_using_subcommand analyze" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c orch -n "__fish_orch_using_subcommand analyze" -s V -l version -d 'Print version'
+complete -c orch -n "__fish_orch_using_subcommand process" -l output-format -d 'Output file format, whatever the name says [default: from OUT\'s extension, WAV when it names no format]' -r -f -a "wav\t'RIFF/WAVE'
+flac\t'FLAC (lossless, 16 or 24-bit)'"
 complete -c orch -n "__fish_orch_using_subcommand process" -l preset -d 'Chain preset: a built-in (`orch preset list`) or a user preset (looked up through orchd) [default: the configured `dsp.default_preset`, itself `default`]' -r
 complete -c orch -n "__fish_orch_using_subcommand process" -l chain -d 'Chain file (TOML, `version = 1` and `[[stage]]` tables; see docs/chain.md)' -r -F
 complete -c orch -n "__fish_orch_using_subcommand process" -l bypass -d 'Disable a stage of the chain (repeatable, or comma-separated)' -r
 complete -c orch -n "__fish_orch_using_subcommand process" -l only -d 'Run only this stage (enabled even if the chain disables it)' -r
 complete -c orch -n "__fish_orch_using_subcommand process" -l block-size -d 'Frames per processing block (1 to 65536); the output does not depend on it' -r
-complete -c orch -n "__fish_orch_using_subcommand process" -l format -d 'Output sample format [default: s16 for up to 16-bit and lossy input, s24 for deeper integers, f32 for float input]' -r -f -a "s16\t'16-bit integer (TPDF dither)'
+complete -c orch -n "__fish_orch_using_subcommand process" -l format -d 'Output sample format [default: s16 for up to 16-bit and lossy input, s24 for deeper integers, f32 for float input (s24 in FLAC, which stores integers)]' -r -f -a "s16\t'16-bit integer (TPDF dither)'
 s24\t'24-bit integer (TPDF dither)'
 f32\t'32-bit float'"
 complete -c orch -n "__fish_orch_using_subcommand process" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
@@ -465,13 +467,15 @@ complete -c orch -n "__fish_orch_using_subcommand process" -s q -l quiet -d 'Pri
 complete -c orch -n "__fish_orch_using_subcommand process" -l no-autostart -d 'Never start orchd automatically when it is not running'
 complete -c orch -n "__fish_orch_using_subcommand process" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c orch -n "__fish_orch_using_subcommand process" -s V -l version -d 'Print version'
-complete -c orch -n "__fish_orch_using_subcommand normalize" -l out-dir -d 'Write `<input stem>.wav` files into this folder (created if missing)' -r -F
+complete -c orch -n "__fish_orch_using_subcommand normalize" -l out-dir -d 'Write `<input stem>.wav` (`.flac` with `--output-format flac`) files into this folder (created if missing)' -r -F
 complete -c orch -n "__fish_orch_using_subcommand normalize" -l target -d 'Integrated loudness target: LUFS from -70 to -5, or a name: broadcast_tv (-23), broadcast_radio (-16), podcast (-18), streaming (-14), youtube (-14), netflix (-27)' -r
 complete -c orch -n "__fish_orch_using_subcommand normalize" -l true-peak -d 'True-peak ceiling in dBTP (-9 to 0); the output never passes it' -r
 complete -c orch -n "__fish_orch_using_subcommand normalize" -l lra -d 'Loudness range the result should stay within, in LU (1 to 50). orch does not compress: a wider input is reported, not changed' -r
 complete -c orch -n "__fish_orch_using_subcommand normalize" -l format -d 'Output sample format [default: from the input, as `orch process`]' -r -f -a "s16\t'16-bit integer (TPDF dither)'
 s24\t'24-bit integer (TPDF dither)'
 f32\t'32-bit float'"
+complete -c orch -n "__fish_orch_using_subcommand normalize" -l output-format -d 'Output file format, whatever the name says [default: from OUT\'s extension, WAV when it names no format; `.mp3` and other formats orch does not write are refused]' -r -f -a "wav\t'RIFF/WAVE'
+flac\t'FLAC (lossless, 16 or 24-bit)'"
 complete -c orch -n "__fish_orch_using_subcommand normalize" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
 complete -c orch -n "__fish_orch_using_subcommand normalize" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
 complete -c orch -n "__fish_orch_using_subcommand normalize" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F

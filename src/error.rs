@@ -54,6 +54,10 @@ pub enum Error {
     /// Invalid user input (parameters, audio, preset files).
     #[error("{0}")]
     Invalid(String),
+    /// A command line the program cannot carry out as asked (exit 2), e.g. an output
+    /// file name of a format orch does not write.
+    #[error("{0}")]
+    Usage(String),
     /// The daemon could not be reached.
     #[error("{0}")]
     Unreachable(String),
@@ -94,6 +98,7 @@ impl Error {
             }
             Error::Config(_) | Error::Invalid(_) => ExitCode::Invalid,
             Error::Unreachable(_) => ExitCode::DaemonUnreachable,
+            Error::Usage(_) => ExitCode::Usage,
             Error::Io { .. } | Error::Database { .. } | Error::Protocol(_) | Error::Other(_) => {
                 ExitCode::Failure
             }

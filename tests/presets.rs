@@ -570,3 +570,56 @@ fn process_uses_user_presets_and_the_configured_default() {
         .fails_with(5)
         .stderr_has("dsp.default_preset");
 }
+
+/// Every built-in preset whose chain has a VAD hears speech at meeting levels, from
+/// -30 to -16 LUFS (`real_time_low_latency` once gated at 0.3 RMS and heard none).
+#[test]
+fn every_builtin_preset_detects_speech_from_minus_30_to_minus_16_lufs() {
+    let env = Env::new();
+    let dir = env.dir.path();
+    let raw = dir.join("speech.wav");
+    helper::audio::speech_like_wav(&raw, 16_000, 3.0);
+    let measured = env.orch(&["analyze", raw.to_str().unwrap(), "--json"]);
+    let lufs = measured.ok().json()["loudness"]["integrated_lufs"]
+        .as_f64()
+        .expect("integrated loudness");
+    let presets = env.orch(&["preset", "list", "--json"]).ok().json();
+    let names: Vec<String> = presets["presets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["builtin"].as_bool() == Some(true))
+        .map(|p| p["name"].as_str().unwrap().to_string())
+        .collect();
+    assert!(names.len() >= 13, "{names:?}");
+    let mut checked = 0;
+    for target in [-30.0, -23.0, -16.0] {
+        let input = dir.join(format!("speech{target}.wav"));
+        helper::audio::scaled_wav(&raw, &input, target - lufs);
+        for name in &names {
+            let out = dir.join("out.wav");
+            let run = env.orch(&[
+                "process",
+                input.to_str().unwrap(),
+                out.to_str().unwrap(),
+                "--preset",
+                name,
+                "--report",
+                "--json",
+            ]);
+            let report = run.ok().json();
+            let stages = report["report"]["metrics"]["stages"].as_array().unwrap();
+            let Some(vad) = stages.iter().find(|s| s["stage"] == "vad") else {
+                continue;
+            };
+            let ratio = vad["telemetry"]["speech_ratio"].as_f64();
+            // The speech is on 60 % of the time; the hangover holds a little more.
+            assert!(
+                ratio.is_some_and(|r| r > 0.4),
+                "preset {name} at {target} LUFS: speech ratio {ratio:?}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 3 * 5, "only {checked} preset runs had a VAD");
+}

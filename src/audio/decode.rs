@@ -7,7 +7,10 @@
 //! the most positive one is just under 1.0).
 //!
 //! Errors before any audio is decoded (missing, empty, not audio, unsupported codec, zero
-//! channels) are one-line [`Error`]s. Damage found later (a truncated file, corrupt
+//! channels, a sample rate out of range) are one-line [`Error`]s. What a WAV header says
+//! is checked before symphonia reads it, and every call into symphonia runs inside
+//! [`contained`], so a decoder that panics on a malformed file ends as an error (or, once
+//! audio was delivered, as a warning), never as a crash. Damage found later (a truncated file, corrupt
 //! packets) does not fail: the decoder delivers what decodes and says where and why it
 //! stopped in [`Decoder::warning`].
 
@@ -25,6 +28,7 @@ use symphonia::core::io::MediaSourceStream;
 use symphonia::core::meta::MetadataOptions;
 use symphonia::core::probe::Hint;
 
+use super::contain::contained;
 pub use super::pcm::RawFormat;
 use super::pcm::RawReader;
 use crate::audio::Planar;
@@ -136,6 +140,7 @@ impl Decoder {
                 path.display()
             )));
         }
+        check_wav_header(path)?;
         let mss = MediaSourceStream::new(Box::new(file), Default::default());
         let mut hint = Hint::new();
         if let Some(ext) = path.extension().and_then(|e| e.to_str()) {
@@ -153,6 +158,15 @@ impl Decoder {
     }
 
     fn probe(mss: MediaSourceStream, hint: Hint, path: &Path) -> Result<Decoder> {
+        contained(|| Self::probe_uncontained(mss, hint, path)).unwrap_or_else(|why| {
+            Err(Error::Invalid(format!(
+                "{}: malformed audio: the decoder failed on it ({why})",
+                path.display()
+            )))
+        })
+    }
+
+    fn probe_uncontained(mss: MediaSourceStream, hint: Hint, path: &Path) -> Result<Decoder> {
         let fmt_opts = FormatOptions {
             enable_gapless: true,
             ..Default::default()
@@ -421,7 +435,15 @@ impl FileSource {
         }
         let mut consecutive_errors = 0;
         loop {
-            let packet = match self.format.next_packet() {
+            let format = &mut self.format;
+            let next = match contained(|| format.next_packet()) {
+                Ok(next) => next,
+                Err(why) => {
+                    self.done = true;
+                    return Some(self.decoder_failed(&why));
+                }
+            };
+            let packet = match next {
                 Ok(p) => p,
                 Err(SymError::IoError(e)) if e.kind() == ErrorKind::UnexpectedEof => {
                     self.done = true;
@@ -442,7 +464,15 @@ impl FileSource {
             if packet.track_id() != self.track_id {
                 continue;
             }
-            match self.decoder.decode(&packet) {
+            let decoder = &mut self.decoder;
+            let decoded = match contained(|| decoder.decode(&packet)) {
+                Ok(decoded) => decoded,
+                Err(why) => {
+                    self.done = true;
+                    return Some(self.decoder_failed(&why));
+                }
+            };
+            match decoded {
                 Ok(decoded) => {
                     if decoded.frames() == 0 {
                         continue;
@@ -493,6 +523,13 @@ impl FileSource {
                 }
             }
         }
+    }
+
+    fn decoder_failed(&self, why: &str) -> String {
+        format!(
+            "decoding stopped at {:.3} s: the decoder failed on malformed data ({why})",
+            self.time_s()
+        )
     }
 
     /// At the end of the stream: warn when the container promised more frames.
@@ -592,13 +629,30 @@ pub fn check_layout(what: &str, sample_rate: u32, channels: usize) -> Result<()>
     Ok(())
 }
 
-/// Turn a probe failure into a one-line error; a WAV header with zero channels gets its
-/// own message (symphonia only says "invalid channel count").
+/// Check what a RIFF/WAVE header says (channel count, sample rate) before symphonia
+/// trusts it: symphonia 0.5 divides by the sample rate and only says "invalid channel
+/// count" for zero channels. Files that are not WAV pass.
+fn check_wav_header(path: &Path) -> Result<()> {
+    let Some((channels, rate)) = wav_fmt(path) else {
+        return Ok(());
+    };
+    let shown = path.display();
+    if channels == 0 {
+        return Err(Error::Invalid(format!(
+            "{shown}: zero channels in the WAV header"
+        )));
+    }
+    if rate == 0 {
+        return Err(Error::Invalid(format!(
+            "{shown}: the WAV header says sample rate 0 Hz"
+        )));
+    }
+    Ok(())
+}
+
+/// Turn a probe failure into a one-line error.
 fn probe_error(path: &Path, e: SymError) -> Error {
     let shown = path.display();
-    if let Some(0) = wav_channel_count(path) {
-        return Error::Invalid(format!("{shown}: zero channels in the WAV header"));
-    }
     match e {
         SymError::Unsupported(why) if why.starts_with("core (probe)") => Error::Invalid(format!(
             "{shown}: not an audio file (no supported audio format recognised)"
@@ -617,8 +671,8 @@ fn probe_error(path: &Path, e: SymError) -> Error {
     }
 }
 
-/// The channel count in a RIFF/WAVE `fmt ` chunk, if the file is one.
-fn wav_channel_count(path: &Path) -> Option<u16> {
+/// The channel count and sample rate in a RIFF/WAVE `fmt ` chunk, if the file is one.
+fn wav_fmt(path: &Path) -> Option<(u16, u32)> {
     let mut head = [0u8; 4096];
     let mut f = File::open(path).ok()?;
     let mut n = 0;
@@ -638,11 +692,13 @@ fn wav_channel_count(path: &Path) -> Option<u16> {
         let id = &head[at..at + 4];
         let len = u32::from_le_bytes(head[at + 4..at + 8].try_into().ok()?) as usize;
         if id == b"fmt " {
-            return head
-                .get(at + 10..at + 12)
-                .map(|b| u16::from_le_bytes([b[0], b[1]]));
+            let fmt = head.get(at + 8..at + 16)?;
+            return Some((
+                u16::from_le_bytes([fmt[2], fmt[3]]),
+                u32::from_le_bytes([fmt[4], fmt[5], fmt[6], fmt[7]]),
+            ));
         }
-        at += 8 + len + (len & 1);
+        at = at.checked_add(8 + len + (len & 1))?;
     }
     None
 }
@@ -757,6 +813,15 @@ mod tests {
         std::fs::write(&p, bytes).unwrap();
         let e = Decoder::open(&p).unwrap_err();
         assert!(e.to_string().contains("zero channels"), "{e}");
+        assert_eq!(e.exit_code(), crate::ExitCode::Invalid);
+
+        // Its sample rate patched to 0 (symphonia divides by it).
+        let p = sine_file(dir.path(), "rate0.wav", SampleFormat::S16, 8000, 1);
+        let mut bytes = std::fs::read(&p).unwrap();
+        bytes[24..28].copy_from_slice(&[0; 4]);
+        std::fs::write(&p, bytes).unwrap();
+        let e = Decoder::open(&p).unwrap_err();
+        assert!(e.to_string().contains("sample rate 0 Hz"), "{e}");
         assert_eq!(e.exit_code(), crate::ExitCode::Invalid);
     }
 

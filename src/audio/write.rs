@@ -1,5 +1,5 @@
-//! WAV output over hound: 16/24-bit integer with TPDF dither, rounding and clipping, or
-//! 32-bit float.
+//! Audio file output: WAV over hound (16/24-bit integer or 32-bit float) and FLAC over
+//! flacenc (16/24-bit integer), chosen by [`FileFormat`].
 //!
 //! Integer quantisation is the inverse of the decoder's: a sample x maps to
 //! round(x · 2^(bits-1) + d) clamped to the format's codes, where d is triangular (TPDF)
@@ -35,9 +35,46 @@ impl SampleFormat {
     }
 }
 
-/// A streaming WAV writer taking planar blocks.
+/// The file formats orch writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileFormat {
+    /// RIFF/WAVE.
+    Wav,
+    /// FLAC (lossless; integer samples only).
+    Flac,
+}
+
+impl FileFormat {
+    /// Every format orch writes, by name.
+    pub const NAMES: &'static str = "wav, flac";
+
+    /// The format a file name asks for: `.wav`/`.wave` and `.flac`; any other name is
+    /// written as WAV, except the names of audio formats orch reads but does not write
+    /// (`.mp3`, `.ogg`, `.opus`, ...), which are refused as a usage error rather than
+    /// filled with WAV data.
+    pub fn from_path(path: &Path) -> Result<FileFormat> {
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        match ext.as_deref() {
+            Some("flac") => Ok(FileFormat::Flac),
+            Some(
+                e @ ("mp3" | "ogg" | "oga" | "opus" | "webm" | "m4a" | "aac" | "mp4" | "mka"
+                | "wma" | "aif" | "aiff" | "caf"),
+            ) => Err(Error::Usage(format!(
+                "{}: orch does not write .{e} files; it writes {} (name the file .wav or .flac, or choose with --output-format)",
+                path.display(),
+                Self::NAMES
+            ))),
+            _ => Ok(FileFormat::Wav),
+        }
+    }
+}
+
+/// A streaming audio file writer taking planar blocks (WAV or FLAC).
 pub struct WavWriter {
-    inner: hound::WavWriter<BufWriter<File>>,
+    inner: Container,
     path: PathBuf,
     format: SampleFormat,
     channels: usize,
@@ -59,10 +96,21 @@ impl std::fmt::Debug for WavWriter {
 }
 
 impl WavWriter {
-    /// Create (or truncate) `path` for `channels` channels at `sample_rate`. Dither is
-    /// on for integer formats; see [`WavWriter::set_dither`].
+    /// Create (or truncate) the WAV file `path` for `channels` channels at
+    /// `sample_rate`. Dither is on for integer formats; see [`WavWriter::set_dither`].
     pub fn create(
         path: &Path,
+        sample_rate: u32,
+        channels: usize,
+        format: SampleFormat,
+    ) -> Result<WavWriter> {
+        Self::create_as(path, FileFormat::Wav, sample_rate, channels, format)
+    }
+
+    /// Create (or truncate) `path` as a `file` file (see [`WavWriter::create`]).
+    pub fn create_as(
+        path: &Path,
+        file: FileFormat,
         sample_rate: u32,
         channels: usize,
         format: SampleFormat,
@@ -88,7 +136,17 @@ impl WavWriter {
                 _ => hound::SampleFormat::Int,
             },
         };
-        let inner = hound::WavWriter::create(path, spec).map_err(|e| hound_error(path, e))?;
+        let inner = match file {
+            FileFormat::Wav => Container::Wav(
+                hound::WavWriter::create(path, spec).map_err(|e| hound_error(path, e))?,
+            ),
+            FileFormat::Flac => Container::Flac(Box::new(FlacOut::create(
+                path,
+                sample_rate,
+                channels,
+                format,
+            )?)),
+        };
         Ok(WavWriter {
             inner,
             path: path.to_path_buf(),
@@ -125,9 +183,12 @@ impl WavWriter {
         let frames = block.len();
         match self.format {
             SampleFormat::F32 => {
+                let Container::Wav(inner) = &mut self.inner else {
+                    unreachable!("FLAC refuses float samples at create");
+                };
                 for f in 0..frames {
                     for c in 0..self.channels {
-                        self.inner
+                        inner
                             .write_sample(block.channel(c)[f])
                             .map_err(|e| hound_error(&self.path, e))?;
                     }
@@ -175,7 +236,10 @@ impl WavWriter {
     /// Write the header's final sizes and close the file.
     pub fn finish(self) -> Result<()> {
         let path = self.path;
-        self.inner.finalize().map_err(|e| hound_error(&path, e))
+        match self.inner {
+            Container::Wav(w) => w.finalize().map_err(|e| hound_error(&path, e)),
+            Container::Flac(f) => f.finish(&path),
+        }
     }
 
     /// Write the block's codes: 16-bit through hound's block writer (one buffered copy
@@ -183,17 +247,19 @@ impl WavWriter {
     /// sample.
     fn write_codes(&mut self) -> Result<()> {
         let path = &self.path;
+        let inner = match &mut self.inner {
+            Container::Wav(w) => w,
+            Container::Flac(f) => return f.push(&self.codes, path),
+        };
         if self.format == SampleFormat::S16 {
-            let mut w = self.inner.get_i16_writer(self.codes.len() as u32);
+            let mut w = inner.get_i16_writer(self.codes.len() as u32);
             for &c in &self.codes {
                 w.write_sample(c as i16);
             }
             w.flush().map_err(|e| hound_error(path, e))
         } else {
             for &c in &self.codes {
-                self.inner
-                    .write_sample(c)
-                    .map_err(|e| hound_error(path, e))?;
+                inner.write_sample(c).map_err(|e| hound_error(path, e))?;
             }
             Ok(())
         }
@@ -210,6 +276,123 @@ impl WavWriter {
         self.rng = x;
         let r = x.wrapping_mul(0x2545_F491_4F6C_DD1D);
         ((r >> 32) as f64 - (r & 0xFFFF_FFFF) as f64) * (1.0 / 4_294_967_296.0)
+    }
+}
+
+enum Container {
+    Wav(hound::WavWriter<BufWriter<File>>),
+    Flac(Box<FlacOut>),
+}
+
+/// FLAC frames of `BLOCK` frames encoded as they fill (the encoded stream is kept
+/// until [`FlacOut::finish`], which knows the length and MD5 for STREAMINFO).
+struct FlacOut {
+    file: File,
+    config: flacenc::error::Verified<flacenc::config::Encoder>,
+    stream: flacenc::component::Stream,
+    buf: (flacenc::source::FrameBuf, flacenc::source::Context),
+    pending: Vec<i32>,
+    channels: usize,
+}
+
+impl FlacOut {
+    const BLOCK: usize = 4096;
+
+    fn create(path: &Path, rate: u32, channels: usize, format: SampleFormat) -> Result<FlacOut> {
+        use flacenc::error::Verify;
+        let shown = path.display();
+        if format == SampleFormat::F32 {
+            return Err(Error::Usage(format!(
+                "{shown}: FLAC stores integer samples: choose --format s16 or s24"
+            )));
+        }
+        if channels > 8 {
+            return Err(Error::Invalid(format!(
+                "{shown}: FLAC holds at most 8 channels, not {channels}"
+            )));
+        }
+        let bits = usize::from(format.bits());
+        let invalid =
+            |e: &dyn std::fmt::Display| Error::Invalid(format!("{shown}: cannot write FLAC: {e}"));
+        let config = flacenc::config::Encoder::default()
+            .into_verified()
+            .map_err(|(_, e)| invalid(&e))?;
+        let mut stream = flacenc::component::Stream::new(rate as usize, channels, bits)
+            .map_err(|e| invalid(&e))?;
+        stream
+            .stream_info_mut()
+            .set_block_sizes(Self::BLOCK, Self::BLOCK)
+            .map_err(|e| invalid(&e))?;
+        let file = File::create(path).map_err(|e| Error::io("cannot write", path, e))?;
+        Ok(FlacOut {
+            file,
+            config,
+            stream,
+            buf: (
+                flacenc::source::FrameBuf::with_size(channels, Self::BLOCK)
+                    .map_err(|e| invalid(&e))?,
+                flacenc::source::Context::new(bits, channels),
+            ),
+            pending: Vec::with_capacity(Self::BLOCK * channels),
+            channels,
+        })
+    }
+
+    fn push(&mut self, codes: &[i32], path: &Path) -> Result<()> {
+        self.pending.extend_from_slice(codes);
+        let n = Self::BLOCK * self.channels;
+        let mut at = 0;
+        while self.pending.len() - at >= n {
+            self.encode(at, at + n, path)?;
+            at += n;
+        }
+        self.pending.drain(..at);
+        Ok(())
+    }
+
+    fn encode(&mut self, from: usize, to: usize, path: &Path) -> Result<()> {
+        use flacenc::source::Fill;
+        let failed = |e: &dyn std::fmt::Display| {
+            Error::Other(format!("cannot write {}: {e}", path.display()))
+        };
+        self.buf
+            .fill_interleaved(&self.pending[from..to])
+            .map_err(|e| failed(&e))?;
+        let number = self.buf.1.current_frame_number().unwrap_or(0);
+        let frame = flacenc::encode_fixed_size_frame(
+            &self.config,
+            &self.buf.0,
+            number,
+            self.stream.stream_info(),
+        )
+        .map_err(|e| failed(&e))?;
+        self.stream.add_frame(frame);
+        Ok(())
+    }
+
+    fn finish(mut self, path: &Path) -> Result<()> {
+        use flacenc::component::BitRepr;
+        use std::io::Write;
+        if !self.pending.is_empty() {
+            self.encode(0, self.pending.len(), path)?;
+        }
+        let md5 = self.buf.1.md5_digest();
+        let total = self.buf.1.total_samples();
+        let info = self.stream.stream_info_mut();
+        // A fixed-blocksize stream says min = max (the last block may be shorter); readers
+        // such as symphonia reject frame-numbered streams whose STREAMINFO says otherwise.
+        info.set_block_sizes(Self::BLOCK, Self::BLOCK)
+            .map_err(|e| Error::Other(format!("cannot write {}: {e}", path.display())))?;
+        info.set_md5_digest(&md5);
+        info.set_total_samples(total);
+        let mut sink = flacenc::bitsink::ByteSink::new();
+        self.stream
+            .write(&mut sink)
+            .map_err(|e| Error::Other(format!("cannot write {}: {e}", path.display())))?;
+        self.file
+            .write_all(sink.as_slice())
+            .and_then(|()| self.file.sync_data())
+            .map_err(|e| Error::io("cannot write", path, e))
     }
 }
 

@@ -115,6 +115,10 @@ pub struct StageTelemetry {
     pub speech: Option<bool>,
     /// Speech probability or confidence in 0..=1.
     pub speech_probability: Option<f32>,
+    /// Share of the frames since the stage was prepared or reset that counted as speech
+    /// (hangover included), 0..=1, for the VAD.
+    #[serde(default)]
+    pub speech_ratio: Option<f32>,
 }
 
 /// One DSP stage. See the module documentation for the realtime contract.

@@ -298,8 +298,9 @@ pub fn builtin(name: &str) -> Option<Preset> {
                     StageKind::Limiter,
                 ],
                 |c| {
-                    // "vad threshold 0.3": the energy threshold (0 to 1).
-                    vad(c, |p| p.energy_threshold = 0.3);
+                    // The VAD keeps its default absolute gate (0.01 RMS, -40 dBFS at the
+                    // default sensitivity): a gate of 0.3 RMS (about -10 dBFS) heard no
+                    // speech at meeting levels (-30 to -16 LUFS).
                     noise_reduction(c, |p| p.strength = 0.2);
                     agc(c, |p| {
                         p.target_level_db = -20.0;

@@ -45,3 +45,15 @@ pub fn silence_wav(path: &Path, rate: u32, secs: f64) {
     }
     w.finalize().unwrap();
 }
+
+/// Copy a 16-bit WAV with its samples scaled by `gain_db` (clamped to the 16-bit range).
+pub fn scaled_wav(src: &Path, dst: &Path, gain_db: f64) {
+    let mut r = hound::WavReader::open(src).unwrap();
+    let mut w = hound::WavWriter::create(dst, r.spec()).unwrap();
+    let g = 10f64.powf(gain_db / 20.0);
+    for s in r.samples::<i16>() {
+        let v = (f64::from(s.unwrap()) * g).round().clamp(-32768.0, 32767.0);
+        w.write_sample(v as i16).unwrap();
+    }
+    w.finalize().unwrap();
+}

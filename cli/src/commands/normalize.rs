@@ -7,7 +7,7 @@
 //!    orch's look-ahead true-peak limiter at the ceiling, re-measuring and correcting the
 //!    gain (secant method, at most 8 passes) so the limited result still lands on the target:
 //!    `normalization_type = "limited"` (and say so on stderr).
-//! 3. Write the WAV and measure the written file: `output_*`.
+//! 3. Write the file (WAV or FLAC) and measure what was written: `output_*`.
 //!
 //! The dynamics are never compressed: an input LRA above `--lra` is reported, not
 //! changed (use a chain with `compression` for that).
@@ -15,7 +15,7 @@
 use std::path::{Path, PathBuf};
 
 use clap::Args;
-use orch::audio::write::WavWriter;
+use orch::audio::write::{FileFormat, WavWriter};
 use orch::audio::{Decoder, Planar};
 use orch::dsp::stages::limiter::{Limiter, LimiterParams};
 use orch::dsp::stages::lufs_normalization::LufsMode;
@@ -24,7 +24,9 @@ use orch::{Error, Result};
 use serde::Serialize;
 
 use super::Ctx;
-use super::process::{Analysis, OutFormat, check_distinct, drop_front, progress};
+use super::process::{
+    Analysis, OutFormat, OutputFileFormat, check_distinct, drop_front, output_formats, progress,
+};
 use crate::output::key_values;
 
 /// Extensions picked up when a folder is given.
@@ -43,7 +45,8 @@ pub struct NormalizeArgs {
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
-    /// Write `<input stem>.wav` files into this folder (created if missing).
+    /// Write `<input stem>.wav` (`.flac` with `--output-format flac`) files into this
+    /// folder (created if missing).
     #[arg(long, value_name = "DIR")]
     pub out_dir: Option<PathBuf>,
 
@@ -65,6 +68,11 @@ pub struct NormalizeArgs {
     /// Output sample format [default: from the input, as `orch process`].
     #[arg(long, value_enum, value_name = "FMT")]
     pub format: Option<OutFormat>,
+
+    /// Output file format, whatever the name says [default: from OUT's extension, WAV
+    /// when it names no format; `.mp3` and other formats orch does not write are refused].
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub output_format: Option<OutputFileFormat>,
 }
 
 /// Parse `--target`.
@@ -199,6 +207,9 @@ fn pass(
 /// Normalize one file.
 fn normalize_one(ctx: &Ctx, args: &NormalizeArgs, input: &Path, output: &Path) -> Result<()> {
     check_distinct(input, output)?;
+    if args.output_format.is_none() {
+        FileFormat::from_path(output)?;
+    }
     let bar = progress(ctx, None, &format!("normalizing {}", input.display()));
     bar.enable_steady_tick(std::time::Duration::from_millis(200));
     let measured = pass(input, 0.0, None, None)?;
@@ -245,9 +256,10 @@ fn normalize_one(ctx: &Ctx, args: &NormalizeArgs, input: &Path, output: &Path) -
     let dec = Decoder::open(input)?;
     let info = dec.info().clone();
     drop(dec);
-    let format = args.format.unwrap_or_else(|| OutFormat::for_input(&info));
-    let mut writer = WavWriter::create(
+    let (file_format, format) = output_formats(output, args.output_format, args.format, &info)?;
+    let mut writer = WavWriter::create_as(
         output,
+        file_format,
         info.sample_rate,
         info.channels,
         format.sample_format(),
@@ -384,7 +396,11 @@ fn jobs(args: &NormalizeArgs) -> Result<Vec<(PathBuf, PathBuf)>> {
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_else(|| "out".into());
-        let o = dir.join(format!("{stem}.wav"));
+        let ext = match args.output_format {
+            Some(OutputFileFormat::Flac) => "flac",
+            _ => "wav",
+        };
+        let o = dir.join(format!("{stem}.{ext}"));
         if !seen.insert(o.clone()) {
             return Err(Error::Invalid(format!(
                 "{} and another input would both be written to {}",

@@ -1,4 +1,4 @@
-//! `orch process IN OUT`: run the DSP chain over a file in-process and write a WAV.
+//! `orch process IN OUT`: run the DSP chain over a file in-process and write a WAV or FLAC file.
 //!
 //! The chain's latency is compensated (the first `latency` output frames are dropped and
 //! the tail is flushed with silence), so the output lines up with the input sample for
@@ -12,7 +12,7 @@ use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use orch::analysis::loudness::{LoudnessMeter, LoudnessReport};
 use orch::analysis::quality::{QualityAnalyzer, QualityReport};
-use orch::audio::write::{SampleFormat, WavWriter};
+use orch::audio::write::{FileFormat, SampleFormat, WavWriter};
 use orch::audio::{AudioInfo, Decoder, Planar};
 use orch::dsp::StageKind;
 use orch::dsp::StreamFormat;
@@ -31,9 +31,15 @@ pub struct ProcessArgs {
     #[arg(value_name = "IN")]
     pub input: PathBuf,
 
-    /// Output WAV file, at the input's sample rate and channel count.
+    /// Output file, at the input's sample rate and channel count: WAV, or FLAC for a
+    /// `.flac` name (names of formats orch does not write, such as `.mp3`, are refused).
     #[arg(value_name = "OUT")]
     pub output: PathBuf,
+
+    /// Output file format, whatever the name says [default: from OUT's extension, WAV
+    /// when it names no format].
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub output_format: Option<OutputFileFormat>,
 
     /// Chain preset: a built-in (`orch preset list`) or a user preset (looked up through
     /// orchd) [default: the configured `dsp.default_preset`, itself `default`].
@@ -58,13 +64,43 @@ pub struct ProcessArgs {
     pub block_size: u32,
 
     /// Output sample format [default: s16 for up to 16-bit and lossy input, s24 for
-    /// deeper integers, f32 for float input].
+    /// deeper integers, f32 for float input (s24 in FLAC, which stores integers)].
     #[arg(long, value_enum, value_name = "FMT")]
     pub format: Option<OutFormat>,
 
     /// Print per-stage metrics and loudness, true peak and SNR before and after.
     #[arg(long)]
     pub report: bool,
+}
+
+/// The file formats orch writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFileFormat {
+    /// RIFF/WAVE.
+    Wav,
+    /// FLAC (lossless, 16 or 24-bit).
+    Flac,
+}
+
+/// The file and sample formats of an output: `--output-format` or the name's extension,
+/// then `--format` or the input's depth class (float input becomes s24 in FLAC).
+pub(crate) fn output_formats(
+    output: &Path,
+    file: Option<OutputFileFormat>,
+    sample: Option<OutFormat>,
+    info: &AudioInfo,
+) -> Result<(FileFormat, OutFormat)> {
+    let file = match file {
+        Some(OutputFileFormat::Wav) => FileFormat::Wav,
+        Some(OutputFileFormat::Flac) => FileFormat::Flac,
+        None => FileFormat::from_path(output)?,
+    };
+    let sample = match (sample, file) {
+        (Some(s), _) => s,
+        (None, FileFormat::Flac) if OutFormat::for_input(info) == OutFormat::F32 => OutFormat::S24,
+        (None, _) => OutFormat::for_input(info),
+    };
+    Ok((file, sample))
 }
 
 /// WAV sample formats.
@@ -328,9 +364,13 @@ pub fn run(ctx: &Ctx, args: ProcessArgs) -> Result<()> {
         args.only,
     )?;
     check_distinct(&args.input, &args.output)?;
+    if args.output_format.is_none() {
+        FileFormat::from_path(&args.output)?;
+    }
     let mut decoder = Decoder::open(&args.input)?;
     let info = decoder.info().clone();
-    let format = args.format.unwrap_or_else(|| OutFormat::for_input(&info));
+    let (file_format, format) =
+        output_formats(&args.output, args.output_format, args.format, &info)?;
     let block_size = args.block_size as usize;
     let mut pipeline = Pipeline::new(
         &config,
@@ -343,8 +383,9 @@ pub fn run(ctx: &Ctx, args: ProcessArgs) -> Result<()> {
     .map_err(|e| Error::Invalid(format!("{}: {e}", args.input.display())))?;
     // Per-stage levels are only shown by `--report`: without it, skip measuring them.
     pipeline.set_measure_levels(args.report);
-    let mut writer = WavWriter::create(
+    let mut writer = WavWriter::create_as(
         &args.output,
+        file_format,
         info.sample_rate,
         info.channels,
         format.sample_format(),

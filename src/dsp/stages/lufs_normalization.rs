@@ -109,9 +109,11 @@ impl LufsMode {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct LufsNormalizationParams {
-    /// Named target (anything but `custom` overrides `target_lufs`).
+    /// Named target; `custom` uses `target_lufs`.
     pub mode: LufsMode,
-    /// Target in LUFS for `custom` (-60 to 0).
+    /// Target in LUFS for `custom` (-60 to 0). Any other mode has its own target: a
+    /// `target_lufs` other than that target (or the default, -14) is refused, never
+    /// ignored.
     pub target_lufs: f64,
     /// True-peak ceiling in dBTP (-6 to 0).
     pub max_peak_db: f64,
@@ -161,6 +163,21 @@ impl LufsNormalizationParams {
     /// Check every parameter against its range.
     pub fn validate(&self) -> Result<(), ParamError> {
         check_range(NAME, "target_lufs", self.target_lufs, -60.0, 0.0)?;
+        let default = Self::default().target_lufs;
+        if let Some(target) = self.mode.target()
+            && self.target_lufs != target
+            && self.target_lufs != default
+        {
+            return Err(ParamError {
+                stage: NAME,
+                param: "target_lufs".into(),
+                value: self.target_lufs.to_string(),
+                allowed: format!(
+                    "only with mode = \"custom\"; mode \"{}\" sets its own {target} LUFS",
+                    self.mode.name()
+                ),
+            });
+        }
         check_range(NAME, "max_peak_db", self.max_peak_db, -6.0, 0.0)?;
         check_range(
             NAME,

@@ -241,6 +241,7 @@ pub struct Vad {
     speech: bool,
     confidence: f32,
     frames: u64,
+    speech_frames: u64,
     // Gate state.
     delay: Vec<Vec<f32>>,
     delay_pos: usize,
@@ -284,6 +285,7 @@ impl Vad {
             speech: false,
             confidence: 0.0,
             frames: 0,
+            speech_frames: 0,
             delay: Vec::new(),
             delay_pos: 0,
             gain: 1.0,
@@ -481,6 +483,7 @@ impl Vad {
         }
         self.floor_full.update(level_full, raw, &self.rates);
         self.frames += 1;
+        self.speech_frames += u64::from(self.speech);
         self.target = if self.speech {
             1.0
         } else {
@@ -564,6 +567,7 @@ impl Stage for Vad {
         self.speech = false;
         self.confidence = 0.0;
         self.frames = 0;
+        self.speech_frames = 0;
         for d in &mut self.delay {
             d.fill(0.0);
         }
@@ -579,6 +583,7 @@ impl Stage for Vad {
         StageTelemetry {
             speech: Some(self.speech),
             speech_probability: Some(self.confidence),
+            speech_ratio: Some((self.speech_frames as f64 / self.frames as f64) as f32),
             ..StageTelemetry::default()
         }
     }
