@@ -7,8 +7,8 @@
 
 /// Top-level modules of `src/`, lowest layer first.
 const LAYERS: &[&[&str]] = &[
-    // The error type and exit codes.
-    &["error"],
+    // The error type and exit codes; the test signals (tests only).
+    &["error", "test_signals"],
     // Paths of the data directory and socket; records shared by store and protocol.
     &["paths", "records"],
     // Private files and directories (owner-only modes) under those paths.

@@ -26,6 +26,8 @@ pub mod protocol;
 pub mod records;
 pub mod signal;
 pub mod store;
+#[cfg(test)]
+pub(crate) mod test_signals;
 pub mod translate;
 
 pub use error::{Error, ExitCode, Result};

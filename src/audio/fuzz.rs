@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 
 use super::contain::contained_panics;
 use super::{Decoder, Planar};
-use crate::dsp::test_signals::Rng;
+use crate::test_signals::Rng;
 
 const DEFAULT_CASES: usize = 150;
 

@@ -10,8 +10,6 @@ pub mod stage;
 pub mod stages;
 pub mod stft;
 #[cfg(test)]
-pub(crate) mod test_signals;
-#[cfg(test)]
 pub(crate) mod testing;
 pub mod util;
 

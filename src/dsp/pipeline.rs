@@ -624,6 +624,7 @@ mod tests {
     use crate::dsp::chain::StageEntry;
     use crate::dsp::stages::compression::CompressionParams;
     use crate::dsp::testing;
+    use crate::test_signals;
 
     fn everything_on() -> ChainConfig {
         let mut c = ChainConfig::default();
@@ -648,7 +649,7 @@ mod tests {
         for (sr, ch) in [(48_000, 1), (16_000, 2)] {
             let frames = sr as usize * 6 / 5;
             let input: Vec<Vec<f32>> = (0..ch)
-                .map(|c| testing::speech_like(sr, frames, 3 + c as u64))
+                .map(|c| test_signals::voice(sr, frames, 3 + c as u64))
                 .collect();
             let config = everything_on();
             testing::assert_processor_block_invariant("pipeline", &input, &mut |block| {
@@ -673,7 +674,7 @@ mod tests {
         c.stages[0].gain_in_db = 6.0;
         c.stages[0].gain_out_db = -12.0;
         let mut p = Pipeline::new(&c, format(16_000, 1, 64)).unwrap();
-        let input = vec![testing::sine(300.0, 0.01, 16_000, 1600)];
+        let input = vec![test_signals::sine(300.0, 0.01, 16_000, 1600)];
         let out = testing::run_blocks(&input, 64, &mut |b| p.process(b));
         let ratio = out[0][1000] / input[0][1000];
         assert!((20.0 * ratio.log10() + 6.0).abs() < 0.01, "{ratio}");
@@ -684,7 +685,7 @@ mod tests {
     fn latency_is_the_sum_and_metrics_are_filled() {
         let c = ChainConfig::default();
         let mut p = Pipeline::new(&c, format(48_000, 1, 480)).unwrap();
-        let input = vec![testing::speech_like(48_000, 48_000, 1)];
+        let input = vec![test_signals::voice(48_000, 48_000, 1)];
         testing::run_blocks(&input, 480, &mut |b| p.process(b));
         let m = p.metrics();
         assert_eq!(m.blocks, 100);
@@ -719,7 +720,7 @@ mod tests {
         let sr = 48_000;
         let c = ChainConfig::default();
         let mut p = Pipeline::new(&c, format(sr, 1, 480)).unwrap();
-        let input = [testing::sine(200.0, 0.3, sr, sr as usize)];
+        let input = [test_signals::sine(200.0, 0.3, sr, sr as usize)];
         let mut out = Vec::new();
         let mut block = Planar::new(1, 480);
         for (i, chunk) in input[0].chunks(480).enumerate() {

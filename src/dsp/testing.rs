@@ -1,6 +1,6 @@
-//! Test helpers shared by every stage's unit tests: deterministic test signals, running
-//! a processor over a signal in blocks of a given size, and the block-size invariance
-//! check every stage and the whole chain must pass.
+//! Test helpers shared by every stage's unit tests: running a processor over a signal
+//! in blocks of a given size, and the block-size invariance check every stage and the
+//! whole chain must pass. The signals come from `crate::test_signals`.
 //!
 //! ```ignore
 //! use crate::dsp::testing;
@@ -8,8 +8,6 @@
 //!     Compression::new(CompressionParams::default())
 //! });
 //! ```
-
-use std::f64::consts::PI;
 
 use crate::audio::Planar;
 use crate::dsp::{Stage, StreamFormat};
@@ -19,76 +17,6 @@ pub const BLOCK_SIZES: [usize; 5] = [1, 7, 64, 480, 4096];
 
 /// Largest difference allowed between block sizes.
 pub const TOLERANCE: f32 = 1e-6;
-
-/// A deterministic white noise generator (xorshift), uniform in -1..1.
-#[derive(Debug, Clone)]
-pub struct Noise(u64);
-
-impl Noise {
-    /// A generator with `seed` (any value).
-    pub fn new(seed: u64) -> Self {
-        Self(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
-    }
-
-    /// The next sample in -1..1.
-    pub fn next_f32(&mut self) -> f32 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        ((self.0 >> 40) as f32 / (1u64 << 23) as f32) - 1.0
-    }
-}
-
-/// A sine of `freq` Hz and peak `amp`, `frames` long.
-pub fn sine(freq: f64, amp: f64, sample_rate: u32, frames: usize) -> Vec<f32> {
-    (0..frames)
-        .map(|i| (amp * (2.0 * PI * freq * i as f64 / f64::from(sample_rate)).sin()) as f32)
-        .collect()
-}
-
-/// White noise of peak `amp`.
-pub fn noise(amp: f32, frames: usize, seed: u64) -> Vec<f32> {
-    let mut n = Noise::new(seed);
-    (0..frames).map(|_| amp * n.next_f32()).collect()
-}
-
-/// A speech-like test signal: a 140 Hz harmonic "voice" with formant-like weights,
-/// syllables at about 4 Hz, a pause, loud bursts and a noise floor, so dynamics,
-/// filters, gates and level trackers all have something to do.
-pub fn speech_like(sample_rate: u32, frames: usize, seed: u64) -> Vec<f32> {
-    let sr = f64::from(sample_rate);
-    let mut n = Noise::new(seed);
-    (0..frames)
-        .map(|i| {
-            let t = i as f64 / sr;
-            let f0 = 140.0 * (1.0 + 0.05 * (2.0 * PI * 3.0 * t).sin());
-            let mut v = 0.0;
-            for h in 1..=12 {
-                let f = f0 * h as f64;
-                if f < sr * 0.45 {
-                    let w = match f as u32 {
-                        0..=400 => 1.0,
-                        401..=1200 => 0.7,
-                        1201..=3000 => 0.35,
-                        _ => 0.1,
-                    };
-                    v += w / h as f64 * (2.0 * PI * f * t).sin();
-                }
-            }
-            // Syllables, a pause in the middle third, a loud burst in the last fifth.
-            let syll = (0.5 - 0.5 * (2.0 * PI * 4.0 * t).cos()).powi(2);
-            let phase = i as f64 / frames as f64;
-            let env = if (0.33..0.5).contains(&phase) {
-                0.0
-            } else if phase > 0.8 {
-                0.9
-            } else {
-                0.3
-            };
-            (0.5 * v * syll * env) as f32 + 0.003 * n.next_f32()
-        })
-        .collect()
-}
 
 /// Run `process` over `input` (planar, one Vec per channel) in blocks of `block` frames.
 pub fn run_blocks(
@@ -208,7 +136,7 @@ where
     let frames = (sample_rate as usize * 6) / 5;
     let input: Vec<Vec<f32>> = (0..channels)
         .map(|ch| {
-            let mut s = speech_like(sample_rate, frames, 7 + ch as u64);
+            let mut s = crate::test_signals::voice(sample_rate, frames, 7 + ch as u64);
             for (i, v) in s.iter_mut().enumerate() {
                 *v *= 1.0 + 0.2 * ch as f32 * ((i % 100) as f32 / 100.0);
             }

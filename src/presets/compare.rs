@@ -242,7 +242,7 @@ mod tests {
         };
         let mut w = hound::WavWriter::create(path, spec).unwrap();
         let frames = (rate as f32 * secs) as usize;
-        for s in crate::dsp::testing::speech_like(rate, frames, 5) {
+        for s in crate::test_signals::voice(rate, frames, 5) {
             w.write_sample((s * 32767.0) as i16).unwrap();
         }
         w.finalize().unwrap();

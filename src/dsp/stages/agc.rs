@@ -355,6 +355,7 @@ impl Stage for Agc {
 mod tests {
     use super::*;
     use crate::dsp::testing;
+    use crate::test_signals;
 
     fn rms_db(x: &[f32]) -> f64 {
         let ms: f64 = x.iter().map(|&s| f64::from(s) * f64::from(s)).sum::<f64>() / x.len() as f64;
@@ -367,7 +368,7 @@ mod tests {
         for (level, expect) in [(-30.0, -18.0), (-10.0, -18.0), (-40.0, -28.0)] {
             // A sine's RMS is its peak - 3.01 dB.
             let amp = 10f64.powf((level + 3.0103) / 20.0);
-            let input = testing::sine(300.0, amp, sr, sr as usize * 2);
+            let input = test_signals::sine(300.0, amp, sr, sr as usize * 2);
             let mut agc = Agc::new(AgcParams::default());
             let out = testing::run_stage(&mut agc, sr, &[input], 160);
             let got = rms_db(&out[0][out[0].len() - 1600..]);
@@ -379,7 +380,7 @@ mod tests {
     #[test]
     fn noise_gate_freezes_gain_in_silence() {
         let sr = 16_000;
-        let input = testing::noise(0.0005, sr as usize, 5); // about -69 dBFS RMS
+        let input = test_signals::noise(0.0005, sr as usize, 5); // about -69 dBFS RMS
         let mut agc = Agc::new(AgcParams::default());
         let out = testing::run_stage(&mut agc, sr, std::slice::from_ref(&input), 160);
         assert_eq!(agc.gain_db(), 0.0);

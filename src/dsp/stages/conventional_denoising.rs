@@ -742,8 +742,8 @@ impl Stage for ConventionalDenoising {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dsp::test_signals::{mix_at_snr, snr_db, speech_like, white_noise};
     use crate::dsp::testing::{assert_block_invariant, run_stage};
+    use crate::test_signals::{mix_at_snr, snr_db, speech_like, white_noise};
 
     const MODES: [ConventionalMode; 7] = [
         ConventionalMode::Disabled,

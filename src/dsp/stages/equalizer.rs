@@ -332,10 +332,11 @@ impl Stage for Equalizer {
 mod tests {
     use super::*;
     use crate::dsp::testing;
+    use crate::test_signals;
 
     fn measured_gain_db(eq: &mut Equalizer, freq: f64, sr: u32) -> f64 {
         let amp = 0.25;
-        let input = testing::sine(freq, amp, sr, sr as usize);
+        let input = test_signals::sine(freq, amp, sr, sr as usize);
         let out = testing::run_stage(eq, sr, &[input], 480);
         let tail = &out[0][sr as usize / 2..];
         let peak = tail.iter().fold(0.0f32, |m, x| m.max(x.abs()));

@@ -560,6 +560,7 @@ impl Stage for Limiter {
 mod tests {
     use super::*;
     use crate::dsp::testing;
+    use crate::test_signals;
 
     fn limit(params: LimiterParams, input: &[Vec<f32>], sr: u32) -> (Vec<Vec<f32>>, usize) {
         let mut l = Limiter::new(params);
@@ -584,14 +585,14 @@ mod tests {
             let n = sr as usize;
             // Near-Nyquist sines have inter-sample peaks well above their samples; a
             // square-ish burst, a loud tone and noise at +12 dB over the ceiling.
-            let mut sig = testing::sine(f64::from(sr) / 4.0 * 0.99, 1.0, sr, n / 4);
-            sig.extend(testing::sine(f64::from(sr) * 0.45, 1.4, sr, n / 4));
+            let mut sig = test_signals::sine(f64::from(sr) / 4.0 * 0.99, 1.0, sr, n / 4);
+            sig.extend(test_signals::sine(f64::from(sr) * 0.45, 1.4, sr, n / 4));
             sig.extend(
-                testing::sine(997.0, 3.0, sr, n / 4)
+                test_signals::sine(997.0, 3.0, sr, n / 4)
                     .iter()
                     .map(|x| x.signum() * 2.5),
             );
-            sig.extend(testing::noise(4.0, n / 4, 3));
+            sig.extend(test_signals::noise(4.0, n / 4, 3));
             let sig2: Vec<f32> = sig.iter().rev().copied().collect();
             for ceiling in [-1.0, -0.1, -6.0] {
                 let (out, _) = limit(
@@ -619,7 +620,7 @@ mod tests {
     #[test]
     fn hard_knee_and_zero_lookahead_still_hold_the_ceiling() {
         let sr = 48_000;
-        let sig = testing::noise(8.0, sr as usize, 11);
+        let sig = test_signals::noise(8.0, sr as usize, 11);
         let (out, lat) = limit(
             LimiterParams {
                 threshold_db: -3.0,
@@ -638,7 +639,7 @@ mod tests {
     #[test]
     fn quiet_signal_passes_unchanged_but_delayed() {
         let sr = 48_000;
-        let sig = testing::sine(440.0, 0.5, sr, 4800);
+        let sig = test_signals::sine(440.0, 0.5, sr, 4800);
         let (out, lat) = limit(LimiterParams::default(), std::slice::from_ref(&sig), sr);
         assert_eq!(lat, 6 + 240 - 1 + 7);
         for (i, &x) in sig.iter().enumerate() {

@@ -517,11 +517,12 @@ impl Stage for LufsNormalization {
 mod tests {
     use super::*;
     use crate::dsp::testing;
+    use crate::test_signals;
 
     /// A stationary voice-like signal: harmonics with a 4 Hz syllable envelope plus noise.
     fn stationary(sr: u32, seconds: f64, level: f32) -> Vec<f32> {
         let frames = (f64::from(sr) * seconds) as usize;
-        let noise = testing::noise(0.05, frames, 9);
+        let noise = test_signals::noise(0.05, frames, 9);
         (0..frames)
             .map(|i| {
                 let t = i as f64 / f64::from(sr);
@@ -543,7 +544,7 @@ mod tests {
                 channels: 1,
                 max_block: 480,
             });
-            let input = vec![testing::speech_like(sr, sr as usize * 5, 3)];
+            let input = vec![test_signals::voice(sr, sr as usize * 5, 3)];
             testing::run_blocks(&input, 480, &mut |b| st.process(b));
             let mut meter = ebur128::EbuR128::new(1, sr, ebur128::Mode::I).unwrap();
             meter.set_max_window(3000).unwrap();
@@ -597,7 +598,7 @@ mod tests {
     #[test]
     fn silence_and_noise_floor_do_not_pump() {
         let sr = 16_000;
-        let input = testing::noise(0.0001, sr as usize * 2, 4); // about -85 LUFS
+        let input = test_signals::noise(0.0001, sr as usize * 2, 4); // about -85 LUFS
         let mut st = LufsNormalization::new(LufsNormalizationParams::default());
         testing::run_stage(&mut st, sr, &[input], 160);
         assert_eq!(st.gain_db(), 0.0);

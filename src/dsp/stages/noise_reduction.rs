@@ -762,8 +762,8 @@ impl Stage for NoiseReduction {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dsp::test_signals::{mix_at_snr, pink_noise, snr_db, speech_like, white_noise};
     use crate::dsp::testing::{assert_block_invariant, run_stage};
+    use crate::test_signals::{mix_at_snr, pink_noise, snr_db, speech_like, white_noise};
 
     const MODES: [NoiseReductionMode; 6] = [
         NoiseReductionMode::Disabled,

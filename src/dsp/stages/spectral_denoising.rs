@@ -460,8 +460,8 @@ impl Stage for SpectralDenoising {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dsp::test_signals::{mix_at_snr, pink_noise, snr_db, speech_like, white_noise};
     use crate::dsp::testing::{assert_block_invariant, run_stage};
+    use crate::test_signals::{mix_at_snr, pink_noise, snr_db, speech_like, white_noise};
 
     const MODES: [SpectralMode; 4] = [
         SpectralMode::Minimal,

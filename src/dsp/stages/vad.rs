@@ -592,8 +592,8 @@ impl Stage for Vad {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dsp::test_signals::{mix_at_snr, pink_noise, speech_like, white_noise};
     use crate::dsp::testing::{assert_block_invariant, run_stage};
+    use crate::test_signals::{mix_at_snr, pink_noise, speech_like, white_noise};
 
     /// Per-frame VAD decisions over `x` (blocks of exactly one frame).
     fn decisions(params: VadParams, sr: u32, x: &[f32]) -> Vec<bool> {
@@ -649,7 +649,7 @@ mod tests {
             ("pink", pink_noise(clean.len(), 1.0, 12)),
         ] {
             let noisy = mix_at_snr(&clean, &noise, 10.0);
-            println!("clean rms {:.4}", crate::dsp::test_signals::rms(&clean));
+            println!("clean rms {:.4}", crate::test_signals::rms(&clean));
             for mode in [VadMode::Basic, VadMode::Webrtc, VadMode::Aggressive] {
                 for frame_ms in [10, 30] {
                     let params = VadParams {

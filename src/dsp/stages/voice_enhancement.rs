@@ -327,9 +327,10 @@ impl Stage for VoiceEnhancement {
 mod tests {
     use super::*;
     use crate::dsp::testing;
+    use crate::test_signals;
 
     fn gain_db(p: &VoiceEnhancementParams, freq: f64, sr: u32) -> f64 {
-        let input = testing::sine(freq, 0.1, sr, sr as usize / 2);
+        let input = test_signals::sine(freq, 0.1, sr, sr as usize / 2);
         let mut ve = VoiceEnhancement::new(p.clone());
         let out = testing::run_stage(&mut ve, sr, &[input], 256);
         let peak = out[0][sr as usize / 4..]
@@ -379,8 +380,8 @@ mod tests {
     #[test]
     fn normalize_never_passes_minus_one_dbfs() {
         let sr = 16_000;
-        let mut sig = testing::sine(200.0, 0.1, sr, sr as usize);
-        sig.extend(testing::sine(200.0, 0.6, sr, sr as usize));
+        let mut sig = test_signals::sine(200.0, 0.1, sr, sr as usize);
+        sig.extend(test_signals::sine(200.0, 0.6, sr, sr as usize));
         let mut ve = VoiceEnhancement::new(VoiceEnhancementParams {
             normalize: true,
             clarity_enhancement: 0.0,

@@ -292,9 +292,10 @@ impl Stage for VoiceFilter {
 mod tests {
     use super::*;
     use crate::dsp::testing;
+    use crate::test_signals;
 
     fn gain_db(p: &VoiceFilterParams, freq: f64, sr: u32) -> f64 {
-        let input = testing::sine(freq, 0.3, sr, sr as usize / 2);
+        let input = test_signals::sine(freq, 0.3, sr, sr as usize / 2);
         let mut vf = VoiceFilter::new(p.clone());
         let out = testing::run_stage(&mut vf, sr, &[input], 256);
         let tail = &out[0][sr as usize / 4..];

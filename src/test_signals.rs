@@ -1,5 +1,9 @@
-//! Synthetic test signals with known answers for the denoising and detection stages:
-//! a labelled speech-like track, white and pink noise, and SNR against a reference.
+//! Deterministic test signals with known answers, for every module's tests: two small
+//! generators (`Rng`, PCG with uniform and normal draws; `Noise`, xorshift in -1..1), sines,
+//! white and pink noise, a labelled speech-like track, a voice-like signal with syllables,
+//! pauses and bursts, and RMS/SNR measures against a reference.
+
+use std::f64::consts::PI;
 
 /// Small deterministic generator (PCG-XSH-RR 32) so tests need no RNG crate.
 #[derive(Debug, Clone)]
@@ -144,4 +148,74 @@ pub(crate) fn snr_db(clean: &[f32], processed: &[f32], latency: usize, skip: usi
         err += (f64::from(y) - c).powi(2);
     }
     10.0 * (sig / err.max(1e-30)).log10()
+}
+
+/// A deterministic white noise generator (xorshift), uniform in -1..1.
+#[derive(Debug, Clone)]
+pub(crate) struct Noise(u64);
+
+impl Noise {
+    /// A generator with `seed` (any value).
+    pub(crate) fn new(seed: u64) -> Self {
+        Self(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
+    }
+
+    /// The next sample in -1..1.
+    pub(crate) fn next_f32(&mut self) -> f32 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        ((self.0 >> 40) as f32 / (1u64 << 23) as f32) - 1.0
+    }
+}
+
+/// A sine of `freq` Hz and peak `amp`, `frames` long.
+pub(crate) fn sine(freq: f64, amp: f64, sample_rate: u32, frames: usize) -> Vec<f32> {
+    (0..frames)
+        .map(|i| (amp * (2.0 * PI * freq * i as f64 / f64::from(sample_rate)).sin()) as f32)
+        .collect()
+}
+
+/// White noise of peak `amp`.
+pub(crate) fn noise(amp: f32, frames: usize, seed: u64) -> Vec<f32> {
+    let mut n = Noise::new(seed);
+    (0..frames).map(|_| amp * n.next_f32()).collect()
+}
+
+/// A voice-like test signal: a 140 Hz harmonic "voice" with formant-like weights,
+/// syllables at about 4 Hz, a pause, loud bursts and a noise floor, so dynamics,
+/// filters, gates and level trackers all have something to do.
+pub(crate) fn voice(sample_rate: u32, frames: usize, seed: u64) -> Vec<f32> {
+    let sr = f64::from(sample_rate);
+    let mut n = Noise::new(seed);
+    (0..frames)
+        .map(|i| {
+            let t = i as f64 / sr;
+            let f0 = 140.0 * (1.0 + 0.05 * (2.0 * PI * 3.0 * t).sin());
+            let mut v = 0.0;
+            for h in 1..=12 {
+                let f = f0 * h as f64;
+                if f < sr * 0.45 {
+                    let w = match f as u32 {
+                        0..=400 => 1.0,
+                        401..=1200 => 0.7,
+                        1201..=3000 => 0.35,
+                        _ => 0.1,
+                    };
+                    v += w / h as f64 * (2.0 * PI * f * t).sin();
+                }
+            }
+            // Syllables, a pause in the middle third, a loud burst in the last fifth.
+            let syll = (0.5 - 0.5 * (2.0 * PI * 4.0 * t).cos()).powi(2);
+            let phase = i as f64 / frames as f64;
+            let env = if (0.33..0.5).contains(&phase) {
+                0.0
+            } else if phase > 0.8 {
+                0.9
+            } else {
+                0.3
+            };
+            (0.5 * v * syll * env) as f32 + 0.003 * n.next_f32()
+        })
+        .collect()
 }
