@@ -45,6 +45,7 @@ Register-ArgumentCompleter -Native -CommandName 'orch' -ScriptBlock {
             [CompletionResult]::new('normalize', 'normalize', [CompletionResultType]::ParameterValue, 'Normalize the loudness of audio files (two-pass, EBU R128 / BS.1770)')
             [CompletionResult]::new('preset', 'preset', [CompletionResultType]::ParameterValue, 'Manage DSP presets: 13 read-only built-ins and your own, stored by orchd')
             [CompletionResult]::new('translate', 'translate', [CompletionResultType]::ParameterValue, 'Translate text through the configured engine (`[translation]`, Apertium by default)')
+            [CompletionResult]::new('transcribe', 'transcribe', [CompletionResultType]::ParameterValue, 'Transcribe audio files through the configured speech-to-text engine')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -963,6 +964,28 @@ Register-ArgumentCompleter -Native -CommandName 'orch' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'orch;transcribe' {
+            [CompletionResult]::new('--preset', '--preset', [CompletionResultType]::ParameterName, 'DSP preset the audio runs through first [default: `transcription.preset`]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: from -o''s extension, else txt (json with --json)]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write here instead of standard output; a directory for several files (each written as NAME.FORMAT inside it)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write here instead of standard output; a directory for several files (each written as NAME.FORMAT inside it)')
+            [CompletionResult]::new('--language', '--language', [CompletionResultType]::ParameterName, 'Language of the speech (ISO 639-1, like en) [default: `transcription.language`, else the engine detects it]')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The engine''s base URL [default: `transcription.url`]')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured by `auto`)')
+            [CompletionResult]::new('--bypass', '--bypass', [CompletionResultType]::ParameterName, 'Send the audio as it is, without the DSP chain')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one stable JSON object per command (NDJSON for streams)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the data asked for')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the data asked for')
+            [CompletionResult]::new('--no-autostart', '--no-autostart', [CompletionResultType]::ParameterName, 'Never start orchd automatically when it is not running')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'orch;help' {
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the daemon''s version, uptime, pid, socket, data dir, schema version and counts')
             [CompletionResult]::new('daemon', 'daemon', [CompletionResultType]::ParameterValue, 'Start, stop and inspect the orchd daemon')
@@ -976,6 +999,7 @@ Register-ArgumentCompleter -Native -CommandName 'orch' -ScriptBlock {
             [CompletionResult]::new('normalize', 'normalize', [CompletionResultType]::ParameterValue, 'Normalize the loudness of audio files (two-pass, EBU R128 / BS.1770)')
             [CompletionResult]::new('preset', 'preset', [CompletionResultType]::ParameterValue, 'Manage DSP presets: 13 read-only built-ins and your own, stored by orchd')
             [CompletionResult]::new('translate', 'translate', [CompletionResultType]::ParameterValue, 'Translate text through the configured engine (`[translation]`, Apertium by default)')
+            [CompletionResult]::new('transcribe', 'transcribe', [CompletionResultType]::ParameterValue, 'Transcribe audio files through the configured speech-to-text engine')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1133,6 +1157,9 @@ Register-ArgumentCompleter -Native -CommandName 'orch' -ScriptBlock {
             break
         }
         'orch;help;translate' {
+            break
+        }
+        'orch;help;transcribe' {
             break
         }
         'orch;help;help' {

@@ -42,6 +42,7 @@ set edit:completion:arg-completer[orch] = {|@words|
             cand normalize 'Normalize the loudness of audio files (two-pass, EBU R128 / BS.1770)'
             cand preset 'Manage DSP presets: 13 read-only built-ins and your own, stored by orchd'
             cand translate 'Translate text through the configured engine (`[translation]`, Apertium by default)'
+            cand transcribe 'Transcribe audio files through the configured speech-to-text engine'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'orch;status'= {
@@ -875,6 +876,27 @@ set edit:completion:arg-completer[orch] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'orch;transcribe'= {
+            cand --preset 'DSP preset the audio runs through first [default: `transcription.preset`]'
+            cand --format 'Output format [default: from -o''s extension, else txt (json with --json)]'
+            cand -o 'Write here instead of standard output; a directory for several files (each written as NAME.FORMAT inside it)'
+            cand --output 'Write here instead of standard output; a directory for several files (each written as NAME.FORMAT inside it)'
+            cand --language 'Language of the speech (ISO 639-1, like en) [default: `transcription.language`, else the engine detects it]'
+            cand --url 'The engine''s base URL [default: `transcription.url`]'
+            cand --socket 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]'
+            cand --config 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]'
+            cand --data-dir 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]'
+            cand --color 'When to use colours (NO_COLOR is honoured by `auto`)'
+            cand --bypass 'Send the audio as it is, without the DSP chain'
+            cand --json 'Print one stable JSON object per command (NDJSON for streams)'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand --no-autostart 'Never start orchd automatically when it is not running'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'orch;help'= {
             cand status 'Show the daemon''s version, uptime, pid, socket, data dir, schema version and counts'
             cand daemon 'Start, stop and inspect the orchd daemon'
@@ -888,6 +910,7 @@ set edit:completion:arg-completer[orch] = {|@words|
             cand normalize 'Normalize the loudness of audio files (two-pass, EBU R128 / BS.1770)'
             cand preset 'Manage DSP presets: 13 read-only built-ins and your own, stored by orchd'
             cand translate 'Translate text through the configured engine (`[translation]`, Apertium by default)'
+            cand transcribe 'Transcribe audio files through the configured speech-to-text engine'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'orch;help;status'= {
@@ -1003,6 +1026,8 @@ set edit:completion:arg-completer[orch] = {|@words|
         &'orch;help;preset;apply'= {
         }
         &'orch;help;translate'= {
+        }
+        &'orch;help;transcribe'= {
         }
         &'orch;help;help'= {
         }

@@ -47,6 +47,7 @@ complete -c orch -n "__fish_orch_needs_command" -f -a "process" -d 'Run the DSP 
 complete -c orch -n "__fish_orch_needs_command" -f -a "normalize" -d 'Normalize the loudness of audio files (two-pass, EBU R128 / BS.1770)'
 complete -c orch -n "__fish_orch_needs_command" -f -a "preset" -d 'Manage DSP presets: 13 read-only built-ins and your own, stored by orchd'
 complete -c orch -n "__fish_orch_needs_command" -f -a "translate" -d 'Translate text through the configured engine (`[translation]`, Apertium by default)'
+complete -c orch -n "__fish_orch_needs_command" -f -a "transcribe" -d 'Transcribe audio files through the configured speech-to-text engine'
 complete -c orch -n "__fish_orch_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c orch -n "__fish_orch_using_subcommand status" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
 complete -c orch -n "__fish_orch_using_subcommand status" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
@@ -672,19 +673,40 @@ complete -c orch -n "__fish_orch_using_subcommand translate" -s q -l quiet -d 'P
 complete -c orch -n "__fish_orch_using_subcommand translate" -l no-autostart -d 'Never start orchd automatically when it is not running'
 complete -c orch -n "__fish_orch_using_subcommand translate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c orch -n "__fish_orch_using_subcommand translate" -s V -l version -d 'Print version'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate help" -f -a "status" -d 'Show the daemon\'s version, uptime, pid, socket, data dir, schema version and counts'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate help" -f -a "daemon" -d 'Start, stop and inspect the orchd daemon'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate help" -f -a "config" -d 'Show, check and reload the configuration'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate help" -f -a "db" -d 'Inspect the daemon\'s SQLite database'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate help" -f -a "bot" -d 'Spawn, watch and terminate audio bots'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate help" -f -a "events" -d 'Stream bot state changes, alerts and participant events as they happen'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate help" -f -a "analytics" -d 'Sessions and processing performance of bots and the daemon'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate help" -f -a "analyze" -d 'Measure loudness (EBU R128), true peak, spectrum and quality of audio files'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate help" -f -a "process" -d 'Run the DSP chain over an audio file and write a WAV'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate help" -f -a "normalize" -d 'Normalize the loudness of audio files (two-pass, EBU R128 / BS.1770)'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate help" -f -a "preset" -d 'Manage DSP presets: 13 read-only built-ins and your own, stored by orchd'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate help" -f -a "translate" -d 'Translate text through the configured engine (`[translation]`, Apertium by default)'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c orch -n "__fish_orch_using_subcommand transcribe" -l preset -d 'DSP preset the audio runs through first [default: `transcription.preset`]' -r
+complete -c orch -n "__fish_orch_using_subcommand transcribe" -l format -d 'Output format [default: from -o\'s extension, else txt (json with --json)]' -r -f -a "txt\t'`[hh:mm:ss] Speaker: text`, a line each'
+json\t'One JSON object: lines with times, speakers, words, and the chunk counts'
+srt\t'SubRip subtitles'
+vtt\t'WebVTT subtitles'"
+complete -c orch -n "__fish_orch_using_subcommand transcribe" -s o -l output -d 'Write here instead of standard output; a directory for several files (each written as NAME.FORMAT inside it)' -r -F
+complete -c orch -n "__fish_orch_using_subcommand transcribe" -l language -d 'Language of the speech (ISO 639-1, like en) [default: `transcription.language`, else the engine detects it]' -r
+complete -c orch -n "__fish_orch_using_subcommand transcribe" -l url -d 'The engine\'s base URL [default: `transcription.url`]' -r
+complete -c orch -n "__fish_orch_using_subcommand transcribe" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand transcribe" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand transcribe" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand transcribe" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orch -n "__fish_orch_using_subcommand transcribe" -l bypass -d 'Send the audio as it is, without the DSP chain'
+complete -c orch -n "__fish_orch_using_subcommand transcribe" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
+complete -c orch -n "__fish_orch_using_subcommand transcribe" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c orch -n "__fish_orch_using_subcommand transcribe" -l no-autostart -d 'Never start orchd automatically when it is not running'
+complete -c orch -n "__fish_orch_using_subcommand transcribe" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orch -n "__fish_orch_using_subcommand transcribe" -s V -l version -d 'Print version'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe help" -f -a "status" -d 'Show the daemon\'s version, uptime, pid, socket, data dir, schema version and counts'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe help" -f -a "daemon" -d 'Start, stop and inspect the orchd daemon'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe help" -f -a "config" -d 'Show, check and reload the configuration'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe help" -f -a "db" -d 'Inspect the daemon\'s SQLite database'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe help" -f -a "bot" -d 'Spawn, watch and terminate audio bots'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe help" -f -a "events" -d 'Stream bot state changes, alerts and participant events as they happen'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe help" -f -a "analytics" -d 'Sessions and processing performance of bots and the daemon'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe help" -f -a "analyze" -d 'Measure loudness (EBU R128), true peak, spectrum and quality of audio files'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe help" -f -a "process" -d 'Run the DSP chain over an audio file and write a WAV'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe help" -f -a "normalize" -d 'Normalize the loudness of audio files (two-pass, EBU R128 / BS.1770)'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe help" -f -a "preset" -d 'Manage DSP presets: 13 read-only built-ins and your own, stored by orchd'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe help" -f -a "translate" -d 'Translate text through the configured engine (`[translation]`, Apertium by default)'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe help" -f -a "transcribe" -d 'Transcribe audio files through the configured speech-to-text engine'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from daemon" -f -a "start" -d 'Start orchd in the background (a no-op when it already runs)'
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from daemon" -f -a "stop" -d 'Stop orchd gracefully and wait until it has exited'
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from daemon" -f -a "status" -d 'Say whether orchd is running (exit code 3 when it is not)'

@@ -18,6 +18,9 @@ pub enum ExitCode {
     NotFound = 4,
     /// Invalid input data or configuration.
     Invalid = 5,
+    /// An engine (speech-to-text, translation) failed: unreachable, timing out,
+    /// answering with errors, or its circuit breaker open.
+    Engine = 6,
 }
 
 impl ExitCode {
@@ -67,6 +70,9 @@ pub enum Error {
     /// A protocol violation between client and daemon.
     #[error("{0}")]
     Protocol(String),
+    /// An engine failed (exit 6).
+    #[error("{0}")]
+    Engine(String),
     /// Anything else, with context.
     #[error("{0}")]
     Other(String),
@@ -99,6 +105,7 @@ impl Error {
             Error::Config(_) | Error::Invalid(_) => ExitCode::Invalid,
             Error::Unreachable(_) => ExitCode::DaemonUnreachable,
             Error::Usage(_) => ExitCode::Usage,
+            Error::Engine(_) => ExitCode::Engine,
             Error::Io { .. } | Error::Database { .. } | Error::Protocol(_) | Error::Other(_) => {
                 ExitCode::Failure
             }

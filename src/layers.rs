@@ -9,10 +9,12 @@
 const LAYERS: &[&[&str]] = &[
     // The error type and exit codes; the test signals (tests only).
     &["error", "test_signals"],
-    // Paths of the data directory and socket; records shared by store and protocol.
-    &["paths", "records"],
-    // Private files and directories (owner-only modes) under those paths.
-    &["private"],
+    // Paths of the data directory and socket; records shared by store and protocol;
+    // language codes.
+    &["paths", "records", "lang"],
+    // Private files and directories (owner-only modes) under those paths; calls to
+    // external engines (HTTP, retries, circuit breakers).
+    &["private", "engine"],
     // Audio blocks, decoding and writing.
     &["audio"],
     // Filter primitives shared by the analyzers and the realtime engine.
@@ -26,8 +28,9 @@ const LAYERS: &[&[&str]] = &[
     // The configuration (checks the default preset's name) and the pure bot model.
     &["config", "bots"],
     // SQLite storage and the wire protocol (both carry records, bots and presets);
-    // translation of transcript lines (its engines are configured by `config`).
-    &["store", "protocol", "translate"],
+    // translation of transcript lines and speech to text (their engines are
+    // configured by `config`).
+    &["store", "protocol", "translate", "transcribe"],
 ];
 
 /// Items of `lib.rs` reached as `crate::Item`, and the module that defines them.

@@ -4,11 +4,15 @@
 //! - [`config`]: the one typed configuration, its loading and validation.
 //! - [`store`]: the SQLite state and its migrations.
 //! - [`audio`]: decoding, raw PCM input, WAV output and the planar block type.
+//! - [`engine`]: calls to external engines: HTTP with bounded time and size, retries,
+//!   circuit breakers.
 //! - [`signal`]: filter primitives shared by `analysis` and `dsp`.
 //! - [`analysis`]: streaming loudness, spectrum and quality analyzers.
 //! - [`dsp`]: the realtime voice-processing engine (stages and pipeline).
 //! - [`presets`]: built-in and user presets (named chains), their file format and diff.
+//! - [`lang`]: language codes (ISO 639-1 with an optional region).
 //! - [`records`]: the rows and counts the store returns and the protocol carries.
+//! - [`transcribe`]: speech to text: chunking, engines, merging, subtitles, files.
 //! - [`translate`]: translation engines, the glossary and per-line translation.
 
 pub mod analysis;
@@ -16,7 +20,9 @@ pub mod audio;
 pub mod bots;
 pub mod config;
 pub mod dsp;
+pub mod engine;
 pub mod error;
+pub mod lang;
 #[cfg(test)]
 mod layers;
 pub mod paths;
@@ -28,6 +34,7 @@ pub mod signal;
 pub mod store;
 #[cfg(test)]
 pub(crate) mod test_signals;
+pub mod transcribe;
 pub mod translate;
 
 pub use error::{Error, ExitCode, Result};

@@ -140,4 +140,13 @@ pub enum Command {
     /// line and target: from, source, lang, text, engine, original, latency_ms.
     /// A missing Apertium pair exits 4 and names the Debian package to install.
     Translate(commands::translate::TranslateArgs),
+    /// Transcribe audio files through the configured speech-to-text engine.
+    ///
+    /// Runs in-process, no daemon needed. Each file runs through the DSP chain
+    /// (--preset, `transcription.preset`; --bypass for none), is cut into chunks at speech
+    /// pauses and sent to the engine of `[transcription]` (an OpenAI-compatible server by
+    /// default; `scripts/engines start` runs one here). Prints `[hh:mm:ss] Speaker: text`
+    /// lines, or writes --format txt|json|srt|vtt to -o. An unreachable or failing engine
+    /// exits 6; a file without speech gives an empty transcript and a note.
+    Transcribe(commands::transcribe::TranscribeArgs),
 }

@@ -145,6 +145,8 @@ fn is_known_key(section: &str, key: &str) -> bool {
         || (section == "daemon" && key == "allowed_group")
         || (section == "bots" && key == "meeting_program")
         || (section == "translation" && key == "glossary")
+        || (section == "transcription"
+            && ["model", "language", "prompt", "api_key_env", "chunking"].contains(&key))
 }
 
 fn env_value(template: Option<&toml::Value>, raw: &str) -> Option<toml::Value> {

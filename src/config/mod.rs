@@ -10,6 +10,6 @@ mod model;
 pub(crate) use load::describe as describe_toml_error;
 pub use load::{Loaded, Source, load, load_file, parse};
 pub use model::{
-    BotsConfig, CliConfig, Config, DaemonConfig, DspConfig, LOG_LEVELS, TranslationConfig,
-    TranslationEngine,
+    BotsConfig, CHUNKING_PRESETS, CliConfig, Config, DaemonConfig, DspConfig, LOG_LEVELS,
+    TranscriptionConfig, TranscriptionEngine, TranslationConfig, TranslationEngine,
 };

@@ -25,6 +25,229 @@ pub struct Config {
     pub bots: BotsConfig,
     /// The translation engine, its limits and the glossary.
     pub translation: TranslationConfig,
+    /// The speech-to-text engine, its limits, and how audio is cut into chunks.
+    pub transcription: TranscriptionConfig,
+}
+
+/// Speech-to-text engines `transcription.engine` names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TranscriptionEngine {
+    /// Any OpenAI-compatible `POST {url}/v1/audio/transcriptions` (faster-whisper-server,
+    /// speaches, vLLM, OpenAI, Groq).
+    Openai,
+    /// The LiveTranslate whisper service's `POST {url}/transcribe/chunk`.
+    Livetranslate,
+}
+
+impl TranscriptionEngine {
+    /// The name as the configuration spells it.
+    pub fn name(self) -> &'static str {
+        match self {
+            TranscriptionEngine::Openai => "openai",
+            TranscriptionEngine::Livetranslate => "livetranslate",
+        }
+    }
+}
+
+/// The chunking presets: (name, chunk seconds, overlap seconds).
+pub const CHUNKING_PRESETS: [(&str, f64, f64); 4] = [
+    ("exact_whisper_match", 3.0, 0.2),
+    ("optimized_performance", 2.5, 0.3),
+    ("high_accuracy", 4.0, 0.8),
+    ("real_time_optimized", 2.0, 0.2),
+];
+
+/// `[transcription]`: which engine turns speech into text, and how audio reaches it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct TranscriptionConfig {
+    /// The engine. Default: `openai`.
+    pub engine: TranscriptionEngine,
+    /// The engine's base URL. Default: `http://127.0.0.1:8000`.
+    pub url: String,
+    /// The model the engine is asked for (`model` field). Default: none, the engine's
+    /// own default (faster-whisper-server's `WHISPER__MODEL`); OpenAI needs `whisper-1`.
+    pub model: Option<String>,
+    /// Language of the speech (ISO 639-1). Default: none, the engine detects it.
+    pub language: Option<String>,
+    /// A prompt for the engine (names, terms). Default: none.
+    pub prompt: Option<String>,
+    /// The environment variable holding the API key, sent as a bearer token. The key
+    /// itself is never stored. Default: none (no key sent).
+    pub api_key_env: Option<String>,
+    /// DSP preset the audio runs through before it is cut into chunks; `none` sends it
+    /// as it is. Default: `none` (see docs/benchmarks.md, transcription).
+    pub preset: String,
+    /// A chunking preset (`exact_whisper_match`, `optimized_performance`,
+    /// `high_accuracy`, `real_time_optimized`): sets `chunk_s` and `overlap_s`.
+    pub chunking: Option<String>,
+    /// Longest chunk, 0.5 to 10 s. Default: 3.
+    pub chunk_s: f64,
+    /// Overlap of chunks cut inside speech, 0 to 2 s (below `chunk_s`). Default: 0.5.
+    pub overlap_s: f64,
+    /// A pause this long (VAD, 100 to 2000 ms) ends a chunk early. Default: 300.
+    pub pause_ms: f64,
+    /// Shortest chunk a pause may end, 0.2 s up to `chunk_s`. Default: 1.
+    pub min_chunk_s: f64,
+    /// Seconds to wait for a connection. Default: 10.
+    pub connect_timeout_s: f64,
+    /// Seconds to wait for an answer once connected. Default: 30.
+    pub read_timeout_s: f64,
+    /// Tries after a failed one (with backoff from 0.5 s). Default: 2.
+    pub retries: u32,
+    /// Failures in a row that open the circuit breaker. Default: 5.
+    pub breaker_failures: u32,
+    /// Seconds an open breaker rests before one trial call. Default: 60.
+    pub breaker_open_s: f64,
+    /// Requests in flight at once, across all bots and files. Default: 2.
+    pub max_in_flight: usize,
+    /// Seconds of chunks a bot keeps queued while the engine is slow or down; beyond,
+    /// the oldest is dropped. Default: 60.
+    pub queue_s: f64,
+    /// Longest subtitle cue, 1 to 30 s. Default: 6.
+    pub max_cue_s: f64,
+    /// Longest subtitle cue, 10 to 500 characters. Default: 84.
+    pub max_cue_chars: usize,
+}
+
+impl Default for TranscriptionConfig {
+    fn default() -> Self {
+        Self {
+            engine: TranscriptionEngine::Openai,
+            url: "http://127.0.0.1:8000".into(),
+            model: None,
+            language: None,
+            prompt: None,
+            api_key_env: None,
+            preset: "none".into(),
+            chunking: None,
+            chunk_s: 3.0,
+            overlap_s: 0.5,
+            pause_ms: 300.0,
+            min_chunk_s: 1.0,
+            connect_timeout_s: 10.0,
+            read_timeout_s: 30.0,
+            retries: 2,
+            breaker_failures: 5,
+            breaker_open_s: 60.0,
+            max_in_flight: 2,
+            queue_s: 60.0,
+            max_cue_s: 6.0,
+            max_cue_chars: 84,
+        }
+    }
+}
+
+impl TranscriptionConfig {
+    /// Chunk and overlap seconds: the chunking preset's when one is named.
+    pub fn chunk_and_overlap(&self) -> (f64, f64) {
+        self.chunking
+            .as_deref()
+            .and_then(|n| CHUNKING_PRESETS.iter().find(|p| p.0 == n))
+            .map(|p| (p.1, p.2))
+            .unwrap_or((self.chunk_s, self.overlap_s))
+    }
+
+    /// The API key, read from the environment variable the config names.
+    pub fn api_key(&self) -> Result<Option<String>> {
+        let Some(var) = &self.api_key_env else {
+            return Ok(None);
+        };
+        match std::env::var(var) {
+            Ok(k) if !k.trim().is_empty() => Ok(Some(k.trim().to_string())),
+            _ => Err(Error::Config(format!(
+                "key `transcription.api_key_env`: the environment variable {var} is not set"
+            ))),
+        }
+    }
+
+    /// Check every value; the error names the key.
+    pub fn validate(&self) -> Result<()> {
+        let bad = |key: &str, msg: String| {
+            Err(Error::Config(format!("key `transcription.{key}`: {msg}")))
+        };
+        let range = |key: &str, v: f64, lo: f64, hi: f64| -> Result<()> {
+            if v.is_finite() && (lo..=hi).contains(&v) {
+                Ok(())
+            } else {
+                bad(key, format!("{v} is outside {lo} to {hi}"))
+            }
+        };
+        if !(self.url.starts_with("http://") || self.url.starts_with("https://")) {
+            return bad(
+                "url",
+                format!("`{}` is not an http:// or https:// URL", self.url),
+            );
+        }
+        if let Some(l) = &self.language {
+            crate::lang::Lang::parse(l)
+                .map_err(|e| Error::Config(format!("key `transcription.language`: {e}")))?;
+        }
+        if let Some(c) = &self.chunking
+            && !CHUNKING_PRESETS.iter().any(|p| p.0 == c)
+        {
+            let names: Vec<&str> = CHUNKING_PRESETS.iter().map(|p| p.0).collect();
+            return bad(
+                "chunking",
+                format!(
+                    "`{c}` is not a chunking preset (one of {})",
+                    names.join(", ")
+                ),
+            );
+        }
+        if self.preset != "none"
+            && let Err(e) = crate::presets::validate_name(&self.preset)
+        {
+            return bad("preset", e.to_string());
+        }
+        range("chunk_s", self.chunk_s, 0.5, 10.0)?;
+        range("overlap_s", self.overlap_s, 0.0, 2.0)?;
+        let (chunk, overlap) = self.chunk_and_overlap();
+        if overlap >= chunk {
+            return bad(
+                "overlap_s",
+                format!("{overlap} is not below chunk_s ({chunk})"),
+            );
+        }
+        range("pause_ms", self.pause_ms, 100.0, 2000.0)?;
+        range("min_chunk_s", self.min_chunk_s, 0.2, chunk)?;
+        range("connect_timeout_s", self.connect_timeout_s, 0.1, 600.0)?;
+        range("read_timeout_s", self.read_timeout_s, 0.1, 3600.0)?;
+        range("breaker_open_s", self.breaker_open_s, 0.1, 86400.0)?;
+        range("queue_s", self.queue_s, 1.0, 3600.0)?;
+        range("max_cue_s", self.max_cue_s, 1.0, 30.0)?;
+        if self.retries > 10 {
+            return bad("retries", format!("{} is outside 0 to 10", self.retries));
+        }
+        if !(1..=100).contains(&self.breaker_failures) {
+            return bad(
+                "breaker_failures",
+                format!("{} is outside 1 to 100", self.breaker_failures),
+            );
+        }
+        if !(1..=64).contains(&self.max_in_flight) {
+            return bad(
+                "max_in_flight",
+                format!("{} is outside 1 to 64", self.max_in_flight),
+            );
+        }
+        if !(10..=500).contains(&self.max_cue_chars) {
+            return bad(
+                "max_cue_chars",
+                format!("{} is outside 10 to 500", self.max_cue_chars),
+            );
+        }
+        if let Some(v) = &self.api_key_env
+            && (v.is_empty() || !v.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+        {
+            return bad(
+                "api_key_env",
+                format!("`{v}` is not an environment variable name"),
+            );
+        }
+        Ok(())
+    }
 }
 
 /// Translation engines `translation.engine` names.
@@ -304,6 +527,7 @@ impl Config {
         }
         self.bots.validate()?;
         self.translation.validate()?;
+        self.transcription.validate()?;
         let t = self.cli.autostart_timeout_s;
         if !(t.is_finite() && (0.1..=120.0).contains(&t)) {
             return bad(

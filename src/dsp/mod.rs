@@ -6,6 +6,7 @@ pub mod noise_estimate;
 pub mod params;
 pub mod pipeline;
 pub mod real_fft;
+pub mod render;
 pub mod stage;
 pub mod stages;
 pub mod stft;

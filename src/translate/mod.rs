@@ -17,7 +17,6 @@
 
 pub mod apertium;
 mod glossary;
-mod lang;
 pub mod live;
 
 use std::path::PathBuf;
@@ -26,8 +25,8 @@ use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::lang::{Lang, UnknownLang};
 pub use glossary::{Glossary, GlossaryError, Protected};
-pub use lang::{Lang, UnknownLang};
 
 use crate::config::{TranslationConfig, TranslationEngine};
 
@@ -76,12 +75,6 @@ impl From<TranslateError> for crate::Error {
             TranslateError::Glossary(_) => crate::Error::Config(e.to_string()),
             _ => crate::Error::Other(e.to_string()),
         }
-    }
-}
-
-impl From<UnknownLang> for crate::Error {
-    fn from(e: UnknownLang) -> crate::Error {
-        crate::Error::Invalid(e.to_string())
     }
 }
 

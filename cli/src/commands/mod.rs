@@ -12,6 +12,7 @@ pub mod normalize;
 pub mod preset;
 pub mod process;
 pub mod status;
+pub mod transcribe;
 pub mod translate;
 
 use crate::cli::{Cli, Command};
@@ -43,5 +44,6 @@ pub fn dispatch(cli: Cli) -> orch::Result<()> {
         Command::Normalize(args) => normalize::run(&ctx, args),
         Command::Preset(cmd) => preset::run(&ctx, cmd),
         Command::Translate(args) => translate::run(&ctx, args),
+        Command::Transcribe(args) => transcribe::run(&ctx, args),
     }
 }

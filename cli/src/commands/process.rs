@@ -18,6 +18,7 @@ use orch::dsp::StageKind;
 use orch::dsp::StreamFormat;
 use orch::dsp::chain::ChainConfig;
 use orch::dsp::pipeline::{Pipeline, PipelineMetrics};
+pub(crate) use orch::dsp::render::{drop_front, render};
 use orch::{Error, Result};
 use serde::Serialize;
 
@@ -287,19 +288,6 @@ pub(crate) fn progress(ctx: &Ctx, total: Option<u64>, label: &str) -> ProgressBa
     bar
 }
 
-/// Drop the first `n` frames of a block.
-pub(crate) fn drop_front(block: &mut Planar, n: usize) {
-    let len = block.len();
-    let n = n.min(len);
-    if n == 0 {
-        return;
-    }
-    for ch in block.channels_mut() {
-        ch.copy_within(n..len, 0);
-    }
-    block.set_len(len - n);
-}
-
 /// Run `pipeline` over the decoder's audio into `writer`, compensating its latency.
 /// `on_input`/`on_output` see every block before and after. Returns frames written.
 pub(crate) fn run_file(
@@ -311,47 +299,19 @@ pub(crate) fn run_file(
     mut on_input: impl FnMut(&Planar),
     mut on_output: impl FnMut(&Planar),
 ) -> Result<u64> {
-    let channels = decoder.info().channels;
-    let mut block = Planar::new(channels, block_size);
-    let mut skip = pipeline.latency();
-    let mut tail = skip;
-    let mut written = 0u64;
-    loop {
-        let more = decoder.read(&mut block)?;
-        if !more || block.is_empty() {
-            break;
-        }
-        on_input(&block);
-        bar.inc(block.len() as u64);
-        pipeline.process(&mut block);
-        let d = skip.min(block.len());
-        drop_front(&mut block, d);
-        skip -= d;
-        if !block.is_empty() {
-            on_output(&block);
-            writer.write(&block)?;
-            written += block.len() as u64;
-        }
-    }
-    // Flush the chain's delay with silence; those frames complete the output.
-    while tail > 0 {
-        let n = tail.min(block_size);
-        block.set_len(n);
-        for ch in block.channels_mut() {
-            ch.fill(0.0);
-        }
-        pipeline.process(&mut block);
-        let d = skip.min(block.len());
-        drop_front(&mut block, d);
-        skip -= d;
-        tail -= n;
-        if !block.is_empty() {
-            on_output(&block);
-            writer.write(&block)?;
-            written += block.len() as u64;
-        }
-    }
-    Ok(written)
+    render(
+        decoder,
+        Some(pipeline),
+        block_size,
+        |b| {
+            on_input(b);
+            bar.inc(b.len() as u64);
+        },
+        |b| {
+            on_output(b);
+            writer.write(b)
+        },
+    )
 }
 
 /// Run `orch process`.

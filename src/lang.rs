@@ -90,6 +90,12 @@ impl std::str::FromStr for Lang {
     }
 }
 
+impl From<UnknownLang> for crate::Error {
+    fn from(e: UnknownLang) -> crate::Error {
+        crate::Error::Invalid(e.to_string())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,310 @@
+//! `orch transcribe` against a real speech-to-text engine (faster-whisper-server with
+//! Whisper tiny.en, started by scripts/engines) on real speech (espeak-ng): word error
+//! rate, no doubled words at chunk seams, SRT/VTT/JSON/text output, and every kind of
+//! bad input or failing engine ending in one line and a documented exit code.
+
+mod helper;
+
+use std::time::{Duration, Instant};
+
+use helper::Env;
+use helper::engines::{StandIn, espeak, free_port, paragraph, stand_in, whisper_url};
+use orch::transcribe::{normal_words, word_error_rate};
+
+const SENTENCES: &[&str] = &[
+    "The quick brown fox jumps over the lazy dog.",
+    "A small boat sailed across the quiet lake at dawn.",
+    "Please remember to send the budget report before Friday.",
+    "Our team will meet again next Tuesday to review the results.",
+    "The new library opens downtown in early spring.",
+];
+
+fn transcribe(env: &Env, args: &[&str]) -> helper::Run {
+    let mut all = vec!["transcribe", "--url", whisper_url()];
+    all.extend_from_slice(args);
+    env.orch(&all)
+}
+
+/// The text of a `--format json` transcript.
+fn text_of(report: &serde_json::Value) -> String {
+    report["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["text"].as_str().unwrap())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// No run of three words appears twice in `hyp` unless it does in `reference`.
+fn assert_no_doubled_words(reference: &str, hyp: &str) {
+    let r = normal_words(reference);
+    let h = normal_words(hyp);
+    let count = |ws: &[String], tri: &[String]| ws.windows(3).filter(|w| *w == tri).count();
+    for tri in h.windows(3) {
+        assert!(
+            count(&h, tri) <= count(&r, tri).max(1),
+            "`{}` is doubled in: {hyp}",
+            tri.join(" ")
+        );
+    }
+    for pair in h.windows(2) {
+        assert!(
+            pair[0] != pair[1] || reference.contains(&format!("{0} {0}", pair[0])),
+            "doubled `{}` in: {hyp}",
+            pair[0]
+        );
+    }
+}
+
+#[test]
+fn speech_with_pauses_reads_within_a_word_error_rate_of_0_2() {
+    let env = Env::new();
+    let wav = env.dir.path().join("talk.wav");
+    paragraph(&wav, SENTENCES, 0.4);
+    let run = transcribe(
+        &env,
+        &["--bypass", "--format", "json", wav.to_str().unwrap()],
+    );
+    run.ok();
+    let report = run.json();
+    let hyp = text_of(&report);
+    let reference = SENTENCES.join(" ");
+    let wer = word_error_rate(&reference, &hyp);
+    assert!(wer <= 0.2, "word error rate {wer:.2}: {hyp}");
+    assert_no_doubled_words(&reference, &hyp);
+    // Lines carry the default speaker and times on the file's clock, in order.
+    let lines = report["lines"].as_array().unwrap();
+    let duration = report["duration_s"].as_f64().unwrap();
+    let mut last = 0.0;
+    for l in lines {
+        assert_eq!(l["speaker"], "Speaker 1");
+        let (s, e) = (l["start_s"].as_f64().unwrap(), l["end_s"].as_f64().unwrap());
+        assert!(s >= last - 0.5 && s <= e && e <= duration + 0.01, "{l}");
+        last = s;
+    }
+    // Chunks ended at the pauses between sentences.
+    assert!(
+        report["chunks"]["pause"].as_u64().unwrap() >= 4,
+        "{}",
+        report["chunks"]
+    );
+    assert_eq!(report["engine"], "openai");
+}
+
+#[test]
+fn speech_that_crosses_chunk_seams_is_not_doubled() {
+    // One long sentence without pauses: cut inside speech, chunks overlap by 0.5 s.
+    let env = Env::new();
+    let wav = env.dir.path().join("long.wav");
+    let sentence = "Yesterday afternoon the committee members carefully reviewed every single \
+                    proposal that the engineering department had submitted during the winter";
+    espeak(&wav, sentence);
+    let run = transcribe(
+        &env,
+        &["--bypass", "--format", "json", wav.to_str().unwrap()],
+    );
+    run.ok();
+    let report = run.json();
+    let chunks = &report["chunks"];
+    assert!(
+        chunks["gap"].as_u64().unwrap() + chunks["length"].as_u64().unwrap() >= 2,
+        "the sentence was cut inside speech: {chunks}"
+    );
+    let hyp = text_of(&report);
+    assert_no_doubled_words(sentence, &hyp);
+    let wer = word_error_rate(sentence, &hyp);
+    assert!(wer <= 0.3, "word error rate {wer:.2}: {hyp}");
+}
+
+#[test]
+fn subtitles_have_their_own_timestamps_and_cue_limits() {
+    let env = Env::new();
+    env.write_config("[transcription]\nmax_cue_s = 2.5\nmax_cue_chars = 32\n");
+    let wav = env.dir.path().join("talk.wav");
+    paragraph(&wav, &SENTENCES[..2], 0.5);
+    let srt = env.dir.path().join("talk.srt");
+    transcribe(
+        &env,
+        &[
+            "--bypass",
+            wav.to_str().unwrap(),
+            "-o",
+            srt.to_str().unwrap(),
+        ],
+    )
+    .ok();
+    let text = std::fs::read_to_string(&srt).unwrap();
+    let blocks: Vec<&str> = text.trim().split("\n\n").collect();
+    assert!(blocks.len() >= 3, "{text}");
+    let mut words = String::new();
+    for (i, b) in blocks.iter().enumerate() {
+        let lines: Vec<&str> = b.lines().collect();
+        assert_eq!(lines[0], (i + 1).to_string(), "{text}");
+        let (start, end) = lines[1].split_once(" --> ").expect("a timing line");
+        assert!(
+            start.contains(',') && end.contains(','),
+            "SRT uses commas: {b}"
+        );
+        let secs = |t: &str| {
+            let (hms, ms) = t.split_once(',').unwrap();
+            let p: Vec<f64> = hms.split(':').map(|x| x.parse().unwrap()).collect();
+            p[0] * 3600.0 + p[1] * 60.0 + p[2] + ms.parse::<f64>().unwrap() / 1000.0
+        };
+        assert!(
+            secs(end) - secs(start) <= 2.5 + 1e-3 && secs(end) >= secs(start),
+            "{b}"
+        );
+        let caption = lines[2]
+            .strip_prefix("Speaker 1: ")
+            .expect("the speaker's name");
+        assert!(caption.chars().count() <= 32, "{b}");
+        words.push_str(caption);
+        words.push(' ');
+    }
+    let wer = word_error_rate(&SENTENCES[..2].join(" "), &words);
+    assert!(wer <= 0.25, "{wer}: {words}");
+
+    let vtt = transcribe(
+        &env,
+        &["--bypass", "--format", "vtt", wav.to_str().unwrap()],
+    );
+    vtt.ok();
+    let out = vtt.stdout();
+    assert!(out.starts_with("WEBVTT\n\n"), "{out}");
+    let timing = out.lines().nth(2).unwrap();
+    assert!(
+        timing.contains(" --> ") && timing.contains('.') && !timing.contains(','),
+        "{out}"
+    );
+    assert!(out.contains("<v Speaker 1>"), "{out}");
+
+    let txt = transcribe(&env, &["--bypass", wav.to_str().unwrap()]);
+    txt.ok().stdout_has("[00:00:0").stdout_has("] Speaker 1: ");
+}
+
+#[test]
+fn several_files_go_into_a_directory_and_the_dsp_chain_can_run_first() {
+    let env = Env::new();
+    let a = env.dir.path().join("a.wav");
+    let b = env.dir.path().join("b.wav");
+    paragraph(&a, &SENTENCES[..1], 0.3);
+    paragraph(&b, &SENTENCES[2..3], 0.3);
+    let out = env.dir.path().join("out");
+    transcribe(
+        &env,
+        &[
+            "--preset",
+            "voice",
+            "--format",
+            "json",
+            a.to_str().unwrap(),
+            b.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    )
+    .ok();
+    for (name, sentence) in [("a.json", SENTENCES[0]), ("b.json", SENTENCES[2])] {
+        let report: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(out.join(name)).unwrap()).unwrap();
+        let wer = word_error_rate(sentence, &text_of(&report));
+        assert!(wer <= 0.25, "{name}: {wer}");
+    }
+    // Subtitles of several files need a directory.
+    transcribe(
+        &env,
+        &["--format", "srt", a.to_str().unwrap(), b.to_str().unwrap()],
+    )
+    .fails_with(2)
+    .one_line_error();
+}
+
+#[test]
+fn a_silent_file_gives_an_empty_transcript_and_a_note() {
+    let env = Env::new();
+    let wav = env.dir.path().join("silence.wav");
+    helper::audio::silence_wav(&wav, 16_000, 5.0);
+    let run = transcribe(&env, &["--bypass", wav.to_str().unwrap()]);
+    run.ok().stderr_has("no speech");
+    assert_eq!(run.stdout().trim(), "");
+    let json = transcribe(&env, &["--format", "json", wav.to_str().unwrap()]);
+    json.ok();
+    let report = json.json();
+    assert_eq!(report["lines"], serde_json::json!([]));
+    assert!(report["chunks"]["skipped"].as_u64().unwrap() >= 1);
+}
+
+#[test]
+fn bad_input_ends_in_one_line_with_its_exit_code() {
+    let env = Env::new();
+    let wav = env.dir.path().join("talk.wav");
+    espeak(&wav, "Hello there.");
+    let w = wav.to_str().unwrap();
+    // An unknown language code, an unknown format, a missing file.
+    env.orch(&["transcribe", "--language", "xx", w])
+        .fails_with(5)
+        .one_line_error()
+        .stderr_has("xx");
+    env.orch(&["transcribe", "--format", "docx", w])
+        .fails_with(2);
+    env.orch(&["transcribe", "/nonexistent.wav"])
+        .fails_with(4)
+        .one_line_error();
+    // A bad URL in the configuration is refused before anything runs.
+    env.orch(&["transcribe", "--url", "ftp://x", w])
+        .fails_with(5)
+        .one_line_error();
+}
+
+#[test]
+fn an_unreachable_engine_exits_6_naming_it() {
+    let env = Env::new();
+    env.write_config("[transcription]\nretries = 1\n");
+    let wav = env.dir.path().join("talk.wav");
+    espeak(&wav, "Hello there, this goes nowhere.");
+    let url = format!("http://127.0.0.1:{}", free_port());
+    env.orch(&["transcribe", "--url", &url, wav.to_str().unwrap()])
+        .fails_with(6)
+        .one_line_error()
+        .stderr_has("cannot reach");
+}
+
+#[test]
+fn an_engine_that_fails_answers_garbage_or_hangs_exits_6_without_hanging() {
+    // No real engine can be told to fail on demand: a stand-in server on loopback.
+    let env = Env::new();
+    env.write_config(
+        "[transcription]\nretries = 2\nread_timeout_s = 1.0\nconnect_timeout_s = 1.0\n",
+    );
+    let wav = env.dir.path().join("talk.wav");
+    espeak(&wav, "Hello there, this goes to a broken engine.");
+    let w = wav.to_str().unwrap();
+
+    let (url, hits) = stand_in(StandIn::Fails);
+    env.orch(&["transcribe", "--url", &url, w])
+        .fails_with(6)
+        .one_line_error()
+        .stderr_has("HTTP 500");
+    // The first try and its two retries.
+    assert_eq!(hits.load(std::sync::atomic::Ordering::SeqCst), 3);
+
+    let (url, hits) = stand_in(StandIn::Garbage);
+    env.orch(&["transcribe", "--url", &url, w])
+        .fails_with(6)
+        .one_line_error()
+        .stderr_has("cannot read");
+    // An answer that cannot be read is not retried.
+    assert_eq!(hits.load(std::sync::atomic::Ordering::SeqCst), 1);
+
+    let (url, _) = stand_in(StandIn::Hangs);
+    let t0 = Instant::now();
+    env.orch(&["transcribe", "--url", &url, w])
+        .fails_with(6)
+        .one_line_error()
+        .stderr_has("no answer");
+    assert!(
+        t0.elapsed() < Duration::from_secs(60),
+        "a hanging engine must time out"
+    );
+}
