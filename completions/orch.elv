@@ -43,6 +43,8 @@ set edit:completion:arg-completer[orch] = {|@words|
             cand preset 'Manage DSP presets: 13 read-only built-ins and your own, stored by orchd'
             cand translate 'Translate text through the configured engine (`[translation]`, Apertium by default)'
             cand transcribe 'Transcribe audio files through the configured speech-to-text engine'
+            cand transcript 'Show or export the transcript of a bot''s session (bots spawned with --transcribe)'
+            cand speakers 'List a session''s speakers, or give a speaker label a name'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'orch;status'= {
@@ -316,7 +318,7 @@ set edit:completion:arg-completer[orch] = {|@words|
             cand --platform 'Meeting platform (meeting bots)'
             cand --name 'A name for the bot (default: its id)'
             cand --preset 'DSP preset (default: `default`)'
-            cand --language 'Spoken language, e.g. en or pt-BR'
+            cand --language 'Spoken language, e.g. en or pt-BR (sent to the transcription engine)'
             cand --target-language 'Languages to translate into (repeatable)'
             cand --dedup-key 'Refuse to spawn while a live bot has the same key (the same meeting twice)'
             cand --speed 'Playback speed of a file bot (1 = real time)'
@@ -329,6 +331,7 @@ set edit:completion:arg-completer[orch] = {|@words|
             cand --config 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]'
             cand --data-dir 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]'
             cand --color 'When to use colours (NO_COLOR is honoured by `auto`)'
+            cand --transcribe 'Transcribe the cleaned audio through `[transcription]`''s engine; the lines are stored and sent as `transcript` events (`orch transcript show BOT --follow`)'
             cand --loop 'Replay a file bot''s file forever'
             cand --json 'Print one stable JSON object per command (NDJSON for streams)'
             cand -q 'Print only errors and the data asked for'
@@ -897,6 +900,123 @@ set edit:completion:arg-completer[orch] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'orch;transcript'= {
+            cand --socket 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]'
+            cand --config 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]'
+            cand --data-dir 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]'
+            cand --color 'When to use colours (NO_COLOR is honoured by `auto`)'
+            cand --json 'Print one stable JSON object per command (NDJSON for streams)'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand --no-autostart 'Never start orchd automatically when it is not running'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand show 'Print a session''s transcript (of a bot: its newest session)'
+            cand export 'Write a session''s transcript as SRT, WebVTT, JSON or text'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'orch;transcript;show'= {
+            cand --socket 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]'
+            cand --config 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]'
+            cand --data-dir 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]'
+            cand --color 'When to use colours (NO_COLOR is honoured by `auto`)'
+            cand -f 'Keep printing lines as they are transcribed, until the bot ends (Ctrl-C stops)'
+            cand --follow 'Keep printing lines as they are transcribed, until the bot ends (Ctrl-C stops)'
+            cand --json 'Print one stable JSON object per command (NDJSON for streams)'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand --no-autostart 'Never start orchd automatically when it is not running'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'orch;transcript;export'= {
+            cand --format 'Output format'
+            cand -o 'Write here instead of standard output'
+            cand --output 'Write here instead of standard output'
+            cand --socket 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]'
+            cand --config 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]'
+            cand --data-dir 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]'
+            cand --color 'When to use colours (NO_COLOR is honoured by `auto`)'
+            cand --json 'Print one stable JSON object per command (NDJSON for streams)'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand --no-autostart 'Never start orchd automatically when it is not running'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'orch;transcript;help'= {
+            cand show 'Print a session''s transcript (of a bot: its newest session)'
+            cand export 'Write a session''s transcript as SRT, WebVTT, JSON or text'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'orch;transcript;help;show'= {
+        }
+        &'orch;transcript;help;export'= {
+        }
+        &'orch;transcript;help;help'= {
+        }
+        &'orch;speakers'= {
+            cand --socket 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]'
+            cand --config 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]'
+            cand --data-dir 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]'
+            cand --color 'When to use colours (NO_COLOR is honoured by `auto`)'
+            cand --json 'Print one stable JSON object per command (NDJSON for streams)'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand --no-autostart 'Never start orchd automatically when it is not running'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'The speakers of a session (of a bot: its newest session)'
+            cand map 'Give a session''s speaker label a name'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'orch;speakers;list'= {
+            cand --socket 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]'
+            cand --config 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]'
+            cand --data-dir 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]'
+            cand --color 'When to use colours (NO_COLOR is honoured by `auto`)'
+            cand --json 'Print one stable JSON object per command (NDJSON for streams)'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand --no-autostart 'Never start orchd automatically when it is not running'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'orch;speakers;map'= {
+            cand --socket 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]'
+            cand --config 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]'
+            cand --data-dir 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]'
+            cand --color 'When to use colours (NO_COLOR is honoured by `auto`)'
+            cand --json 'Print one stable JSON object per command (NDJSON for streams)'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand --no-autostart 'Never start orchd automatically when it is not running'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'orch;speakers;help'= {
+            cand list 'The speakers of a session (of a bot: its newest session)'
+            cand map 'Give a session''s speaker label a name'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'orch;speakers;help;list'= {
+        }
+        &'orch;speakers;help;map'= {
+        }
+        &'orch;speakers;help;help'= {
+        }
         &'orch;help'= {
             cand status 'Show the daemon''s version, uptime, pid, socket, data dir, schema version and counts'
             cand daemon 'Start, stop and inspect the orchd daemon'
@@ -911,6 +1031,8 @@ set edit:completion:arg-completer[orch] = {|@words|
             cand preset 'Manage DSP presets: 13 read-only built-ins and your own, stored by orchd'
             cand translate 'Translate text through the configured engine (`[translation]`, Apertium by default)'
             cand transcribe 'Transcribe audio files through the configured speech-to-text engine'
+            cand transcript 'Show or export the transcript of a bot''s session (bots spawned with --transcribe)'
+            cand speakers 'List a session''s speakers, or give a speaker label a name'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'orch;help;status'= {
@@ -1028,6 +1150,22 @@ set edit:completion:arg-completer[orch] = {|@words|
         &'orch;help;translate'= {
         }
         &'orch;help;transcribe'= {
+        }
+        &'orch;help;transcript'= {
+            cand show 'Print a session''s transcript (of a bot: its newest session)'
+            cand export 'Write a session''s transcript as SRT, WebVTT, JSON or text'
+        }
+        &'orch;help;transcript;show'= {
+        }
+        &'orch;help;transcript;export'= {
+        }
+        &'orch;help;speakers'= {
+            cand list 'The speakers of a session (of a bot: its newest session)'
+            cand map 'Give a session''s speaker label a name'
+        }
+        &'orch;help;speakers;list'= {
+        }
+        &'orch;help;speakers;map'= {
         }
         &'orch;help;help'= {
         }

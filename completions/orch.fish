@@ -48,6 +48,8 @@ complete -c orch -n "__fish_orch_needs_command" -f -a "normalize" -d 'Normalize 
 complete -c orch -n "__fish_orch_needs_command" -f -a "preset" -d 'Manage DSP presets: 13 read-only built-ins and your own, stored by orchd'
 complete -c orch -n "__fish_orch_needs_command" -f -a "translate" -d 'Translate text through the configured engine (`[translation]`, Apertium by default)'
 complete -c orch -n "__fish_orch_needs_command" -f -a "transcribe" -d 'Transcribe audio files through the configured speech-to-text engine'
+complete -c orch -n "__fish_orch_needs_command" -f -a "transcript" -d 'Show or export the transcript of a bot\'s session (bots spawned with --transcribe)'
+complete -c orch -n "__fish_orch_needs_command" -f -a "speakers" -d 'List a session\'s speakers, or give a speaker label a name'
 complete -c orch -n "__fish_orch_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c orch -n "__fish_orch_using_subcommand status" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
 complete -c orch -n "__fish_orch_using_subcommand status" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
@@ -249,7 +251,7 @@ zoom\t'Zoom'
 teams\t'Microsoft Teams'"
 complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from spawn" -l name -d 'A name for the bot (default: its id)' -r
 complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from spawn" -l preset -d 'DSP preset (default: `default`)' -r
-complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from spawn" -l language -d 'Spoken language, e.g. en or pt-BR' -r
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from spawn" -l language -d 'Spoken language, e.g. en or pt-BR (sent to the transcription engine)' -r
 complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from spawn" -l target-language -d 'Languages to translate into (repeatable)' -r
 complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from spawn" -l dedup-key -d 'Refuse to spawn while a live bot has the same key (the same meeting twice)' -r
 complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from spawn" -l speed -d 'Playback speed of a file bot (1 = real time)' -r
@@ -266,6 +268,7 @@ complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcomman
 complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from spawn" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from spawn" -l transcribe -d 'Transcribe the cleaned audio through `[transcription]`\'s engine; the lines are stored and sent as `transcript` events (`orch transcript show BOT --follow`)'
 complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from spawn" -l loop -d 'Replay a file bot\'s file forever'
 complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from spawn" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
 complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from spawn" -s q -l quiet -d 'Print only errors and the data asked for'
@@ -693,20 +696,106 @@ complete -c orch -n "__fish_orch_using_subcommand transcribe" -s q -l quiet -d '
 complete -c orch -n "__fish_orch_using_subcommand transcribe" -l no-autostart -d 'Never start orchd automatically when it is not running'
 complete -c orch -n "__fish_orch_using_subcommand transcribe" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c orch -n "__fish_orch_using_subcommand transcribe" -s V -l version -d 'Print version'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe help" -f -a "status" -d 'Show the daemon\'s version, uptime, pid, socket, data dir, schema version and counts'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe help" -f -a "daemon" -d 'Start, stop and inspect the orchd daemon'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe help" -f -a "config" -d 'Show, check and reload the configuration'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe help" -f -a "db" -d 'Inspect the daemon\'s SQLite database'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe help" -f -a "bot" -d 'Spawn, watch and terminate audio bots'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe help" -f -a "events" -d 'Stream bot state changes, alerts and participant events as they happen'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe help" -f -a "analytics" -d 'Sessions and processing performance of bots and the daemon'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe help" -f -a "analyze" -d 'Measure loudness (EBU R128), true peak, spectrum and quality of audio files'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe help" -f -a "process" -d 'Run the DSP chain over an audio file and write a WAV'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe help" -f -a "normalize" -d 'Normalize the loudness of audio files (two-pass, EBU R128 / BS.1770)'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe help" -f -a "preset" -d 'Manage DSP presets: 13 read-only built-ins and your own, stored by orchd'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe help" -f -a "translate" -d 'Translate text through the configured engine (`[translation]`, Apertium by default)'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe help" -f -a "transcribe" -d 'Transcribe audio files through the configured speech-to-text engine'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c orch -n "__fish_orch_using_subcommand transcript; and not __fish_seen_subcommand_from show export help" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand transcript; and not __fish_seen_subcommand_from show export help" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand transcript; and not __fish_seen_subcommand_from show export help" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand transcript; and not __fish_seen_subcommand_from show export help" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orch -n "__fish_orch_using_subcommand transcript; and not __fish_seen_subcommand_from show export help" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
+complete -c orch -n "__fish_orch_using_subcommand transcript; and not __fish_seen_subcommand_from show export help" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c orch -n "__fish_orch_using_subcommand transcript; and not __fish_seen_subcommand_from show export help" -l no-autostart -d 'Never start orchd automatically when it is not running'
+complete -c orch -n "__fish_orch_using_subcommand transcript; and not __fish_seen_subcommand_from show export help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orch -n "__fish_orch_using_subcommand transcript; and not __fish_seen_subcommand_from show export help" -s V -l version -d 'Print version'
+complete -c orch -n "__fish_orch_using_subcommand transcript; and not __fish_seen_subcommand_from show export help" -f -a "show" -d 'Print a session\'s transcript (of a bot: its newest session)'
+complete -c orch -n "__fish_orch_using_subcommand transcript; and not __fish_seen_subcommand_from show export help" -f -a "export" -d 'Write a session\'s transcript as SRT, WebVTT, JSON or text'
+complete -c orch -n "__fish_orch_using_subcommand transcript; and not __fish_seen_subcommand_from show export help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c orch -n "__fish_orch_using_subcommand transcript; and __fish_seen_subcommand_from show" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand transcript; and __fish_seen_subcommand_from show" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand transcript; and __fish_seen_subcommand_from show" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand transcript; and __fish_seen_subcommand_from show" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orch -n "__fish_orch_using_subcommand transcript; and __fish_seen_subcommand_from show" -s f -l follow -d 'Keep printing lines as they are transcribed, until the bot ends (Ctrl-C stops)'
+complete -c orch -n "__fish_orch_using_subcommand transcript; and __fish_seen_subcommand_from show" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
+complete -c orch -n "__fish_orch_using_subcommand transcript; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c orch -n "__fish_orch_using_subcommand transcript; and __fish_seen_subcommand_from show" -l no-autostart -d 'Never start orchd automatically when it is not running'
+complete -c orch -n "__fish_orch_using_subcommand transcript; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c orch -n "__fish_orch_using_subcommand transcript; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c orch -n "__fish_orch_using_subcommand transcript; and __fish_seen_subcommand_from export" -l format -d 'Output format' -r -f -a "txt\t'`[hh:mm:ss] Speaker: text`, a line each'
+json\t'One JSON object: lines with times, speakers, words, and the chunk counts'
+srt\t'SubRip subtitles'
+vtt\t'WebVTT subtitles'"
+complete -c orch -n "__fish_orch_using_subcommand transcript; and __fish_seen_subcommand_from export" -s o -l output -d 'Write here instead of standard output' -r -F
+complete -c orch -n "__fish_orch_using_subcommand transcript; and __fish_seen_subcommand_from export" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand transcript; and __fish_seen_subcommand_from export" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand transcript; and __fish_seen_subcommand_from export" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand transcript; and __fish_seen_subcommand_from export" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orch -n "__fish_orch_using_subcommand transcript; and __fish_seen_subcommand_from export" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
+complete -c orch -n "__fish_orch_using_subcommand transcript; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c orch -n "__fish_orch_using_subcommand transcript; and __fish_seen_subcommand_from export" -l no-autostart -d 'Never start orchd automatically when it is not running'
+complete -c orch -n "__fish_orch_using_subcommand transcript; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orch -n "__fish_orch_using_subcommand transcript; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
+complete -c orch -n "__fish_orch_using_subcommand transcript; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print a session\'s transcript (of a bot: its newest session)'
+complete -c orch -n "__fish_orch_using_subcommand transcript; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write a session\'s transcript as SRT, WebVTT, JSON or text'
+complete -c orch -n "__fish_orch_using_subcommand transcript; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c orch -n "__fish_orch_using_subcommand speakers; and not __fish_seen_subcommand_from list map help" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand speakers; and not __fish_seen_subcommand_from list map help" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand speakers; and not __fish_seen_subcommand_from list map help" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand speakers; and not __fish_seen_subcommand_from list map help" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orch -n "__fish_orch_using_subcommand speakers; and not __fish_seen_subcommand_from list map help" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
+complete -c orch -n "__fish_orch_using_subcommand speakers; and not __fish_seen_subcommand_from list map help" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c orch -n "__fish_orch_using_subcommand speakers; and not __fish_seen_subcommand_from list map help" -l no-autostart -d 'Never start orchd automatically when it is not running'
+complete -c orch -n "__fish_orch_using_subcommand speakers; and not __fish_seen_subcommand_from list map help" -s h -l help -d 'Print help'
+complete -c orch -n "__fish_orch_using_subcommand speakers; and not __fish_seen_subcommand_from list map help" -s V -l version -d 'Print version'
+complete -c orch -n "__fish_orch_using_subcommand speakers; and not __fish_seen_subcommand_from list map help" -f -a "list" -d 'The speakers of a session (of a bot: its newest session)'
+complete -c orch -n "__fish_orch_using_subcommand speakers; and not __fish_seen_subcommand_from list map help" -f -a "map" -d 'Give a session\'s speaker label a name'
+complete -c orch -n "__fish_orch_using_subcommand speakers; and not __fish_seen_subcommand_from list map help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c orch -n "__fish_orch_using_subcommand speakers; and __fish_seen_subcommand_from list" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand speakers; and __fish_seen_subcommand_from list" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand speakers; and __fish_seen_subcommand_from list" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand speakers; and __fish_seen_subcommand_from list" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orch -n "__fish_orch_using_subcommand speakers; and __fish_seen_subcommand_from list" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
+complete -c orch -n "__fish_orch_using_subcommand speakers; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c orch -n "__fish_orch_using_subcommand speakers; and __fish_seen_subcommand_from list" -l no-autostart -d 'Never start orchd automatically when it is not running'
+complete -c orch -n "__fish_orch_using_subcommand speakers; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c orch -n "__fish_orch_using_subcommand speakers; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c orch -n "__fish_orch_using_subcommand speakers; and __fish_seen_subcommand_from map" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand speakers; and __fish_seen_subcommand_from map" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand speakers; and __fish_seen_subcommand_from map" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand speakers; and __fish_seen_subcommand_from map" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orch -n "__fish_orch_using_subcommand speakers; and __fish_seen_subcommand_from map" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
+complete -c orch -n "__fish_orch_using_subcommand speakers; and __fish_seen_subcommand_from map" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c orch -n "__fish_orch_using_subcommand speakers; and __fish_seen_subcommand_from map" -l no-autostart -d 'Never start orchd automatically when it is not running'
+complete -c orch -n "__fish_orch_using_subcommand speakers; and __fish_seen_subcommand_from map" -s h -l help -d 'Print help'
+complete -c orch -n "__fish_orch_using_subcommand speakers; and __fish_seen_subcommand_from map" -s V -l version -d 'Print version'
+complete -c orch -n "__fish_orch_using_subcommand speakers; and __fish_seen_subcommand_from help" -f -a "list" -d 'The speakers of a session (of a bot: its newest session)'
+complete -c orch -n "__fish_orch_using_subcommand speakers; and __fish_seen_subcommand_from help" -f -a "map" -d 'Give a session\'s speaker label a name'
+complete -c orch -n "__fish_orch_using_subcommand speakers; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe transcript speakers help" -f -a "status" -d 'Show the daemon\'s version, uptime, pid, socket, data dir, schema version and counts'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe transcript speakers help" -f -a "daemon" -d 'Start, stop and inspect the orchd daemon'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe transcript speakers help" -f -a "config" -d 'Show, check and reload the configuration'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe transcript speakers help" -f -a "db" -d 'Inspect the daemon\'s SQLite database'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe transcript speakers help" -f -a "bot" -d 'Spawn, watch and terminate audio bots'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe transcript speakers help" -f -a "events" -d 'Stream bot state changes, alerts and participant events as they happen'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe transcript speakers help" -f -a "analytics" -d 'Sessions and processing performance of bots and the daemon'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe transcript speakers help" -f -a "analyze" -d 'Measure loudness (EBU R128), true peak, spectrum and quality of audio files'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe transcript speakers help" -f -a "process" -d 'Run the DSP chain over an audio file and write a WAV'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe transcript speakers help" -f -a "normalize" -d 'Normalize the loudness of audio files (two-pass, EBU R128 / BS.1770)'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe transcript speakers help" -f -a "preset" -d 'Manage DSP presets: 13 read-only built-ins and your own, stored by orchd'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe transcript speakers help" -f -a "translate" -d 'Translate text through the configured engine (`[translation]`, Apertium by default)'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe transcript speakers help" -f -a "transcribe" -d 'Transcribe audio files through the configured speech-to-text engine'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe transcript speakers help" -f -a "transcript" -d 'Show or export the transcript of a bot\'s session (bots spawned with --transcribe)'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe transcript speakers help" -f -a "speakers" -d 'List a session\'s speakers, or give a speaker label a name'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe transcript speakers help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from daemon" -f -a "start" -d 'Start orchd in the background (a no-op when it already runs)'
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from daemon" -f -a "stop" -d 'Stop orchd gracefully and wait until it has exited'
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from daemon" -f -a "status" -d 'Say whether orchd is running (exit code 3 when it is not)'
@@ -737,3 +826,7 @@ complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcomma
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from preset" -f -a "diff" -d 'Show the parameters that differ between two presets'
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from preset" -f -a "compare" -d 'Run an audio file through several presets and compare the results side by side'
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from preset" -f -a "apply" -d 'Switch a running bot to this preset, without a click or gap'
+complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from transcript" -f -a "show" -d 'Print a session\'s transcript (of a bot: its newest session)'
+complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from transcript" -f -a "export" -d 'Write a session\'s transcript as SRT, WebVTT, JSON or text'
+complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from speakers" -f -a "list" -d 'The speakers of a session (of a bot: its newest session)'
+complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from speakers" -f -a "map" -d 'Give a session\'s speaker label a name'

@@ -96,3 +96,95 @@ pub struct DbInfo {
     /// Row counts.
     pub counts: Counts,
 }
+
+/// One word of a transcript line with its time, in seconds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Word {
+    pub text: String,
+    pub start_s: f64,
+    pub end_s: f64,
+    /// The engine's probability for the word, 0 to 1, when it gives one.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub probability: Option<f64>,
+}
+
+/// A stored transcript line; times on the session clock (seconds from its start).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TranscriptRow {
+    /// Row id (0 before it is stored).
+    pub id: i64,
+    pub session_id: String,
+    pub chunk_seq: u64,
+    pub start_s: f64,
+    pub end_s: f64,
+    pub text: String,
+    pub language: Option<String>,
+    pub confidence: Option<f64>,
+    /// The name shown: a mapped name, the engine's label, a participant, or `Speaker 1`.
+    pub speaker: String,
+    /// The engine's diarization label, when it gave one.
+    pub speaker_label: Option<String>,
+    /// How the speaker was chosen: `engine`, `participant`, `manual` or `default`.
+    pub speaker_method: String,
+    pub speaker_confidence: f64,
+    #[serde(default)]
+    pub words: Vec<Word>,
+}
+
+/// A stored chunk: its lineage, quality and outcome.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChunkRow {
+    pub seq: u64,
+    /// Start and end on the session clock, seconds.
+    pub start_s: f64,
+    pub end_s: f64,
+    /// Seconds at its start the chunk before also held.
+    pub overlap_s: f64,
+    /// Why it ended: `pause`, `gap`, `length` or `end`.
+    pub cut: String,
+    pub speech_s: f64,
+    pub quality_score: Option<f64>,
+    /// The quality fields (JSON object).
+    pub quality: serde_json::Value,
+    /// `transcribed`, `failed` or `dropped`.
+    pub status: String,
+    pub engine: String,
+    pub latency_ms: Option<f64>,
+    pub error: Option<String>,
+}
+
+/// A speaker of a session: the label lines carry, the name shown, and its lines.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SpeakerRow {
+    pub label: String,
+    pub name: String,
+    pub lines: u64,
+    /// The name was given by `orch speakers map`.
+    pub mapped: bool,
+}
+
+/// What a bot's transcription has done so far (for `orch bot status`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct TranscriptionStats {
+    /// Chunks transcribed.
+    pub chunks_sent: u64,
+    /// Chunks waiting for the engine.
+    pub chunks_pending: u64,
+    /// Chunks dropped because the queue was full.
+    pub chunks_dropped: u64,
+    /// Chunks without speech, not sent.
+    pub chunks_skipped: u64,
+    /// Chunks the engine refused for good.
+    pub chunks_failed: u64,
+    /// Audio blocks the chunking thread could not take in time.
+    pub audio_blocks_lost: u64,
+    /// Transcript lines made.
+    pub lines: u64,
+    /// Engine latency over the last chunks, milliseconds.
+    pub latency_p50_ms: Option<f64>,
+    pub latency_p95_ms: Option<f64>,
+    /// The engine's circuit breaker: `closed`, `open` or `half_open`.
+    pub breaker: Option<String>,
+    /// The last failure.
+    pub last_error: Option<String>,
+}

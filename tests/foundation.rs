@@ -7,6 +7,19 @@ use std::time::Duration;
 
 use helper::{Env, alive, wait_for};
 
+/// The newest schema: the highest `V<n>__` among the migrations in `migrations/`.
+fn latest_schema() -> u32 {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../migrations");
+    std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| {
+            let name = e.unwrap().file_name().into_string().unwrap();
+            name.strip_prefix('V')?.split_once("__")?.0.parse().ok()
+        })
+        .max()
+        .expect("migrations/ has migrations")
+}
+
 #[test]
 fn status_reports_the_daemon() {
     let env = Env::new();
@@ -15,7 +28,7 @@ fn status_reports_the_daemon() {
     st.ok();
     let v = st.json();
     assert_eq!(v["pid"], d.pid());
-    assert_eq!(v["schema_version"], 1);
+    assert_eq!(v["schema_version"], latest_schema());
     assert_eq!(v["socket"], env.socket.to_str().unwrap());
     assert_eq!(v["data_dir"], env.data_dir.to_str().unwrap());
     assert_eq!(v["counts"]["bots"], 0);
@@ -24,10 +37,10 @@ fn status_reports_the_daemon() {
     // Human output is an aligned table of the same facts.
     env.orch(&["status"])
         .ok()
-        .stdout_has("schema      version 1");
+        .stdout_has(&format!("schema      version {}", latest_schema()));
     env.orch(&["db", "status"]).ok().stdout_has("journal  wal");
     let db = env.orch(&["--json", "db", "status"]);
-    assert_eq!(db.json()["latest_version"], 1);
+    assert_eq!(db.json()["latest_version"], latest_schema());
 }
 
 #[test]
@@ -111,7 +124,7 @@ fn sigterm_shuts_down_cleanly() {
             |r| r.get(0),
         )
         .unwrap();
-    assert_eq!(version, 1);
+    assert_eq!(version, i64::from(latest_schema()));
 }
 
 #[test]

@@ -308,3 +308,172 @@ fn an_engine_that_fails_answers_garbage_or_hangs_exits_6_without_hanging() {
         "a hanging engine must time out"
     );
 }
+
+// --- Live: bots spawned with --transcribe, through a real orchd. ---
+
+fn bot_status(env: &Env, id: &str) -> serde_json::Value {
+    env.orch(&["--json", "bot", "status", id]).json()
+}
+
+fn spawn_transcribing(env: &Env, wav: &std::path::Path, extra: &[&str]) -> String {
+    let mut args = vec![
+        "--json",
+        "bot",
+        "spawn",
+        "--kind",
+        "file",
+        "--source",
+        wav.to_str().unwrap(),
+        "--transcribe",
+        "--language",
+        "en",
+    ];
+    args.extend_from_slice(extra);
+    let run = env.orch(&args);
+    run.ok();
+    run.json()["id"].as_str().unwrap().to_string()
+}
+
+/// The NDJSON lines of `orch --json transcript show ID` (with `--follow`: until the bot
+/// ends).
+fn transcript_lines(env: &Env, id: &str, follow: bool) -> Vec<serde_json::Value> {
+    let mut args = vec!["--json", "transcript", "show", id];
+    if follow {
+        args.push("--follow");
+    }
+    let run = env.orch(&args);
+    run.ok();
+    run.stdout()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+fn joined(lines: &[serde_json::Value]) -> String {
+    lines
+        .iter()
+        .map(|l| l["text"].as_str().unwrap())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn a_transcribing_file_bot_streams_its_lines_and_keeps_them() {
+    let env = Env::new();
+    env.write_config(&format!("[transcription]\nurl = \"{}\"\n", whisper_url()));
+    let _d = env.daemon(&[]);
+    let wav = env.dir.path().join("talk.wav");
+    paragraph(&wav, SENTENCES, 0.4);
+    let id = spawn_transcribing(&env, &wav, &["--speed", "2"]);
+    // While it runs, its status shows the transcription's figures.
+    helper::wait_for(Duration::from_secs(30), "a chunk to be transcribed", || {
+        let b = bot_status(&env, &id);
+        b["transcription"]["chunks_sent"].as_u64().unwrap_or(0) >= 1 || b["state"] == "stopped"
+    });
+    let lines = transcript_lines(&env, &id, true);
+    let reference = SENTENCES.join(" ");
+    let hyp = joined(&lines);
+    let wer = word_error_rate(&reference, &hyp);
+    assert!(wer <= 0.2, "word error rate {wer:.2}: {hyp}");
+    assert_no_doubled_words(&reference, &hyp);
+    let ids: Vec<i64> = lines.iter().map(|l| l["id"].as_i64().unwrap()).collect();
+    assert!(ids.windows(2).all(|w| w[0] < w[1]), "{ids:?}");
+    // Stored: the same lines after the bot ended, also by session id.
+    let session = lines[0]["session_id"].as_str().unwrap().to_string();
+    assert_eq!(joined(&transcript_lines(&env, &session, false)), hyp);
+    // A name for the speaker shows in every line, and in the subtitles.
+    env.orch(&["speakers", "map", &id, "Speaker 1", "Ana"]).ok();
+    let srt = env.orch(&["transcript", "export", &session, "--format", "srt"]);
+    srt.ok().stdout_has("00:00:0").stdout_has("Ana: ");
+    let speakers = env.orch(&["--json", "speakers", "list", &id]);
+    speakers.ok();
+    assert_eq!(speakers.json()["speakers"][0]["name"], "Ana");
+    // Unknown targets and labels fail clearly.
+    env.orch(&["transcript", "show", "nosuchbot"])
+        .fails_with(4)
+        .one_line_error();
+    env.orch(&["speakers", "map", &id, "Speaker 1", ""])
+        .fails_with(5)
+        .one_line_error();
+    env.orch(&["transcript", "export", &id, "--format", "docx"])
+        .fails_with(2);
+}
+
+#[test]
+fn a_killed_engine_opens_the_breaker_and_the_queued_chunks_follow_when_it_returns() {
+    let env = Env::new();
+    let port = free_port();
+    let mut server = helper::engines::start_whisper(port);
+    env.write_config(&format!(
+        "[transcription]\nurl = \"http://127.0.0.1:{port}\"\nretries = 0\nbreaker_failures = 2\n\
+         breaker_open_s = 1.0\nconnect_timeout_s = 1.0\nread_timeout_s = 10.0\n"
+    ));
+    let _d = env.daemon(&[]);
+    let wav = env.dir.path().join("talk.wav");
+    paragraph(&wav, SENTENCES, 0.4);
+    let id = spawn_transcribing(&env, &wav, &[]);
+    helper::wait_for(Duration::from_secs(30), "the first line", || {
+        !transcript_lines(&env, &id, false).is_empty()
+    });
+    server.kill().unwrap();
+    server.wait().unwrap();
+    helper::wait_for(Duration::from_secs(20), "the breaker to open", || {
+        bot_status(&env, &id)["transcription"]["breaker"] == "open"
+    });
+    let b = bot_status(&env, &id);
+    assert_eq!(b["state"], "running", "the bot keeps running: {b}");
+    // orch status shows the engine's breaker.
+    let st = env.orch(&["--json", "status"]).json();
+    let breaker = st["transcription"]["state"]
+        .as_str()
+        .unwrap_or("")
+        .to_string();
+    assert!(breaker == "open" || breaker == "half_open", "{st}");
+    helper::wait_for(Duration::from_secs(20), "chunks to queue", || {
+        bot_status(&env, &id)["transcription"]["chunks_pending"]
+            .as_u64()
+            .unwrap_or(0)
+            >= 1
+    });
+    let mut server = helper::engines::start_whisper(port);
+    helper::wait_for(Duration::from_secs(60), "the queue to drain", || {
+        let b = bot_status(&env, &id);
+        b["state"] == "stopped"
+            || (b["transcription"]["breaker"] == "closed"
+                && b["transcription"]["chunks_pending"] == 0
+                && b["transcription"]["chunks_sent"].as_u64().unwrap_or(0) >= 4)
+    });
+    let b = bot_status(&env, &id);
+    if b["state"] != "stopped" {
+        assert_eq!(b["live"]["dropped_blocks"], 0, "{b}");
+        assert_eq!(b["transcription"]["chunks_dropped"], 0, "{b}");
+        assert_eq!(b["transcription"]["audio_blocks_lost"], 0, "{b}");
+    }
+    let lines = transcript_lines(&env, &id, true);
+    let reference = SENTENCES.join(" ");
+    let hyp = joined(&lines);
+    let wer = word_error_rate(&reference, &hyp);
+    assert!(
+        wer <= 0.25,
+        "nothing lost within the queue: {wer:.2}: {hyp}"
+    );
+    // The breaker's changes were alerts, stored with the bot's events.
+    let events = env.orch(&["events", "--bot", &id, "--no-follow", "--history", "200"]);
+    events.ok().stdout_has("alert");
+    let alerts = env.orch(&[
+        "--json",
+        "events",
+        "--bot",
+        &id,
+        "--no-follow",
+        "--history",
+        "200",
+    ]);
+    assert!(
+        alerts.stdout().contains("closed -> open"),
+        "{}",
+        alerts.stdout()
+    );
+    server.kill().unwrap();
+    server.wait().unwrap();
+}

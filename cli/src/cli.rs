@@ -149,4 +149,14 @@ pub enum Command {
     /// lines, or writes --format txt|json|srt|vtt to -o. An unreachable or failing engine
     /// exits 6; a file without speech gives an empty transcript and a note.
     Transcribe(commands::transcribe::TranscribeArgs),
+    /// Show or export the transcript of a bot's session (bots spawned with --transcribe).
+    ///
+    /// `show BOT|SESSION` prints `[hh:mm:ss] Speaker: text` lines (`--json`: one object a
+    /// line); `--follow` keeps printing new lines until the bot ends. `export` writes
+    /// SRT (default), WebVTT, JSON or text, with the speakers' names.
+    #[command(subcommand)]
+    Transcript(commands::transcript::TranscriptCommand),
+    /// List a session's speakers, or give a speaker label a name.
+    #[command(subcommand)]
+    Speakers(commands::speakers::SpeakersCommand),
 }

@@ -13,6 +13,7 @@ mod shutdown;
 mod state;
 mod supervisor;
 mod systemd;
+mod transcription;
 
 use std::path::PathBuf;
 

@@ -86,6 +86,7 @@ pub async fn serve(
         clients: 0.into(),
         subscriptions: 0.into(),
         supervisor: Default::default(),
+        transcription: Default::default(),
     });
     crate::supervisor::recover(&state).await?;
 

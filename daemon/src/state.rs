@@ -39,6 +39,8 @@ pub struct State {
     pub subscriptions: AtomicU32,
     /// The live bots.
     pub supervisor: crate::supervisor::Supervisor,
+    /// The speech-to-text engine bots share.
+    pub transcription: crate::transcription::Transcription,
 }
 
 impl std::fmt::Debug for State {

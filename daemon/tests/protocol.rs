@@ -171,7 +171,9 @@ async fn fifty_concurrent_clients() {
             let mut c = Client::connect(&socket).await.unwrap();
             for _ in 0..5 {
                 match c.call(Request::Status).await.unwrap() {
-                    Response::Status(s) => assert_eq!(s.schema_version, 1),
+                    Response::Status(s) => {
+                        assert_eq!(s.schema_version, orch::store::latest_version())
+                    }
                     other => panic!("{other:?}"),
                 }
             }

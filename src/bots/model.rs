@@ -90,8 +90,11 @@ pub struct BotSpec {
     pub platform: Option<Platform>,
     /// DSP preset (default: the configured default preset).
     pub preset: Option<String>,
-    /// Spoken language (BCP 47), for later transcription.
+    /// Spoken language (ISO 639-1), for transcription.
     pub language: Option<String>,
+    /// Transcribe the bot's cleaned audio (`[transcription]`).
+    #[serde(default)]
+    pub transcribe: bool,
     /// Languages to translate into.
     #[serde(default)]
     pub target_languages: Vec<String>,
@@ -150,6 +153,7 @@ impl BotSpec {
             platform: None,
             preset: None,
             language: None,
+            transcribe: false,
             target_languages: Vec::new(),
             dedup_key: None,
             speed: 1.0,
@@ -212,12 +216,7 @@ impl BotSpec {
             }
         }
         for l in self.language.iter().chain(&self.target_languages) {
-            if l.is_empty()
-                || l.len() > 35
-                || !l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-            {
-                return bad(format!("`{l}` is not a language tag (like en or pt-BR)"));
-            }
+            crate::lang::Lang::parse(l)?;
         }
         if let Some(k) = &self.dedup_key
             && k.trim().is_empty()
@@ -306,6 +305,9 @@ pub struct BotInfo {
     pub rss_kib: Option<u64>,
     /// Live figures (live bots only).
     pub live: Option<BotLive>,
+    /// What live transcription has done (transcribing live bots only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transcription: Option<crate::records::TranscriptionStats>,
     /// The spec it was spawned with.
     pub spec: BotSpec,
 }

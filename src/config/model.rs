@@ -109,6 +109,8 @@ pub struct TranscriptionConfig {
     pub max_cue_s: f64,
     /// Longest subtitle cue, 10 to 500 characters. Default: 84.
     pub max_cue_chars: usize,
+    /// Transcribe every bot, as if spawned with `--transcribe`. Default: false.
+    pub all_bots: bool,
 }
 
 impl Default for TranscriptionConfig {
@@ -135,6 +137,7 @@ impl Default for TranscriptionConfig {
             queue_s: 60.0,
             max_cue_s: 6.0,
             max_cue_chars: 84,
+            all_bots: false,
         }
     }
 }

@@ -14,9 +14,11 @@
 
 pub mod breaker;
 pub mod http;
+pub mod limit;
 mod retry;
 
 pub use breaker::{Breaker, BreakerSnapshot, BreakerState};
+pub use limit::InFlight;
 pub use retry::{Guard, RetryPolicy};
 
 /// Why a call to an engine failed.

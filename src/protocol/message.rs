@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::analysis::Meters;
 use crate::audio::pcm::RawFormat;
 use crate::bots::{BotInfo, BotSpec, BotState, Reason};
+use crate::records::TranscriptRow;
 pub use crate::records::{Counts, DbInfo, EventRow, SessionRow, now_unix};
 
 /// A frame from client to daemon.
@@ -237,6 +238,26 @@ pub enum Request {
     },
     /// Processing performance of bots and the daemon; answered with [`Response::Performance`].
     AnalyticsPerformance,
+    /// A transcript: of a session, or of a bot's newest session; answered with
+    /// [`Response::Transcript`].
+    TranscriptGet {
+        /// A session id, or a bot id (or a unique prefix of one).
+        target: String,
+    },
+    /// The speakers of a session; answered with [`Response::Speakers`].
+    SpeakersList {
+        /// A session id, or a bot id (its newest session).
+        target: String,
+    },
+    /// Name a session's speaker label; answered with [`Response::Speakers`].
+    SpeakersMap {
+        /// A session id, or a bot id (its newest session).
+        target: String,
+        /// The label lines carry (`Speaker 1`, `SPEAKER_00`, a participant's name).
+        label: String,
+        /// The name to show.
+        name: String,
+    },
     /// Stored events of one bot or all; answered with [`Response::Events`].
     BotEvents {
         /// Bot id (or a unique prefix); all bots when `None`.
@@ -318,6 +339,24 @@ pub enum Response {
     },
     /// Processing performance.
     Performance(Box<Performance>),
+    /// A session's transcript.
+    Transcript {
+        /// The session.
+        session_id: String,
+        /// Its bot.
+        bot_id: String,
+        /// The session is still live (more lines may come).
+        live: bool,
+        /// The lines in time order.
+        lines: Vec<TranscriptRow>,
+    },
+    /// A session's speakers.
+    Speakers {
+        /// The session.
+        session_id: String,
+        /// Its speakers.
+        speakers: Vec<crate::records::SpeakerRow>,
+    },
     /// A full analysis report (the JSON of `orch analyze --json`).
     Analysis {
         /// The report.
@@ -443,6 +482,9 @@ pub struct StatusInfo {
     pub counts: Counts,
     /// How the daemon was started: `foreground`, `systemd` or `socket_activated`.
     pub started_by: String,
+    /// The speech-to-text engine bots use, once one has been used: its circuit breaker.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transcription: Option<crate::engine::BreakerSnapshot>,
 }
 
 /// The daemon's configuration.
@@ -531,6 +573,15 @@ pub enum Event {
         /// The meters.
         meters: Meters,
     },
+    /// A transcript line of a bot.
+    Transcript {
+        /// Unix time in seconds.
+        time: f64,
+        /// Bot id.
+        bot_id: String,
+        /// The line.
+        line: TranscriptRow,
+    },
     /// A line of a bot's log.
     BotLog {
         /// Unix time in seconds.
@@ -551,7 +602,8 @@ impl Event {
             Event::BotState { .. }
             | Event::BotAlert { .. }
             | Event::Participant { .. }
-            | Event::Meters { .. } => Topic::Bots,
+            | Event::Meters { .. }
+            | Event::Transcript { .. } => Topic::Bots,
         }
     }
 }

@@ -12,6 +12,7 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension};
 
 pub mod bots;
 pub mod presets;
+pub mod transcripts;
 
 use crate::records::{Counts, DbInfo};
 use crate::{Error, Result};

@@ -15,10 +15,12 @@
 //!   overlap (by word times when the engine gives them, else by the longest common run
 //!   of words at the seam);
 //! - [`subtitles`]: SRT, WebVTT, text and JSON;
-//! - [`file`]: all of it over files, in-process (`orch transcribe`).
+//! - [`file`]: all of it over files, in-process (`orch transcribe`);
+//! - [`live`]: all of it for a bot, beside its audio thread, never holding it up.
 
 pub mod chunker;
 pub mod file;
+pub mod live;
 pub mod livetranslate;
 pub mod merge;
 pub mod openai;
@@ -36,22 +38,12 @@ use crate::config::{TranscriptionConfig, TranscriptionEngine};
 use crate::engine::{Breaker, BreakerSnapshot, EngineError, Guard, RetryPolicy};
 use crate::lang::Lang;
 
+pub use crate::records::Word;
 pub use chunker::{Chunk, Chunker, ChunkingParams, Cut};
 pub use merge::Merger;
 
 /// The sample rate engines get.
 pub const ENGINE_RATE: u32 = 16_000;
-
-/// One word with its time, in seconds from the start of what was sent.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Word {
-    pub text: String,
-    pub start_s: f64,
-    pub end_s: f64,
-    /// The engine's probability for the word, 0 to 1, when it gives one.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub probability: Option<f64>,
-}
 
 /// One segment of an engine's answer (a phrase or sentence).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -101,9 +101,13 @@ pub struct SpawnArgs {
     /// DSP preset (default: `default`).
     #[arg(long)]
     pub preset: Option<String>,
-    /// Spoken language, e.g. en or pt-BR.
+    /// Spoken language, e.g. en or pt-BR (sent to the transcription engine).
     #[arg(long, value_name = "LANG")]
     pub language: Option<String>,
+    /// Transcribe the cleaned audio through `[transcription]`'s engine; the lines are
+    /// stored and sent as `transcript` events (`orch transcript show BOT --follow`).
+    #[arg(long)]
+    pub transcribe: bool,
     /// Languages to translate into (repeatable).
     #[arg(long = "target-language", value_name = "LANG")]
     pub target_languages: Vec<String>,
@@ -264,6 +268,7 @@ fn spawn(ctx: &Ctx, a: SpawnArgs) -> Result<()> {
     spec.name = a.name;
     spec.preset = a.preset;
     spec.language = a.language;
+    spec.transcribe = a.transcribe;
     spec.target_languages = a.target_languages;
     spec.dedup_key = a.dedup_key;
     spec.speed = a.speed;
@@ -446,6 +451,33 @@ pub fn render(b: &BotInfo) -> String {
                 l.p95_ms.map_or("-".into(), |v| format!("{v:.3}")),
                 l.p99_ms.map_or("-".into(), |v| format!("{v:.3}")),
                 l.realtime_factor.map_or("-".into(), |v| format!("{v:.0}"))
+            ),
+        ));
+    }
+    if let Some(t) = &b.transcription {
+        rows.push((
+            "transcription",
+            format!(
+                "{} chunks sent, {} pending, {} dropped, {} skipped (silent), {} failed; {} lines",
+                t.chunks_sent,
+                t.chunks_pending,
+                t.chunks_dropped,
+                t.chunks_skipped,
+                t.chunks_failed,
+                t.lines
+            ),
+        ));
+        rows.push((
+            "engine",
+            format!(
+                "latency p50 {} / p95 {} ms, breaker {}{}",
+                t.latency_p50_ms.map_or("-".into(), |v| format!("{v:.0}")),
+                t.latency_p95_ms.map_or("-".into(), |v| format!("{v:.0}")),
+                t.breaker.as_deref().unwrap_or("-"),
+                t.last_error
+                    .as_deref()
+                    .map(|e| format!(" (last error: {})", printable(e)))
+                    .unwrap_or_default()
             ),
         ));
     }

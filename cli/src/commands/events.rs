@@ -84,6 +84,7 @@ fn event_bot(ev: &Event) -> Option<&str> {
         | Event::BotAlert { bot_id, .. }
         | Event::Participant { bot_id, .. }
         | Event::Meters { bot_id, .. }
+        | Event::Transcript { bot_id, .. }
         | Event::BotLog { bot_id, .. } => Some(bot_id),
         _ => None,
     }
@@ -154,6 +155,14 @@ fn print_live(ctx: &Ctx, ev: &Event) {
             "{} {bot_id} participant {} {event}",
             format_time(*time),
             name.as_deref().unwrap_or(participant_id)
+        ),
+        Event::Transcript { time, bot_id, line } => format!(
+            "{} {bot_id} transcript [{:.1}-{:.1} s] {}: {}",
+            format_time(*time),
+            line.start_s,
+            line.end_s,
+            line.speaker,
+            line.text
         ),
         Event::ConfigReloaded { time, message, .. } => {
             format!("{} orchd {message}", format_time(*time))

@@ -11,8 +11,10 @@ pub mod events;
 pub mod normalize;
 pub mod preset;
 pub mod process;
+pub mod speakers;
 pub mod status;
 pub mod transcribe;
+pub mod transcript;
 pub mod translate;
 
 use crate::cli::{Cli, Command};
@@ -45,5 +47,7 @@ pub fn dispatch(cli: Cli) -> orch::Result<()> {
         Command::Preset(cmd) => preset::run(&ctx, cmd),
         Command::Translate(args) => translate::run(&ctx, args),
         Command::Transcribe(args) => transcribe::run(&ctx, args),
+        Command::Transcript(cmd) => transcript::run(&ctx, cmd),
+        Command::Speakers(cmd) => speakers::run(&ctx, cmd),
     }
 }

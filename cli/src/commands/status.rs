@@ -24,7 +24,7 @@ pub fn run(ctx: &Ctx, _args: StatusArgs) -> orch::Result<()> {
 
 fn render(s: &StatusInfo) -> String {
     let c = &s.counts;
-    key_values(&[
+    let mut rows = vec![
         (
             "version",
             format!("{} (protocol {})", s.version, s.protocol),
@@ -54,7 +54,24 @@ fn render(s: &StatusInfo) -> String {
         ),
         ("presets", format!("{} user", c.presets)),
         ("analyses", c.analyses.to_string()),
-    ])
+    ];
+    if let Some(b) = &s.transcription {
+        rows.push((
+            "transcription",
+            format!(
+                "{}: breaker {}, {} ok, {} failed{}",
+                b.engine,
+                b.state,
+                b.ok,
+                b.failed,
+                b.last_error
+                    .as_deref()
+                    .map(|e| format!(" (last: {})", crate::output::printable(e)))
+                    .unwrap_or_default()
+            ),
+        ));
+    }
+    key_values(&rows)
 }
 
 /// `3d 4h`, `5m 12s`, `0.4s`.

@@ -13,6 +13,7 @@ mod logs;
 mod presets;
 mod status;
 mod stream;
+mod transcripts;
 
 use std::sync::Arc;
 
@@ -95,6 +96,13 @@ pub async fn handle(state: &Arc<State>, conn: &mut Conn, id: u64, request: Reque
             analytics::sessions(state, since, bot_id).await
         }
         Request::AnalyticsPerformance => analytics::performance(state).await,
+        Request::TranscriptGet { target } => transcripts::get(state, &target).await,
+        Request::SpeakersList { target } => transcripts::speakers(state, &target).await,
+        Request::SpeakersMap {
+            target,
+            label,
+            name,
+        } => transcripts::map(state, &target, label, name).await,
     };
     conn.reply(id, response).await;
 }

@@ -35,6 +35,7 @@ pub async fn status(state: &Arc<State>) -> Response {
             subscriptions: state.subscriptions.load(Ordering::Relaxed),
             counts,
             started_by: state.started_by.clone(),
+            transcription: state.transcription.breaker(),
         })
     })
 }

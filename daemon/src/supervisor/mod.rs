@@ -307,6 +307,7 @@ pub fn info(state: &State, row: BotRow) -> BotInfo {
         cpu_s: None,
         rss_kib: None,
         live: None,
+        transcription: None,
         spec: row.spec,
     };
     if let Some(h) = live {
@@ -316,6 +317,12 @@ pub fn info(state: &State, row: BotRow) -> BotInfo {
             info.detail = s.2.clone();
         }
         info.session_id = h.session_id.lock().ok().and_then(|s| s.clone());
+        info.transcription = h
+            .shared
+            .transcriber
+            .lock()
+            .ok()
+            .and_then(|t| t.as_ref().map(|t| t.stats()));
         info.uptime_s = h.started.lock().ok().map(|t| t.elapsed().as_secs_f64());
         if let Ok(p) = h.preset.lock() {
             info.preset = p.clone();

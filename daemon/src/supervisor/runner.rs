@@ -248,6 +248,15 @@ async fn run_once(
         socket: cfg.daemon.socket.clone(),
         push,
         stop_grace: Duration::from_secs_f64(b.terminate_timeout_s),
+        transcribe: None,
+    };
+    let (setup, writer) = match transcribe_setup(state, bot, cfg) {
+        Some((setup, writer)) => (Some(setup), Some(writer)),
+        None => (None, None),
+    };
+    let params = WorkerParams {
+        transcribe: setup,
+        ..params
     };
     let thread = match worker::spawn(params, bot.shared.clone(), tx) {
         Ok(t) => t,
@@ -330,6 +339,23 @@ async fn run_once(
     };
     let _ = tokio::task::spawn_blocking(move || thread.join()).await;
     bot.push.lock().expect("push lock").take();
+    // The audio is over: transcribe what is queued (the engine gets a bounded while).
+    let transcriber = bot
+        .shared
+        .transcriber
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .take();
+    if let Some(t) = transcriber {
+        let drain = Duration::from_secs_f64(
+            (cfg.transcription.connect_timeout_s + cfg.transcription.read_timeout_s).min(30.0),
+        );
+        let _ = tokio::task::spawn_blocking(move || t.finish(drain)).await;
+    }
+    // Every line is stored and published before the bot's state changes.
+    if let Some(w) = writer {
+        let _ = w.await;
+    }
     if stalled && ordered.is_none() {
         return Ending {
             reason: Reason::Stalled,
@@ -452,4 +478,41 @@ async fn store_stats(state: &Arc<State>, bot: &Arc<BotHandle>, session: &str) {
             )
         })
         .await;
+}
+
+/// Live transcription for this run, when the bot transcribes and the engine can be set
+/// up (otherwise the bot runs without it, and says why in its log).
+fn transcribe_setup(
+    state: &Arc<State>,
+    bot: &Arc<BotHandle>,
+    cfg: &orch::config::Config,
+) -> Option<(worker::TranscribeSetup, tokio::task::JoinHandle<()>)> {
+    let t = &cfg.transcription;
+    if !(bot.spec.transcribe || t.all_bots) {
+        return None;
+    }
+    let (engine, in_flight) = match state.transcription.engine(t) {
+        Ok(e) => e,
+        Err(e) => {
+            bot.shared.log(&format!("transcription is off: {e}"));
+            return None;
+        }
+    };
+    let language = bot
+        .spec
+        .language
+        .as_deref()
+        .and_then(|l| orch::lang::Lang::parse(l).ok());
+    let session = bot.session_id.lock().ok().and_then(|s| s.clone())?;
+    let (on_event, writer) =
+        crate::transcription::writer(state.clone(), bot.id.clone(), session.clone());
+    let setup = worker::TranscribeSetup {
+        engine: engine.with_language(language),
+        in_flight,
+        chunking: orch::transcribe::ChunkingParams::from_config(t),
+        queue_s: t.queue_s,
+        session,
+        on_event: Arc::new(on_event),
+    };
+    Some((setup, writer))
 }

@@ -38,6 +38,8 @@ pub struct Shared {
     logs: Mutex<VecDeque<Event>>,
     /// New log lines.
     pub log_tx: broadcast::Sender<Event>,
+    /// Live transcription of the current run, when the bot transcribes.
+    pub transcriber: Mutex<Option<orch::transcribe::live::LiveTranscriber>>,
 }
 
 impl Shared {
@@ -55,6 +57,7 @@ impl Shared {
             meters: broadcast::channel(64).0,
             logs: Mutex::new(VecDeque::new()),
             log_tx: broadcast::channel(256).0,
+            transcriber: Mutex::new(None),
         }
     }
 

@@ -13,6 +13,7 @@ use orch::bots::{BotSpec, Reason};
 use orch::dsp::StreamFormat;
 use orch::dsp::chain::ChainConfig;
 use orch::dsp::pipeline::Pipeline;
+use orch::transcribe::live::{LiveEvent, LiveParams, LiveTranscriber};
 use tokio::sync::mpsc::UnboundedSender;
 
 use super::shared::Shared;
@@ -36,6 +37,18 @@ pub struct WorkerParams {
     pub socket: std::path::PathBuf,
     pub push: Option<PushRx>,
     pub stop_grace: Duration,
+    /// Live transcription of the cleaned audio, when the bot transcribes.
+    pub transcribe: Option<TranscribeSetup>,
+}
+
+/// What the audio thread needs to start live transcription once the stream is open.
+pub struct TranscribeSetup {
+    pub engine: orch::transcribe::Engine,
+    pub in_flight: orch::engine::InFlight,
+    pub chunking: orch::transcribe::ChunkingParams,
+    pub queue_s: f64,
+    pub session: String,
+    pub on_event: Arc<dyn Fn(LiveEvent) + Send + Sync>,
 }
 
 /// Messages from the audio thread to the bot's runner.
@@ -104,6 +117,37 @@ fn run(
             return (Reason::SourceError, Some(e.to_string()));
         }
     };
+    // The tap lives on this thread and ends with it; the transcriber is kept in
+    // `shared`, where the runner finishes it and status requests read it.
+    let tap = match p.transcribe {
+        Some(t) => {
+            let on_event = t.on_event.clone();
+            let started = LiveTranscriber::start(
+                LiveParams {
+                    engine: t.engine,
+                    in_flight: t.in_flight,
+                    chunking: t.chunking,
+                    queue_s: t.queue_s,
+                    sample_rate: rate,
+                    max_block: block,
+                    session: t.session,
+                },
+                move |ev| on_event(ev),
+            );
+            match started {
+                Ok((transcriber, tap)) => {
+                    *shared.transcriber.lock().unwrap_or_else(|e| e.into_inner()) =
+                        Some(transcriber);
+                    Some(tap)
+                }
+                Err(e) => {
+                    shared.log(&format!("cannot start transcription: {e}"));
+                    None
+                }
+            }
+        }
+        None => None,
+    };
     let _ = tx.send(WorkerMsg::Opened {
         sample_rate: rate,
         channels,
@@ -159,6 +203,9 @@ fn run(
         shared.touch();
         pipeline.process(&mut buf);
         analyzer.push(&buf);
+        if let Some(tap) = &tap {
+            tap.push(&buf);
+        }
         frames += buf.len() as u64;
         blocks += 1;
         let audio_s = frames as f64 / f64::from(rate);
