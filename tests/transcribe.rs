@@ -477,3 +477,33 @@ fn a_killed_engine_opens_the_breaker_and_the_queued_chunks_follow_when_it_return
     server.kill().unwrap();
     server.wait().unwrap();
 }
+
+#[test]
+fn orchd_runs_the_configured_engine_and_stops_it_on_shutdown() {
+    let env = Env::new();
+    let port = free_port();
+    let engines = helper::engines::repo().join("scripts/engines");
+    env.write_config(&format!(
+        "[transcription]\nurl = \"http://127.0.0.1:{port}\"\ncommand = \"{} serve {port}\"\n",
+        engines.display()
+    ));
+    let d = env.daemon(&[]);
+    let wav = env.dir.path().join("talk.wav");
+    paragraph(&wav, &SENTENCES[..2], 0.4);
+    // The bot starts at once; its chunks wait while orchd starts the engine.
+    let id = spawn_transcribing(&env, &wav, &[]);
+    let lines = transcript_lines(&env, &id, true);
+    let reference = SENTENCES[..2].join(" ");
+    let hyp = joined(&lines);
+    let wer = word_error_rate(&reference, &hyp);
+    assert!(wer <= 0.25, "word error rate {wer:.2}: {hyp}");
+    let up = || std::net::TcpStream::connect(("127.0.0.1", port)).is_ok();
+    assert!(up(), "the engine orchd started answers");
+    env.orch(&["daemon", "stop"]).ok();
+    d.wait_exit(Duration::from_secs(20));
+    helper::wait_for(
+        Duration::from_secs(10),
+        "the engine to stop with orchd",
+        || !up(),
+    );
+}

@@ -8,6 +8,7 @@
 mod conn;
 mod handlers;
 mod logging;
+mod managed_engine;
 mod server;
 mod shutdown;
 mod state;

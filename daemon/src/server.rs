@@ -154,6 +154,10 @@ pub async fn serve(
     let timeout = Duration::from_secs(config.daemon.shutdown_timeout_s);
     // Stop bots first (their final states are stored), then let connections drain.
     state.supervisor.shutdown_all(timeout).await;
+    {
+        let state = state.clone();
+        let _ = tokio::task::spawn_blocking(move || state.transcription.stop()).await;
+    }
     let drained = tokio::time::timeout(timeout, async {
         while tasks.join_next().await.is_some() {}
     })

@@ -2,6 +2,7 @@
 //! circuit breaker, one limit on requests in flight), and each transcribing bot's
 //! writer task, which stores chunks and lines in order and publishes them.
 
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use orch::config::TranscriptionConfig;
@@ -10,8 +11,10 @@ use orch::protocol::{Event, now_unix};
 use orch::records::TranscriptRow;
 use orch::transcribe::Engine;
 use orch::transcribe::live::LiveEvent;
+use orch::transcribe::speakers;
 use tokio::sync::mpsc;
 
+use crate::managed_engine::ManagedEngine;
 use crate::state::State;
 
 /// The engine of the configuration in force, built on first use and rebuilt when the
@@ -19,6 +22,8 @@ use crate::state::State;
 #[derive(Default)]
 pub struct Transcription {
     current: Mutex<Option<(TranscriptionConfig, Engine, InFlight)>>,
+    /// The engine process orchd runs (`transcription.command`).
+    managed: Mutex<Option<ManagedEngine>>,
 }
 
 impl Transcription {
@@ -28,18 +33,45 @@ impl Transcription {
         cur.as_ref().map(|(_, e, _)| e.breaker())
     }
 
-    /// The engine and the limit on requests for `cfg`.
-    pub fn engine(&self, cfg: &TranscriptionConfig) -> orch::Result<(Engine, InFlight)> {
+    /// Stop the engine process orchd runs, if any (blocks up to a few seconds).
+    pub fn stop(&self) {
+        let managed = self
+            .managed
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .take();
+        drop(managed);
+    }
+
+    /// The engine and the limit on requests for `cfg`; starts the configured engine
+    /// process (or replaces it, when the command changed).
+    /// The flag is the managed engine's readiness (none when orchd runs no engine).
+    pub fn engine(
+        &self,
+        cfg: &TranscriptionConfig,
+    ) -> orch::Result<(Engine, InFlight, Option<Arc<AtomicBool>>)> {
+        let ready = {
+            let mut managed = self.managed.lock().unwrap_or_else(|p| p.into_inner());
+            let same = managed.as_ref().map(|m| m.command()) == cfg.command.as_deref();
+            if !same {
+                // Dropping the old one stops it.
+                *managed = cfg
+                    .command
+                    .as_deref()
+                    .map(|c| ManagedEngine::start(c, &cfg.url));
+            }
+            managed.as_ref().map(|m| m.ready())
+        };
         let mut cur = self.current.lock().unwrap_or_else(|p| p.into_inner());
         if let Some((c, e, l)) = cur.as_ref()
             && c == cfg
         {
-            return Ok((e.clone(), l.clone()));
+            return Ok((e.clone(), l.clone(), ready));
         }
         let engine = Engine::from_config(cfg)?;
         let limit = InFlight::new(cfg.max_in_flight);
         *cur = Some((cfg.clone(), engine.clone(), limit.clone()));
-        Ok((engine, limit))
+        Ok((engine, limit, ready))
     }
 }
 
@@ -50,6 +82,7 @@ pub fn writer(
     state: Arc<State>,
     bot_id: String,
     session_id: String,
+    origin: Arc<AtomicU64>,
 ) -> (
     impl Fn(LiveEvent) + Send + Sync + 'static,
     tokio::task::JoinHandle<()>,
@@ -57,7 +90,8 @@ pub fn writer(
     let (tx, mut rx) = mpsc::unbounded_channel::<LiveEvent>();
     let task = tokio::spawn(async move {
         while let Some(ev) = rx.recv().await {
-            handle(&state, &bot_id, &session_id, ev).await;
+            let origin = f64::from_bits(origin.load(Ordering::Relaxed));
+            handle(&state, &bot_id, &session_id, origin, ev).await;
         }
     });
     let send = move |ev| {
@@ -66,15 +100,34 @@ pub fn writer(
     (send, task)
 }
 
-async fn handle(state: &Arc<State>, bot_id: &str, session_id: &str, ev: LiveEvent) {
+/// The speaker of a line: the engine's diarization label; else, in a meeting, the
+/// participant whose `speaking` events cover the line most; else `Speaker 1`.
+async fn speaker_of(
+    state: &Arc<State>,
+    session_id: &str,
+    origin: f64,
+    l: &orch::transcribe::Line,
+) -> (String, Option<String>, &'static str, f64) {
+    if l.speaker != "Speaker 1" {
+        return (l.speaker.clone(), Some(l.speaker.clone()), "engine", 0.8);
+    }
+    if origin > 0.0 {
+        let (sid, from, to) = (session_id.to_string(), origin + l.start_s, origin + l.end_s);
+        if let Ok(events) = state.with_db(move |db| db.speaking(&sid, from, to)).await
+            && let Some((name, share)) = speakers::attribute(&events, from, to)
+        {
+            return (name.clone(), Some(name), "participant", share);
+        }
+    }
+    (l.speaker.clone(), None, "default", 0.0)
+}
+
+async fn handle(state: &Arc<State>, bot_id: &str, session_id: &str, origin: f64, ev: LiveEvent) {
     let now = now_unix();
     match ev {
         LiveEvent::Line(l) => {
-            let (label, method) = if l.speaker == "Speaker 1" {
-                (None, "default")
-            } else {
-                (Some(l.speaker.clone()), "engine")
-            };
+            let (speaker, label, method, speaker_confidence) =
+                speaker_of(state, session_id, origin, &l).await;
             let row = TranscriptRow {
                 id: 0,
                 session_id: session_id.to_string(),
@@ -84,10 +137,10 @@ async fn handle(state: &Arc<State>, bot_id: &str, session_id: &str, ev: LiveEven
                 text: l.text,
                 language: l.language,
                 confidence: l.confidence,
-                speaker: l.speaker,
+                speaker,
                 speaker_label: label,
                 speaker_method: method.into(),
-                speaker_confidence: if method == "engine" { 0.8 } else { 0.0 },
+                speaker_confidence,
                 words: l.words,
             };
             match state

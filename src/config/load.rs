@@ -146,7 +146,15 @@ fn is_known_key(section: &str, key: &str) -> bool {
         || (section == "bots" && key == "meeting_program")
         || (section == "translation" && key == "glossary")
         || (section == "transcription"
-            && ["model", "language", "prompt", "api_key_env", "chunking"].contains(&key))
+            && [
+                "model",
+                "language",
+                "prompt",
+                "api_key_env",
+                "chunking",
+                "command",
+            ]
+            .contains(&key))
 }
 
 fn env_value(template: Option<&toml::Value>, raw: &str) -> Option<toml::Value> {

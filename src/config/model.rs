@@ -111,6 +111,10 @@ pub struct TranscriptionConfig {
     pub max_cue_chars: usize,
     /// Transcribe every bot, as if spawned with `--transcribe`. Default: false.
     pub all_bots: bool,
+    /// A shell command that serves the engine at `url`: orchd starts it when a
+    /// transcribing bot first needs it, restarts it with backoff when it exits, and
+    /// stops it on shutdown. Default: none (the engine is run by someone else).
+    pub command: Option<String>,
 }
 
 impl Default for TranscriptionConfig {
@@ -138,6 +142,7 @@ impl Default for TranscriptionConfig {
             max_cue_s: 6.0,
             max_cue_chars: 84,
             all_bots: false,
+            command: None,
         }
     }
 }
@@ -220,6 +225,9 @@ impl TranscriptionConfig {
         range("breaker_open_s", self.breaker_open_s, 0.1, 86400.0)?;
         range("queue_s", self.queue_s, 1.0, 3600.0)?;
         range("max_cue_s", self.max_cue_s, 1.0, 30.0)?;
+        if self.command.as_ref().is_some_and(|c| c.trim().is_empty()) {
+            return bad("command", "must not be empty when set".into());
+        }
         if self.retries > 10 {
             return bad("retries", format!("{} is outside 0 to 10", self.retries));
         }

@@ -145,6 +145,25 @@ impl Db {
             .map_err(|e| self.tx_err(e))
     }
 
+    /// A session's `speaking` events (time, name) from the last one before `from` up to
+    /// `to` (Unix seconds), in time order.
+    pub fn speaking(&self, session_id: &str, from: f64, to: f64) -> Result<Vec<(f64, String)>> {
+        let mut stmt = self
+            .conn()
+            .prepare(
+                "SELECT time, coalesce(json_extract(data, '$.name'), json_extract(data, '$.participant_id'))                  FROM session_events WHERE session_id = ?1 AND kind = 'speaker' AND time <= ?3                  AND time >= coalesce((SELECT max(time) FROM session_events                      WHERE session_id = ?1 AND kind = 'speaker' AND time <= ?2), ?2)                  ORDER BY time, id",
+            )
+            .map_err(|e| self.tx_err(e))?;
+        stmt.query_map(params![session_id, from, to], |r| {
+            Ok((
+                r.get(0)?,
+                r.get::<_, Option<String>>(1)?.unwrap_or_default(),
+            ))
+        })
+        .and_then(|rows| rows.collect())
+        .map_err(|e| self.tx_err(e))
+    }
+
     /// Give a session's speaker label a name (replacing an earlier one).
     pub fn map_speaker(&self, session_id: &str, label: &str, name: &str) -> Result<()> {
         self.conn()

@@ -145,6 +145,9 @@ pub struct LiveParams {
     pub max_block: usize,
     /// The session the chunks belong to (sent to engines that take it).
     pub session: String,
+    /// When set, the engine is one orchd starts: chunks wait (in the queue) until this
+    /// says it answers, instead of failing against it while it starts.
+    pub ready: Option<Arc<AtomicBool>>,
 }
 
 impl LiveTranscriber {
@@ -335,6 +338,14 @@ fn send_loop(inner: &Inner, p: &LiveParams, on_event: &OnEvent) {
     let mut latencies: VecDeque<f64> = VecDeque::with_capacity(WINDOW);
     let name = p.engine.name();
     while let Some(chunk) = next_chunk(inner) {
+        if let Some(ready) = &p.ready {
+            while !ready.load(Ordering::Relaxed)
+                && !inner.stopping.load(Ordering::Relaxed)
+                && !draining_expired(inner)
+            {
+                std::thread::sleep(Duration::from_millis(100));
+            }
+        }
         let result = {
             let _slot = p.in_flight.acquire();
             p.engine.transcribe(&p.session, &chunk, |t| {

@@ -26,6 +26,7 @@ pub mod merge;
 pub mod openai;
 pub mod quality;
 pub mod resample;
+pub mod speakers;
 pub mod subtitles;
 
 use std::io::Cursor;

@@ -24,6 +24,7 @@ use tokio::sync::{mpsc, watch};
 
 pub use procinfo::{cpu_s as process_cpu_s, self_rss_kib};
 pub use shared::Shared;
+pub use source::signal_group;
 
 use crate::state::State;
 

@@ -491,7 +491,7 @@ fn transcribe_setup(
     if !(bot.spec.transcribe || t.all_bots) {
         return None;
     }
-    let (engine, in_flight) = match state.transcription.engine(t) {
+    let (engine, in_flight, ready) = match state.transcription.engine(t) {
         Ok(e) => e,
         Err(e) => {
             bot.shared.log(&format!("transcription is off: {e}"));
@@ -504,8 +504,13 @@ fn transcribe_setup(
         .as_deref()
         .and_then(|l| orch::lang::Lang::parse(l).ok());
     let session = bot.session_id.lock().ok().and_then(|s| s.clone())?;
-    let (on_event, writer) =
-        crate::transcription::writer(state.clone(), bot.id.clone(), session.clone());
+    let origin = Arc::new(std::sync::atomic::AtomicU64::new(0));
+    let (on_event, writer) = crate::transcription::writer(
+        state.clone(),
+        bot.id.clone(),
+        session.clone(),
+        origin.clone(),
+    );
     let setup = worker::TranscribeSetup {
         engine: engine.with_language(language),
         in_flight,
@@ -513,6 +518,8 @@ fn transcribe_setup(
         queue_s: t.queue_s,
         session,
         on_event: Arc::new(on_event),
+        origin,
+        ready,
     };
     Some((setup, writer))
 }

@@ -49,6 +49,10 @@ pub struct TranscribeSetup {
     pub queue_s: f64,
     pub session: String,
     pub on_event: Arc<dyn Fn(LiveEvent) + Send + Sync>,
+    /// Set to the Unix time of the first audio (the origin of the chunks' clock).
+    pub origin: Arc<std::sync::atomic::AtomicU64>,
+    /// A managed engine's readiness: chunks wait while it starts.
+    pub ready: Option<Arc<std::sync::atomic::AtomicBool>>,
 }
 
 /// Messages from the audio thread to the bot's runner.
@@ -121,6 +125,8 @@ fn run(
     // `shared`, where the runner finishes it and status requests read it.
     let tap = match p.transcribe {
         Some(t) => {
+            t.origin
+                .store(orch::protocol::now_unix().to_bits(), Ordering::Relaxed);
             let on_event = t.on_event.clone();
             let started = LiveTranscriber::start(
                 LiveParams {
@@ -131,6 +137,7 @@ fn run(
                     sample_rate: rate,
                     max_block: block,
                     session: t.session,
+                    ready: t.ready,
                 },
                 move |ev| on_event(ev),
             );
