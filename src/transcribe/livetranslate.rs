@@ -85,15 +85,9 @@ impl Transcriber for LiveTranslate {
 }
 
 fn parse(url: &str, text: &str, duration: f64) -> Result<EngineResult, EngineError> {
-    let a: Answer = serde_json::from_str(text).map_err(|e| EngineError::BadAnswer {
-        url: url.to_string(),
-        detail: format!("not a transcription ({e})"),
-    })?;
+    let a: Answer = super::read_answer(url, text)?;
     let Some(full) = a.text else {
-        return Err(EngineError::BadAnswer {
-            url: url.to_string(),
-            detail: "no `text` in the answer".into(),
-        });
+        return Err(super::no_text(url));
     };
     let speaker = a.speaker_info.as_ref().and_then(|s| {
         s.get("speaker_id")
@@ -101,13 +95,7 @@ fn parse(url: &str, text: &str, duration: f64) -> Result<EngineResult, EngineErr
             .and_then(|v| v.as_str())
             .map(str::to_string)
     });
-    let clamp = |t: f64| {
-        if t.is_finite() {
-            t.clamp(0.0, duration)
-        } else {
-            0.0
-        }
-    };
+    let clamp = super::within(duration);
     let mut segments: Vec<Segment> = a
         .segments
         .iter()

@@ -211,6 +211,33 @@ impl Engine {
     }
 }
 
+/// An engine's JSON answer, or why it is not one.
+fn read_answer<T: serde::de::DeserializeOwned>(url: &str, body: &str) -> Result<T, EngineError> {
+    serde_json::from_str(body).map_err(|e| EngineError::BadAnswer {
+        url: url.to_string(),
+        detail: format!("not a transcription ({e})"),
+    })
+}
+
+/// An answer without the transcription's text.
+fn no_text(url: &str) -> EngineError {
+    EngineError::BadAnswer {
+        url: url.to_string(),
+        detail: "no `text` in the answer".into(),
+    }
+}
+
+/// Times from an engine, kept within the chunk (`0..=duration`; not-a-number is 0).
+fn within(duration: f64) -> impl Fn(f64) -> f64 {
+    move |t| {
+        if t.is_finite() {
+            t.clamp(0.0, duration)
+        } else {
+            0.0
+        }
+    }
+}
+
 /// 16-bit PCM WAV of mono samples at `rate`.
 pub fn wav_bytes(samples: &[f32], rate: u32) -> Vec<u8> {
     let spec = hound::WavSpec {

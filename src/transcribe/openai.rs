@@ -129,23 +129,11 @@ impl Transcriber for OpenAi {
 
 /// The engine's answer as a result; `duration` bounds the times.
 fn parse(url: &str, text: &str, duration: f64) -> Result<EngineResult, EngineError> {
-    let a: Answer = serde_json::from_str(text).map_err(|e| EngineError::BadAnswer {
-        url: url.to_string(),
-        detail: format!("not a transcription ({e})"),
-    })?;
+    let a: Answer = super::read_answer(url, text)?;
     let Some(full) = a.text else {
-        return Err(EngineError::BadAnswer {
-            url: url.to_string(),
-            detail: "no `text` in the answer".into(),
-        });
+        return Err(super::no_text(url));
     };
-    let clamp = |t: f64| {
-        if t.is_finite() {
-            t.clamp(0.0, duration)
-        } else {
-            0.0
-        }
-    };
+    let clamp = super::within(duration);
     let mut segments: Vec<Segment> = a
         .segments
         .iter()
