@@ -76,8 +76,10 @@ pub struct TranscriptionConfig {
     /// The environment variable holding the API key, sent as a bearer token. The key
     /// itself is never stored. Default: none (no key sent).
     pub api_key_env: Option<String>,
-    /// DSP preset the audio runs through before it is cut into chunks; `none` sends it
-    /// as it is. Default: `none` (see docs/benchmarks.md, transcription).
+    /// DSP preset the audio of `orch transcribe` runs through before it is cut into
+    /// chunks; `none` sends it as it is, and bots then send their audio before their
+    /// chain (any other value: after it). Default: `none`: Whisper reads raw speech best
+    /// (docs/benchmarks.md, "Transcription").
     pub preset: String,
     /// A chunking preset (`exact_whisper_match`, `optimized_performance`,
     /// `high_accuracy`, `real_time_optimized`): sets `chunk_s` and `overlap_s`.

@@ -520,6 +520,7 @@ fn transcribe_setup(
         on_event: Arc::new(on_event),
         origin,
         ready,
+        before_chain: t.preset == "none",
     };
     Some((setup, writer))
 }

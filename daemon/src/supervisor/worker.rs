@@ -53,6 +53,9 @@ pub struct TranscribeSetup {
     pub origin: Arc<std::sync::atomic::AtomicU64>,
     /// A managed engine's readiness: chunks wait while it starts.
     pub ready: Option<Arc<std::sync::atomic::AtomicBool>>,
+    /// The engine hears the audio before the bot's chain (`transcription.preset =
+    /// "none"`, which docs/benchmarks.md shows the engine prefers), else after it.
+    pub before_chain: bool,
 }
 
 /// Messages from the audio thread to the bot's runner.
@@ -123,6 +126,7 @@ fn run(
     };
     // The tap lives on this thread and ends with it; the transcriber is kept in
     // `shared`, where the runner finishes it and status requests read it.
+    let before_chain = p.transcribe.as_ref().is_some_and(|t| t.before_chain);
     let tap = match p.transcribe {
         Some(t) => {
             t.origin
@@ -208,9 +212,12 @@ fn run(
             }
         }
         shared.touch();
+        if before_chain && let Some(tap) = &tap {
+            tap.push(&buf);
+        }
         pipeline.process(&mut buf);
         analyzer.push(&buf);
-        if let Some(tap) = &tap {
+        if !before_chain && let Some(tap) = &tap {
             tap.push(&buf);
         }
         frames += buf.len() as u64;
