@@ -14,10 +14,12 @@
 
 pub mod breaker;
 pub mod http;
+pub mod latency;
 pub mod limit;
 mod retry;
 
 pub use breaker::{Breaker, BreakerSnapshot, BreakerState};
+pub use latency::Latencies;
 pub use limit::InFlight;
 pub use retry::{Guard, RetryPolicy};
 

@@ -27,12 +27,10 @@ use super::merge::Seam;
 use super::resample::ToEngineRate;
 use super::{Chunk, Chunker, ChunkingParams, Engine, Line, Merger};
 use crate::audio::Planar;
-use crate::engine::{BreakerState, EngineError, InFlight};
+use crate::engine::{BreakerState, EngineError, InFlight, Latencies};
 
 /// Blocks the tap's pool holds (about 1.3 s of 20 ms blocks).
 const POOL: usize = 64;
-/// Latencies kept for the percentiles.
-const WINDOW: usize = 256;
 /// Longest wait between tries while the engine is down.
 const RETRY_WAIT: Duration = Duration::from_millis(500);
 
@@ -335,7 +333,7 @@ fn draining_expired(inner: &Inner) -> bool {
 
 fn send_loop(inner: &Inner, p: &LiveParams, on_event: &OnEvent) {
     let mut merger = Merger::new(p.chunking.overlap_s);
-    let mut latencies: VecDeque<f64> = VecDeque::with_capacity(WINDOW);
+    let mut latencies = Latencies::default();
     let name = p.engine.name();
     while let Some(chunk) = next_chunk(inner) {
         if let Some(ready) = &p.ready {
@@ -360,17 +358,14 @@ fn send_loop(inner: &Inner, p: &LiveParams, on_event: &OnEvent) {
         match result {
             Ok(r) => {
                 let ms = r.latency.as_secs_f64() * 1000.0;
-                if latencies.len() == WINDOW {
-                    latencies.pop_front();
-                }
-                latencies.push_back(ms);
+                latencies.push(ms);
                 let lines = merger.push(Seam::from(&chunk), &r.result);
                 {
                     let mut s = inner.stats();
                     s.chunks_sent += 1;
                     s.lines += lines.len() as u64;
-                    s.latency_p50_ms = percentile(&latencies, 0.50);
-                    s.latency_p95_ms = percentile(&latencies, 0.95);
+                    s.latency_p50_ms = latencies.percentile(0.50);
+                    s.latency_p95_ms = latencies.percentile(0.95);
                 }
                 on_event(LiveEvent::Chunk(record(
                     &chunk,
@@ -419,13 +414,4 @@ fn send_loop(inner: &Inner, p: &LiveParams, on_event: &OnEvent) {
 /// Failures that may pass: the chunk waits for the engine.
 fn retry_later(e: &EngineError) -> bool {
     e.is_transient() || matches!(e, EngineError::Open { .. })
-}
-
-fn percentile(v: &VecDeque<f64>, q: f64) -> Option<f64> {
-    if v.is_empty() {
-        return None;
-    }
-    let mut s: Vec<f64> = v.iter().copied().collect();
-    s.sort_by(f64::total_cmp);
-    Some(s[((s.len() - 1) as f64 * q).round() as usize])
 }

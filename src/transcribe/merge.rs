@@ -15,7 +15,7 @@
 //! Results must come in chunk order; a chunk that was skipped (no speech) shows as a
 //! gap in the sequence numbers, and what was held back then goes out as it is.
 
-use super::{Chunk, EngineResult, Line, Word, normal_words};
+use super::{Chunk, EngineResult, Line, Word, normal_words, spread_words};
 
 /// Seconds either side of an overlap in which words may be doubled.
 const SLACK_S: f64 = 0.6;
@@ -132,7 +132,10 @@ fn parts(seam: &Seam, r: &EngineResult) -> Vec<Part> {
                     .filter_map(|w| tok(w, seam.start_s))
                     .collect()
             } else {
-                spread(&s.text, start_s, end_s)
+                spread_words(&s.text, start_s, end_s)
+                    .iter()
+                    .filter_map(|w| tok(w, 0.0))
+                    .collect()
             };
             Part {
                 toks,
@@ -161,30 +164,6 @@ fn tok(w: &Word, offset: f64) -> Option<Tok> {
         end_s: offset + w.end_s.max(w.start_s),
         probability: w.probability,
     })
-}
-
-/// Words of `text` with times spread over `start..end` by their length.
-fn spread(text: &str, start: f64, end: f64) -> Vec<Tok> {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let total: usize = words.iter().map(|w| w.chars().count() + 1).sum();
-    let span = (end - start).max(0.0);
-    let mut at = 0usize;
-    words
-        .iter()
-        .map(|w| {
-            let len = w.chars().count() + 1;
-            let s = start + span * at as f64 / total.max(1) as f64;
-            at += len;
-            let e = start + span * at as f64 / total.max(1) as f64;
-            Tok {
-                text: (*w).to_string(),
-                norm: normal_words(w).join(" "),
-                start_s: s,
-                end_s: e,
-                probability: None,
-            }
-        })
-        .collect()
 }
 
 /// Choose the seam between `held` (the end of the earlier chunk) and `next` (the later

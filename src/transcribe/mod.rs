@@ -276,6 +276,32 @@ pub struct Line {
     pub words: Vec<Word>,
 }
 
+/// The words of `text` with times spread over `start..end` in proportion to their
+/// length (a word and its following space): word times for lines whose engine gave none.
+pub fn spread_words(text: &str, start: f64, end: f64) -> Vec<Word> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let total = words
+        .iter()
+        .map(|w| w.chars().count() + 1)
+        .sum::<usize>()
+        .max(1) as f64;
+    let span = (end - start).max(0.0);
+    let mut at = 0usize;
+    words
+        .iter()
+        .map(|w| {
+            let s = start + span * at as f64 / total;
+            at += w.chars().count() + 1;
+            Word {
+                text: (*w).to_string(),
+                start_s: s,
+                end_s: start + span * at as f64 / total,
+                probability: None,
+            }
+        })
+        .collect()
+}
+
 /// The words of `text`, lowercased, without punctuation: what comparisons of
 /// transcripts use.
 pub fn normal_words(text: &str) -> Vec<String> {

@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Line;
+use super::{Line, Word, spread_words};
 
 /// The formats a transcript is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -60,31 +60,17 @@ pub fn cues(lines: &[Line], limits: CueLimits) -> Vec<Cue> {
     let mut out = Vec::new();
     for line in lines {
         // (text, start, end) of every word.
-        let words: Vec<(String, f64, f64)> = if line.words.is_empty() {
-            let ws: Vec<&str> = line.text.split_whitespace().collect();
-            let total: usize = ws.iter().map(|w| w.chars().count() + 1).sum();
-            let span = (line.end_s - line.start_s).max(0.0);
-            let mut at = 0;
-            ws.iter()
-                .map(|w| {
-                    let s = line.start_s + span * at as f64 / total.max(1) as f64;
-                    at += w.chars().count() + 1;
-                    let e = line.start_s + span * at as f64 / total.max(1) as f64;
-                    ((*w).to_string(), s, e)
-                })
-                .collect()
+        let words = if line.words.is_empty() {
+            spread_words(&line.text, line.start_s, line.end_s)
         } else {
-            line.words
-                .iter()
-                .map(|w| (w.text.clone(), w.start_s, w.end_s))
-                .collect()
+            line.words.clone()
         };
-        let mut cur: Vec<&(String, f64, f64)> = Vec::new();
+        let mut cur: Vec<&Word> = Vec::new();
         let mut chars = 0;
         for w in &words {
-            let len = w.0.chars().count();
+            let len = w.text.chars().count();
             let too_long = !cur.is_empty()
-                && (chars + 1 + len > limits.max_chars || w.2 - cur[0].1 > limits.max_s);
+                && (chars + 1 + len > limits.max_chars || w.end_s - cur[0].start_s > limits.max_s);
             if too_long {
                 out.push(cue(&cur, &line.speaker));
                 cur.clear();
@@ -106,14 +92,14 @@ pub fn cues(lines: &[Line], limits: CueLimits) -> Vec<Cue> {
     out
 }
 
-fn cue(words: &[&(String, f64, f64)], speaker: &str) -> Cue {
+fn cue(words: &[&Word], speaker: &str) -> Cue {
     Cue {
-        start_s: words[0].1,
-        end_s: words[words.len() - 1].2.max(words[0].1),
+        start_s: words[0].start_s,
+        end_s: words[words.len() - 1].end_s.max(words[0].start_s),
         speaker: speaker.to_string(),
         text: words
             .iter()
-            .map(|w| w.0.as_str())
+            .map(|w| w.text.as_str())
             .collect::<Vec<_>>()
             .join(" "),
     }

@@ -7,7 +7,6 @@
 //! Results go to the `on_result` callback on the worker's thread, in line order per
 //! language. [`Live::close`] stops taking lines, lets the queued ones finish and joins.
 
-use std::collections::VecDeque;
 use std::sync::mpsc::{self, SyncSender, TrySendError};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
@@ -15,9 +14,7 @@ use std::thread::JoinHandle;
 use serde::{Deserialize, Serialize};
 
 use super::{Lang, LineTranslator, TranslateError, Translation};
-
-/// Latencies kept per language for the percentiles.
-const WINDOW: usize = 256;
+use crate::engine::Latencies;
 
 /// One finished transcript line to translate.
 #[derive(Debug, Clone, PartialEq)]
@@ -61,7 +58,7 @@ pub struct LangStats {
 #[derive(Debug, Default)]
 struct Counters {
     stats: LangStats,
-    latencies: VecDeque<f64>,
+    latencies: Latencies,
 }
 
 struct Worker {
@@ -100,7 +97,7 @@ impl Live {
                     lang: to.to_string(),
                     ..LangStats::default()
                 },
-                latencies: VecDeque::new(),
+                latencies: Latencies::default(),
             }));
             let (c, t, to, cb) = (
                 counters.clone(),
@@ -119,10 +116,7 @@ impl Live {
                                 Ok(tr) => {
                                     c.stats.translated += 1;
                                     if !tr.original {
-                                        if c.latencies.len() == WINDOW {
-                                            c.latencies.pop_front();
-                                        }
-                                        c.latencies.push_back(tr.latency_ms);
+                                        c.latencies.push(tr.latency_ms);
                                     }
                                 }
                                 Err(e) => {
@@ -171,10 +165,8 @@ impl Live {
             .map(|w| {
                 let c = w.counters.lock().unwrap_or_else(|p| p.into_inner());
                 let mut s = c.stats.clone();
-                let mut l: Vec<f64> = c.latencies.iter().copied().collect();
-                l.sort_by(f64::total_cmp);
-                s.p50_ms = percentile(&l, 0.50);
-                s.p95_ms = percentile(&l, 0.95);
+                s.p50_ms = c.latencies.percentile(0.50);
+                s.p95_ms = c.latencies.percentile(0.95);
                 s
             })
             .collect()
@@ -201,14 +193,6 @@ impl Drop for Live {
             w.tx = None;
         }
     }
-}
-
-fn percentile(sorted: &[f64], q: f64) -> Option<f64> {
-    if sorted.is_empty() {
-        return None;
-    }
-    let i = ((sorted.len() - 1) as f64 * q).round() as usize;
-    Some(sorted[i])
 }
 
 #[cfg(test)]
