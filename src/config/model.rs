@@ -84,8 +84,11 @@ pub struct TranscriptionConfig {
     /// A chunking preset (`exact_whisper_match`, `optimized_performance`,
     /// `high_accuracy`, `real_time_optimized`): sets `chunk_s` and `overlap_s`.
     pub chunking: Option<String>,
-    /// Longest chunk, 0.5 to 10 s. Default: 3.
+    /// Length at which a chunk ends unless it is in speech, 0.5 to 10 s. Default: 3.
     pub chunk_s: f64,
+    /// Seconds a chunk still in speech at `chunk_s` runs on to end at a pause, 0 to
+    /// 10 (0: cut at `chunk_s`, as the original service did). Default: 3.
+    pub stretch_s: f64,
     /// Overlap of chunks cut inside speech, 0 to 2 s (below `chunk_s`). Default: 0.5.
     pub overlap_s: f64,
     /// A pause this long (VAD, 100 to 2000 ms) ends a chunk early. Default: 300.
@@ -131,6 +134,7 @@ impl Default for TranscriptionConfig {
             preset: "none".into(),
             chunking: None,
             chunk_s: 3.0,
+            stretch_s: 3.0,
             overlap_s: 0.5,
             pause_ms: 300.0,
             min_chunk_s: 1.0,
@@ -212,6 +216,7 @@ impl TranscriptionConfig {
             return bad("preset", e.to_string());
         }
         range("chunk_s", self.chunk_s, 0.5, 10.0)?;
+        range("stretch_s", self.stretch_s, 0.0, 10.0)?;
         range("overlap_s", self.overlap_s, 0.0, 2.0)?;
         let (chunk, overlap) = self.chunk_and_overlap();
         if overlap >= chunk {

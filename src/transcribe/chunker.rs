@@ -4,11 +4,16 @@
 //! mode, no hangover) and a power. A chunk ends at the first of:
 //! - **a pause**: `pause_ms` of non-speech after at least `min_chunk_s` of audio with
 //!   speech in it; no word is cut and the caption comes as soon as the phrase ends;
-//! - **a gap**, when the chunk reaches `chunk_s` without a pause: the middle of the
-//!   longest run of at least 50 ms within its last second that is 20 dB or more below
+//! - **a gap**, when the chunk reaches `chunk_s` without a pause and runs on for
+//!   `stretch_s` more without one either: the middle of the longest run of at least 50 ms within its last second that is 20 dB or more below
 //!   the chunk's loud frames (most often the silence between two words, sometimes the
 //!   closure of a stop consonant inside one), not before `min_chunk_s`;
-//! - **its length**, when there is no gap either, at `chunk_s`.
+//! - **its length**, when there is no gap either, at `chunk_s + stretch_s`.
+//!
+//! The stretch is what keeps sentences whole: speech still running at `chunk_s` most
+//! often ends within a second or two, and a chunk that ends there is read with all its
+//! words (better accuracy) and needs no overlap, so its lines go out at once (lower
+//! latency). A chunk with no speech at `chunk_s` ends there.
 //!
 //! After a gap or a length cut, both inside speech, the next chunk starts `overlap_s`
 //! earlier, so a word cut there is whole in one of the two (the merger then drops what
@@ -40,8 +45,10 @@ const GAP_SEARCH_FRAMES: usize = 100;
 /// How chunks are cut.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ChunkingParams {
-    /// Longest chunk, seconds.
+    /// Length at which a chunk ends unless it is in speech, seconds.
     pub chunk_s: f64,
+    /// Seconds past `chunk_s` a chunk in speech runs on, waiting for a pause.
+    pub stretch_s: f64,
     /// Overlap after a cut inside speech, seconds.
     pub overlap_s: f64,
     /// Non-speech that ends a chunk, milliseconds.
@@ -62,6 +69,7 @@ impl ChunkingParams {
         let (chunk_s, overlap_s) = cfg.chunk_and_overlap();
         ChunkingParams {
             chunk_s,
+            stretch_s: cfg.stretch_s,
             overlap_s,
             pause_ms: cfg.pause_ms,
             min_chunk_s: cfg.min_chunk_s.min(chunk_s),
@@ -162,6 +170,8 @@ pub struct Chunker {
 #[derive(Debug, Clone, Copy)]
 struct ChunkParamsFrames {
     chunk: usize,
+    /// `chunk` plus the stretch.
+    longest: usize,
     overlap: usize,
     pause: usize,
     min_chunk: usize,
@@ -182,6 +192,7 @@ impl Chunker {
         let frames = |s: f64| (s * 100.0).round().max(0.0) as usize;
         let p = ChunkParamsFrames {
             chunk: frames(params.chunk_s).max(1),
+            longest: frames(params.chunk_s + params.stretch_s).max(1),
             overlap: frames(params.overlap_s),
             pause: (params.pause_ms / 10.0).round().max(1.0) as usize,
             min_chunk: frames(params.min_chunk_s),
@@ -203,9 +214,9 @@ impl Chunker {
             },
             vad,
             block: Planar::new(1, FRAME),
-            buf: Vec::with_capacity((p.chunk + 1) * FRAME),
+            buf: Vec::with_capacity((p.longest + 1) * FRAME),
             buf_start: 0,
-            frames: Vec::with_capacity(p.chunk + 1),
+            frames: Vec::with_capacity(p.longest + 1),
             overlap_frames: 0,
             seq: 0,
             stats: ChunkerStats::default(),
@@ -276,7 +287,12 @@ impl Chunker {
         }
         if self.speech_frames() < MIN_SPEECH_FRAMES {
             self.cut(n * FRAME, 0, Cut::Pause, emit);
-        } else if let Some(at) = self.gap() {
+            return;
+        }
+        if n < p.longest {
+            return;
+        }
+        if let Some(at) = self.gap() {
             self.cut(at * FRAME, p.overlap * FRAME, Cut::Gap, emit);
         } else {
             self.cut(n * FRAME, p.overlap * FRAME, Cut::Length, emit);
@@ -377,7 +393,7 @@ mod tests {
         assert!(chunks.len() >= 5, "{stats:?}");
         for c in &chunks {
             assert!(
-                c.duration_s() <= 3.0 + 1e-9,
+                c.duration_s() <= 6.0 + 1e-9,
                 "{:?}",
                 (c.seq, c.duration_s())
             );
@@ -414,7 +430,7 @@ mod tests {
     #[test]
     fn speech_without_pauses_is_cut_at_the_longest_length_with_an_overlap() {
         // A steady voiced tone never pauses and has no gap.
-        let x: Vec<f32> = (0..16_000 * 7)
+        let x: Vec<f32> = (0..16_000 * 14)
             .map(|i| {
                 let t = i as f32 / 16_000.0;
                 (0..8)
@@ -429,9 +445,42 @@ mod tests {
         let (chunks, stats) = cut_all(&x, ChunkingParams::default(), 1000);
         assert!(stats.length >= 2, "{stats:?}");
         assert_eq!(chunks[0].cut, Cut::Length);
-        assert!((chunks[0].duration_s() - 3.0).abs() < 1e-9);
+        assert!((chunks[0].duration_s() - 6.0).abs() < 1e-9);
         assert!((chunks[1].overlap_s - 0.5).abs() < 1e-9);
+        assert!((chunks[1].start_s - 5.5).abs() < 1e-9);
+        // Without a stretch, at chunk_s, as the original service cut.
+        let fixed = ChunkingParams {
+            stretch_s: 0.0,
+            ..ChunkingParams::default()
+        };
+        let (chunks, _) = cut_all(&x, fixed, 1000);
+        assert!((chunks[0].duration_s() - 3.0).abs() < 1e-9);
         assert!((chunks[1].start_s - 2.5).abs() < 1e-9);
+    }
+
+    #[test]
+    fn speech_running_past_chunk_s_ends_at_the_pause_after_it() {
+        // 4.2 s of unbroken voice, 0.5 s of silence, then more voice.
+        let voice = |n: usize, from: usize| -> Vec<f32> {
+            (from..from + n)
+                .map(|i| {
+                    let t = i as f32 / 16_000.0;
+                    (2.0 * std::f32::consts::PI * 180.0 * t).sin() * 0.2
+                        + (2.0 * std::f32::consts::PI * 360.0 * t).sin() * 0.1
+                })
+                .collect()
+        };
+        let mut x = voice(16_000 * 42 / 10, 0);
+        x.extend(std::iter::repeat_n(0.0, 8_000));
+        x.extend(voice(16_000 * 2, 0));
+        let (chunks, _) = cut_all(&x, ChunkingParams::default(), 320);
+        assert_eq!(chunks[0].cut, Cut::Pause, "{:?}", chunks[0].end_s);
+        assert!(
+            chunks[0].end_s > 4.2 && chunks[0].end_s < 4.7,
+            "{}",
+            chunks[0].end_s
+        );
+        assert_eq!(chunks[1].overlap_s, 0.0);
     }
 
     #[test]

@@ -97,7 +97,7 @@ pub fn transcribe_files(
                     }
                     let session = format!("file:{}", paths[file].display());
                     let result = engine
-                        .transcribe(&session, &chunk, |_| {})
+                        .transcribe(&session, &chunk, None, |_| {})
                         .map(|r| (r.result, r.latency));
                     let seam = Seam::from(&chunk);
                     if msg_tx.send(Msg::Result { file, seam, result }).is_err() {

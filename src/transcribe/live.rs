@@ -334,6 +334,8 @@ fn draining_expired(inner: &Inner) -> bool {
 fn send_loop(inner: &Inner, p: &LiveParams, on_event: &OnEvent) {
     let mut merger = Merger::new(p.chunking.overlap_s);
     let mut latencies = Latencies::default();
+    // The previous chunk's text: the engine reads each chunk knowing what came before.
+    let mut context = String::new();
     let name = p.engine.name();
     while let Some(chunk) = next_chunk(inner) {
         if let Some(ready) = &p.ready {
@@ -346,20 +348,22 @@ fn send_loop(inner: &Inner, p: &LiveParams, on_event: &OnEvent) {
         }
         let result = {
             let _slot = p.in_flight.acquire();
-            p.engine.transcribe(&p.session, &chunk, |t| {
-                let detail = p.engine.breaker().last_error;
-                on_event(LiveEvent::Breaker {
-                    from: t.from,
-                    to: t.to,
-                    detail,
-                });
-            })
+            p.engine
+                .transcribe(&p.session, &chunk, Some(&context), |t| {
+                    let detail = p.engine.breaker().last_error;
+                    on_event(LiveEvent::Breaker {
+                        from: t.from,
+                        to: t.to,
+                        detail,
+                    });
+                })
         };
         match result {
             Ok(r) => {
                 let ms = r.latency.as_secs_f64() * 1000.0;
                 latencies.push(ms);
                 let lines = merger.push(Seam::from(&chunk), &r.result);
+                context.clone_from(&r.result.text);
                 {
                     let mut s = inner.stats();
                     s.chunks_sent += 1;

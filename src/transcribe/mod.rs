@@ -187,18 +187,22 @@ impl Engine {
         self.guard.breaker().snapshot()
     }
 
-    /// Transcribe one chunk through the breaker and retries.
+    /// Transcribe one chunk through the breaker and retries. `context` is what was said
+    /// just before (the previous chunk's text): its last words go to the engine after
+    /// the configured prompt, as Whisper conditions on earlier text.
     pub fn transcribe(
         &self,
         session: &str,
         chunk: &Chunk,
+        context: Option<&str>,
         on_breaker: impl FnMut(crate::engine::breaker::Transition),
     ) -> Result<ChunkResult, EngineError> {
         let wav = chunk.to_wav();
+        let prompt = prompt(self.prompt.as_deref(), context);
         let request = Request {
             session,
             language: self.language.as_ref(),
-            prompt: self.prompt.as_deref(),
+            prompt: prompt.as_deref(),
         };
         let t0 = Instant::now();
         let result = self
@@ -208,6 +212,28 @@ impl Engine {
             result,
             latency: t0.elapsed(),
         })
+    }
+}
+
+/// Characters of earlier text sent as context (Whisper reads at most 224 tokens of it).
+const CONTEXT_CHARS: usize = 200;
+
+/// The configured prompt, then the last words of `context`.
+fn prompt(configured: Option<&str>, context: Option<&str>) -> Option<String> {
+    let context = context.map(str::trim).filter(|c| !c.is_empty()).map(|c| {
+        if c.len() <= CONTEXT_CHARS {
+            return c;
+        }
+        let mut from = c.len() - CONTEXT_CHARS;
+        while !c.is_char_boundary(from) {
+            from += 1;
+        }
+        let tail = &c[from..];
+        tail.split_once(' ').map_or(tail, |(_, rest)| rest)
+    });
+    match (configured.map(str::trim).filter(|p| !p.is_empty()), context) {
+        (Some(p), Some(c)) => Some(format!("{p} {c}")),
+        (p, c) => p.or(c).map(str::to_string),
     }
 }
 
