@@ -188,3 +188,42 @@ pub struct TranscriptionStats {
     /// The last failure.
     pub last_error: Option<String>,
 }
+
+/// A transcript line translated into one language.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TranslationRow {
+    /// Row id (0 before it is stored).
+    pub id: i64,
+    pub session_id: String,
+    /// The transcript line translated.
+    pub transcript_id: i64,
+    /// The line's language, and the one translated into (ISO 639-1).
+    pub source_language: Option<String>,
+    pub target_language: String,
+    pub text: String,
+    /// The engine, or `original` for a line passed through in its own language.
+    pub engine: String,
+    /// The line was already in the target language.
+    pub original: bool,
+    pub latency_ms: Option<f64>,
+    /// Start and end on the session clock, seconds (the line's).
+    pub start_s: f64,
+    pub end_s: f64,
+}
+
+/// What one target language of a bot has done so far (for `orch bot status`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct LangStats {
+    pub lang: String,
+    /// Lines translated (pass-throughs included).
+    pub translated: u64,
+    /// Lines the engine failed on.
+    pub failed: u64,
+    /// Lines dropped because the language's queue was full.
+    pub dropped: u64,
+    /// Engine latency over the last lines, in milliseconds.
+    pub p50_ms: Option<f64>,
+    pub p95_ms: Option<f64>,
+    /// The last failure.
+    pub last_error: Option<String>,
+}

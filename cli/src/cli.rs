@@ -153,9 +153,19 @@ pub enum Command {
     ///
     /// `show BOT|SESSION` prints `[hh:mm:ss] Speaker: text` lines (`--json`: one object a
     /// line); `--follow` keeps printing new lines until the bot ends. `export` writes
-    /// SRT (default), WebVTT, JSON or text, with the speakers' names.
+    /// SRT (default), WebVTT, JSON or text, with the speakers' names. `--lang es` gives
+    /// the Spanish translation (bots spawned with --target-language), `--lang en,es`
+    /// two lines per cue.
     #[command(subcommand)]
     Transcript(commands::transcript::TranscriptCommand),
+    /// Follow a bot's live captions: each line, then its translations as they arrive.
+    ///
+    /// Prints `[hh:mm:ss] Speaker: text` as each transcript line is finished and, indented
+    /// under it, `LANG: translation` for each of the bot's target languages (--lang: only
+    /// these) as the engine returns it; `--json` prints NDJSON (line objects, then
+    /// translation objects with `transcript_id` and `target_language`). Ends when the bot
+    /// ends (or Ctrl-C); for a bot that has ended, prints its last session and exits.
+    Captions(commands::captions::CaptionsArgs),
     /// List a session's speakers, or give a speaker label a name.
     #[command(subcommand)]
     Speakers(commands::speakers::SpeakersCommand),

@@ -15,6 +15,7 @@ mod state;
 mod supervisor;
 mod systemd;
 mod transcription;
+mod translation;
 
 use std::path::PathBuf;
 

@@ -87,6 +87,7 @@ pub async fn serve(
         subscriptions: 0.into(),
         supervisor: Default::default(),
         transcription: Default::default(),
+        translation: Default::default(),
     });
     crate::supervisor::recover(&state).await?;
 

@@ -41,6 +41,8 @@ pub struct State {
     pub supervisor: crate::supervisor::Supervisor,
     /// The speech-to-text engine bots share.
     pub transcription: crate::transcription::Transcription,
+    /// The translation engine bots share.
+    pub translation: crate::translation::Translation,
 }
 
 impl std::fmt::Debug for State {

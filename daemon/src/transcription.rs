@@ -16,6 +16,7 @@ use tokio::sync::mpsc;
 
 use crate::managed_engine::ManagedEngine;
 use crate::state::State;
+use crate::translation::BotTranslation;
 
 /// The engine of the configuration in force, built on first use and rebuilt when the
 /// `[transcription]` section changes.
@@ -77,12 +78,14 @@ impl Transcription {
 
 /// Start a bot's writer task; returns the callback live transcription reports to, and
 /// the task, which ends once every copy of the callback is gone and all it was given is
-/// stored and published.
+/// stored and published (and, with `translation`, each line translated, stored and
+/// published too).
 pub fn writer(
     state: Arc<State>,
     bot_id: String,
     session_id: String,
     origin: Arc<AtomicU64>,
+    translation: Option<BotTranslation>,
 ) -> (
     impl Fn(LiveEvent) + Send + Sync + 'static,
     tokio::task::JoinHandle<()>,
@@ -91,7 +94,13 @@ pub fn writer(
     let task = tokio::spawn(async move {
         while let Some(ev) = rx.recv().await {
             let origin = f64::from_bits(origin.load(Ordering::Relaxed));
-            handle(&state, &bot_id, &session_id, origin, ev).await;
+            let line = handle(&state, &bot_id, &session_id, origin, ev).await;
+            if let (Some(t), Some(line)) = (&translation, line) {
+                t.push(&line);
+            }
+        }
+        if let Some(t) = translation {
+            t.finish().await;
         }
     });
     let send = move |ev| {
@@ -122,7 +131,14 @@ async fn speaker_of(
     (l.speaker.clone(), None, "default", 0.0)
 }
 
-async fn handle(state: &Arc<State>, bot_id: &str, session_id: &str, origin: f64, ev: LiveEvent) {
+/// Store and publish one event; returns the line stored, if it was one.
+async fn handle(
+    state: &Arc<State>,
+    bot_id: &str,
+    session_id: &str,
+    origin: f64,
+    ev: LiveEvent,
+) -> Option<TranscriptRow> {
     let now = now_unix();
     match ev {
         LiveEvent::Line(l) => {
@@ -147,11 +163,14 @@ async fn handle(state: &Arc<State>, bot_id: &str, session_id: &str, origin: f64,
                 .with_db(move |db| db.insert_transcript(&row, now))
                 .await
             {
-                Ok(line) => state.publish(Event::Transcript {
-                    time: now,
-                    bot_id: bot_id.to_string(),
-                    line,
-                }),
+                Ok(line) => {
+                    state.publish(Event::Transcript {
+                        time: now,
+                        bot_id: bot_id.to_string(),
+                        line: line.clone(),
+                    });
+                    return Some(line);
+                }
                 Err(f) => {
                     tracing::error!(bot = %bot_id, "cannot store a transcript line: {}", f.message)
                 }
@@ -195,9 +214,17 @@ async fn handle(state: &Arc<State>, bot_id: &str, session_id: &str, origin: f64,
             alert(state, bot_id, session_id, severity, &message).await;
         }
     }
+    None
 }
 
-async fn alert(state: &Arc<State>, bot_id: &str, session_id: &str, severity: &str, message: &str) {
+/// Publish an alert of a bot and keep it in its history (`orch events --bot`).
+pub(crate) async fn alert(
+    state: &Arc<State>,
+    bot_id: &str,
+    session_id: &str,
+    severity: &str,
+    message: &str,
+) {
     let now = now_unix();
     state.publish(Event::BotAlert {
         time: now,

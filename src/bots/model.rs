@@ -308,6 +308,9 @@ pub struct BotInfo {
     /// What live transcription has done (transcribing live bots only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub transcription: Option<crate::records::TranscriptionStats>,
+    /// What live translation has done, per target language (translating live bots only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub translation: Option<Vec<crate::records::LangStats>>,
     /// The spec it was spawned with.
     pub spec: BotSpec,
 }

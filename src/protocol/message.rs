@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 use crate::analysis::Meters;
 use crate::audio::pcm::RawFormat;
 use crate::bots::{BotInfo, BotSpec, BotState, Reason};
-use crate::records::TranscriptRow;
 pub use crate::records::{Counts, DbInfo, EventRow, SessionRow, now_unix};
+use crate::records::{TranscriptRow, TranslationRow};
 
 /// A frame from client to daemon.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -243,6 +243,10 @@ pub enum Request {
     TranscriptGet {
         /// A session id, or a bot id (or a unique prefix of one).
         target: String,
+        /// Also its translations: into these languages (ISO 639-1), or into every
+        /// language it has when empty; none when absent.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        langs: Option<Vec<String>>,
     },
     /// The speakers of a session; answered with [`Response::Speakers`].
     SpeakersList {
@@ -293,7 +297,7 @@ pub enum Response {
     /// Answer to [`Request::Ping`].
     Pong,
     /// Answer to [`Request::Status`].
-    Status(StatusInfo),
+    Status(Box<StatusInfo>),
     /// Answer to config requests.
     Config(ConfigInfo),
     /// Answer to [`Request::DbStatus`].
@@ -349,6 +353,9 @@ pub enum Response {
         live: bool,
         /// The lines in time order.
         lines: Vec<TranscriptRow>,
+        /// Their translations into the languages asked for, in time order.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        translations: Vec<TranslationRow>,
     },
     /// A session's speakers.
     Speakers {
@@ -485,6 +492,9 @@ pub struct StatusInfo {
     /// The speech-to-text engine bots use, once one has been used: its circuit breaker.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub transcription: Option<crate::engine::BreakerSnapshot>,
+    /// The translation engine bots use, once one has been used: its circuit breaker.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub translation: Option<crate::engine::BreakerSnapshot>,
 }
 
 /// The daemon's configuration.
@@ -582,6 +592,15 @@ pub enum Event {
         /// The line.
         line: TranscriptRow,
     },
+    /// A transcript line of a bot translated into one language.
+    Translation {
+        /// Unix time in seconds.
+        time: f64,
+        /// Bot id.
+        bot_id: String,
+        /// The translation.
+        translation: TranslationRow,
+    },
     /// A line of a bot's log.
     BotLog {
         /// Unix time in seconds.
@@ -603,7 +622,8 @@ impl Event {
             | Event::BotAlert { .. }
             | Event::Participant { .. }
             | Event::Meters { .. }
-            | Event::Transcript { .. } => Topic::Bots,
+            | Event::Transcript { .. }
+            | Event::Translation { .. } => Topic::Bots,
         }
     }
 }

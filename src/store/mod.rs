@@ -13,6 +13,7 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension};
 pub mod bots;
 pub mod presets;
 pub mod transcripts;
+pub mod translations;
 
 use crate::records::{Counts, DbInfo};
 use crate::{Error, Result};

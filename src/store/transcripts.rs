@@ -33,7 +33,7 @@ fn line_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<TranscriptRow> {
 }
 
 impl Db {
-    fn tx_err(&self, e: impl std::fmt::Display) -> Error {
+    pub(super) fn tx_err(&self, e: impl std::fmt::Display) -> Error {
         Error::Database {
             path: self.path().to_path_buf(),
             message: e.to_string(),

@@ -11,8 +11,6 @@ use std::sync::mpsc::{self, SyncSender, TrySendError};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
-use serde::{Deserialize, Serialize};
-
 use super::{Lang, LineTranslator, TranslateError, Translation};
 use crate::engine::Latencies;
 
@@ -38,22 +36,7 @@ pub struct Outcome {
     pub result: Result<Translation, TranslateError>,
 }
 
-/// What one target language has done so far (for `orch bot status`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct LangStats {
-    pub lang: String,
-    /// Lines translated (pass-throughs included).
-    pub translated: u64,
-    /// Lines the engine failed on.
-    pub failed: u64,
-    /// Lines dropped because the language's queue was full.
-    pub dropped: u64,
-    /// Engine latency over the last lines, in milliseconds.
-    pub p50_ms: Option<f64>,
-    pub p95_ms: Option<f64>,
-    /// The last failure.
-    pub last_error: Option<String>,
-}
+pub use crate::records::LangStats;
 
 #[derive(Debug, Default)]
 struct Counters {
@@ -160,16 +143,14 @@ impl Live {
 
     /// Each language's figures, in target order.
     pub fn stats(&self) -> Vec<LangStats> {
-        self.workers
-            .iter()
-            .map(|w| {
-                let c = w.counters.lock().unwrap_or_else(|p| p.into_inner());
-                let mut s = c.stats.clone();
-                s.p50_ms = c.latencies.percentile(0.50);
-                s.p95_ms = c.latencies.percentile(0.95);
-                s
-            })
-            .collect()
+        self.watch().stats()
+    }
+
+    /// A handle on the figures, for readers elsewhere (`orch bot status`).
+    pub fn watch(&self) -> Watch {
+        Watch {
+            counters: self.workers.iter().map(|w| w.counters.clone()).collect(),
+        }
     }
 
     /// Stop taking lines, finish the queued ones and join the workers.
@@ -183,6 +164,28 @@ impl Live {
             }
         }
         self.stats()
+    }
+}
+
+/// The figures of a [`Live`]'s languages, readable while it runs and after.
+#[derive(Debug, Clone, Default)]
+pub struct Watch {
+    counters: Vec<Arc<Mutex<Counters>>>,
+}
+
+impl Watch {
+    /// Each language's figures, in target order.
+    pub fn stats(&self) -> Vec<LangStats> {
+        self.counters
+            .iter()
+            .map(|c| {
+                let c = c.lock().unwrap_or_else(|p| p.into_inner());
+                let mut s = c.stats.clone();
+                s.p50_ms = c.latencies.percentile(0.50);
+                s.p95_ms = c.latencies.percentile(0.95);
+                s
+            })
+            .collect()
     }
 }
 

@@ -4,6 +4,7 @@
 pub mod analytics;
 pub mod analyze;
 pub mod bot;
+pub mod captions;
 pub mod config;
 pub mod daemon;
 pub mod db;
@@ -48,6 +49,7 @@ pub fn dispatch(cli: Cli) -> orch::Result<()> {
         Command::Translate(args) => translate::run(&ctx, args),
         Command::Transcribe(args) => transcribe::run(&ctx, args),
         Command::Transcript(cmd) => transcript::run(&ctx, cmd),
+        Command::Captions(args) => captions::run(&ctx, args),
         Command::Speakers(cmd) => speakers::run(&ctx, cmd),
     }
 }

@@ -96,7 +96,7 @@ pub async fn handle(state: &Arc<State>, conn: &mut Conn, id: u64, request: Reque
             analytics::sessions(state, since, bot_id).await
         }
         Request::AnalyticsPerformance => analytics::performance(state).await,
-        Request::TranscriptGet { target } => transcripts::get(state, &target).await,
+        Request::TranscriptGet { target, langs } => transcripts::get(state, &target, langs).await,
         Request::SpeakersList { target } => transcripts::speakers(state, &target).await,
         Request::SpeakersMap {
             target,

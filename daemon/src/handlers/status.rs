@@ -22,7 +22,7 @@ pub async fn status(state: &Arc<State>) -> Response {
         )
     };
     respond(counts, |(schema_version, counts)| {
-        Response::Status(StatusInfo {
+        Response::Status(Box::new(StatusInfo {
             version: orch::VERSION.to_string(),
             protocol: PROTOCOL_VERSION,
             pid: std::process::id(),
@@ -36,6 +36,7 @@ pub async fn status(state: &Arc<State>) -> Response {
             counts,
             started_by: state.started_by.clone(),
             transcription: state.transcription.breaker(),
-        })
+            translation: None,
+        }))
     })
 }

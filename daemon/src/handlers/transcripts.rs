@@ -50,20 +50,44 @@ async fn session_of(state: &Arc<State>, target: &str) -> Result<(String, String,
     Ok((session, bot.id, live))
 }
 
-/// A session's transcript.
-pub async fn get(state: &Arc<State>, target: &str) -> Response {
+/// A session's transcript, and its translations into `langs` (every language when
+/// empty) when asked.
+pub async fn get(state: &Arc<State>, target: &str, langs: Option<Vec<String>>) -> Response {
     let (session, bot, live) = match session_of(state, target).await {
         Ok(s) => s,
         Err(f) => return Response::Failure(f),
     };
+    let langs = match langs
+        .map(|ls| {
+            ls.iter()
+                .map(|l| orch::lang::Lang::parse(l).map(|l| l.to_string()))
+                .collect::<Result<Vec<_>, _>>()
+        })
+        .transpose()
+    {
+        Ok(l) => l,
+        Err(bad) => {
+            return Response::Failure(crate::state::failure(orch::Error::Invalid(bad.to_string())));
+        }
+    };
     let sid = session.clone();
     respond(
-        state.with_db(move |db| db.transcript(&sid)).await,
-        |lines| Response::Transcript {
+        state
+            .with_db(move |db| {
+                let lines = db.transcript(&sid)?;
+                let translations = match &langs {
+                    Some(langs) => db.translations(&sid, langs)?,
+                    None => Vec::new(),
+                };
+                Ok((lines, translations))
+            })
+            .await,
+        |(lines, translations)| Response::Transcript {
             session_id: session,
             bot_id: bot,
             live,
             lines,
+            translations,
         },
     )
 }

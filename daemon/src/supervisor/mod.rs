@@ -309,6 +309,7 @@ pub fn info(state: &State, row: BotRow) -> BotInfo {
         rss_kib: None,
         live: None,
         transcription: None,
+        translation: None,
         spec: row.spec,
     };
     if let Some(h) = live {
@@ -321,6 +322,12 @@ pub fn info(state: &State, row: BotRow) -> BotInfo {
         info.transcription = h
             .shared
             .transcriber
+            .lock()
+            .ok()
+            .and_then(|t| t.as_ref().map(|t| t.stats()));
+        info.translation = h
+            .shared
+            .translation
             .lock()
             .ok()
             .and_then(|t| t.as_ref().map(|t| t.stats()));

@@ -352,10 +352,15 @@ async fn run_once(
         );
         let _ = tokio::task::spawn_blocking(move || t.finish(drain)).await;
     }
-    // Every line is stored and published before the bot's state changes.
+    // Every line is stored, translated and published before the bot's state changes.
     if let Some(w) = writer {
         let _ = w.await;
     }
+    bot.shared
+        .translation
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .take();
     if stalled && ordered.is_none() {
         return Ending {
             reason: Reason::Stalled,
@@ -505,14 +510,17 @@ fn transcribe_setup(
         .and_then(|l| orch::lang::Lang::parse(l).ok());
     let session = bot.session_id.lock().ok().and_then(|s| s.clone())?;
     let origin = Arc::new(std::sync::atomic::AtomicU64::new(0));
+    let engine = engine.with_language(language);
+    let translation = translate_setup(state, bot, cfg, &session, engine.language().cloned());
     let (on_event, writer) = crate::transcription::writer(
         state.clone(),
         bot.id.clone(),
         session.clone(),
         origin.clone(),
+        translation,
     );
     let setup = worker::TranscribeSetup {
-        engine: engine.with_language(language),
+        engine,
         in_flight,
         chunking: orch::transcribe::ChunkingParams::from_config(t),
         queue_s: t.queue_s,
@@ -523,4 +531,51 @@ fn transcribe_setup(
         before_chain: t.preset == "none",
     };
     Some((setup, writer))
+}
+
+/// Live translation of the bot's lines into its target languages, when it has any and
+/// the engine can be set up (otherwise its lines are not translated, and its log says
+/// why).
+fn translate_setup(
+    state: &Arc<State>,
+    bot: &Arc<BotHandle>,
+    cfg: &orch::config::Config,
+    session: &str,
+    source: Option<orch::lang::Lang>,
+) -> Option<crate::translation::BotTranslation> {
+    let targets: Vec<orch::lang::Lang> = bot
+        .spec
+        .target_languages
+        .iter()
+        .filter_map(|l| orch::lang::Lang::parse(l).ok())
+        .collect();
+    if targets.is_empty() {
+        return None;
+    }
+    let started = state
+        .translation
+        .translator(&cfg.translation)
+        .and_then(|t| {
+            crate::translation::BotTranslation::start(
+                state.clone(),
+                bot.id.clone(),
+                session.to_string(),
+                t,
+                &targets,
+                source,
+            )
+        });
+    match started {
+        Ok((t, watch)) => {
+            *bot.shared
+                .translation
+                .lock()
+                .unwrap_or_else(|e| e.into_inner()) = Some(watch);
+            Some(t)
+        }
+        Err(e) => {
+            bot.shared.log(&format!("translation is off: {e}"));
+            None
+        }
+    }
 }

@@ -40,6 +40,8 @@ pub struct Shared {
     pub log_tx: broadcast::Sender<Event>,
     /// Live transcription of the current run, when the bot transcribes.
     pub transcriber: Mutex<Option<orch::transcribe::live::LiveTranscriber>>,
+    /// The figures of the current run's translation, when the bot translates.
+    pub translation: Mutex<Option<orch::translate::live::Watch>>,
 }
 
 impl Shared {
@@ -58,6 +60,7 @@ impl Shared {
             logs: Mutex::new(VecDeque::new()),
             log_tx: broadcast::channel(256).0,
             transcriber: Mutex::new(None),
+            translation: Mutex::new(None),
         }
     }
 
