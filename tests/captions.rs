@@ -215,3 +215,77 @@ for c in caps:
         .fails_with(5)
         .one_line_error();
 }
+
+#[test]
+fn orch_transcribe_translate_writes_a_subtitle_file_per_language() {
+    let env = Env::new();
+    let wav = env.dir.path().join("talk.wav");
+    paragraph(&wav, &SENTENCES[..2], 0.5);
+    let url = whisper_url();
+    // JSON: each line's translation, as Apertium gives it.
+    let run = env.orch(&[
+        "transcribe",
+        "--url",
+        url,
+        "--language",
+        "en",
+        "--translate",
+        "es",
+        "--format",
+        "json",
+        wav.to_str().unwrap(),
+    ]);
+    run.ok();
+    let report = run.json();
+    let lines = report["lines"].as_array().unwrap();
+    let es = report["translations"]["es"].as_array().unwrap();
+    assert!(!lines.is_empty());
+    assert_eq!(lines.len(), es.len());
+    for (l, t) in lines.iter().zip(es) {
+        assert_eq!(
+            t.as_str().unwrap(),
+            apertium("eng-spa", l["text"].as_str().unwrap())
+        );
+    }
+    // Files: the original and one per language next to it.
+    let out = env.dir.path().join("talk.srt");
+    env.orch(&[
+        "transcribe",
+        "--url",
+        url,
+        "--language",
+        "en",
+        "--translate",
+        "es",
+        "-o",
+        out.to_str().unwrap(),
+        wav.to_str().unwrap(),
+    ])
+    .ok();
+    let es_file = env.dir.path().join("talk.es.srt");
+    let check = r#"
+import sys, srt
+subs = list(srt.parse(open(sys.argv[1]).read()))
+for a, b in zip(subs, subs[1:]):
+    assert a.start <= a.end <= b.start, (a, b)
+print(" ".join(s.content.split(": ", 1)[1] for s in subs))
+"#;
+    let spanish = python(check, &es_file);
+    let want: Vec<String> = es.iter().map(|t| t.as_str().unwrap().to_string()).collect();
+    assert_eq!(
+        spanish.split_whitespace().collect::<Vec<_>>(),
+        want.join(" ").split_whitespace().collect::<Vec<_>>()
+    );
+    assert!(python(check, &out).contains("budget"));
+    // An unknown language is refused before any work.
+    env.orch(&[
+        "transcribe",
+        "--url",
+        url,
+        "--translate",
+        "xx",
+        wav.to_str().unwrap(),
+    ])
+    .fails_with(5)
+    .one_line_error();
+}

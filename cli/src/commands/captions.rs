@@ -15,7 +15,7 @@ pub struct CaptionsArgs {
     #[arg(value_name = "BOT|SESSION")]
     pub target: String,
     /// Only these translations (ISO 639-1; default: every target language of the bot).
-    #[arg(long, value_name = "LANG", value_delimiter = ',', num_args = 1..)]
+    #[arg(long, value_name = "LANG", value_delimiter = ',')]
     pub lang: Vec<String>,
 }
 

@@ -2,7 +2,10 @@
 //! decoded, run through the DSP chain (`--preset`, or `transcription.preset`; `--bypass`
 //! sends it as it is), cut into chunks at speech pauses and sent to the configured
 //! engine (`[transcription]`); the transcript is printed or written as text, JSON, SRT or
-//! WebVTT.
+//! WebVTT. `--translate es,fr` also translates every line through the configured
+//! translation engine (`[translation]`) and writes one file per language next to the
+//! output (`talk.srt`, `talk.es.srt`, `talk.fr.srt`); on standard output each line is
+//! followed by its translations.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -74,6 +77,19 @@ pub struct TranscribeArgs {
     /// The engine's base URL [default: `transcription.url`].
     #[arg(long, value_name = "URL")]
     pub url: Option<String>,
+
+    /// Also translate the transcript into these languages (ISO 639-1) through
+    /// `[translation]`: with -o, one file per language next to it (NAME.LANG.FORMAT).
+    #[arg(long, value_name = "LANG", value_delimiter = ',')]
+    pub translate: Vec<String>,
+}
+
+/// The translations `--translate` asks for: the translator and the target languages.
+struct Translate {
+    translator: orch::translate::LineTranslator,
+    langs: Vec<Lang>,
+    /// The language of lines the engine did not label.
+    source: Option<Lang>,
 }
 
 /// One file's transcript, as `--format json` writes it.
@@ -84,6 +100,9 @@ struct Report<'a> {
     language: Option<&'a str>,
     engine: &'static str,
     lines: &'a [Line],
+    /// Each line's text in each `--translate` language, in line order.
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    translations: std::collections::BTreeMap<String, Vec<String>>,
     chunks: ChunkerStats,
     /// Seconds the engine spent, summed over requests.
     engine_s: f64,
@@ -91,7 +110,8 @@ struct Report<'a> {
 
 /// Run `orch transcribe`.
 pub fn run(ctx: &Ctx, args: TranscribeArgs) -> Result<()> {
-    let mut config = crate::connect::config(ctx)?.config.transcription;
+    let loaded = crate::connect::config(ctx)?.config;
+    let mut config = loaded.transcription;
     if let Some(url) = &args.url {
         config.url = url.clone();
         config.validate()?;
@@ -134,6 +154,19 @@ pub fn run(ctx: &Ctx, args: TranscribeArgs) -> Result<()> {
         None => None,
     };
     let engine = Engine::from_config(&config)?.with_language(language);
+    let translate = if args.translate.is_empty() {
+        None
+    } else {
+        Some(Translate {
+            translator: orch::translate::LineTranslator::from_config(&loaded.translation)?,
+            langs: args
+                .translate
+                .iter()
+                .map(|l| Lang::parse(l))
+                .collect::<std::result::Result<_, _>>()?,
+            source: engine.language().cloned(),
+        })
+    };
     let opts = Options {
         chain,
         chunking: ChunkingParams::from_config(&config),
@@ -161,7 +194,19 @@ pub fn run(ctx: &Ctx, args: TranscribeArgs) -> Result<()> {
         &engine,
         &opts,
         &|_, frames| bar.inc(frames),
-        |i, t| match t.and_then(|t| emit(ctx, &args, &engine, &t, format, limits, several)) {
+        |i, t| match t.and_then(|t| {
+            let translated = translate_lines(translate.as_ref(), &t)?;
+            emit(
+                ctx,
+                &args,
+                &engine,
+                &t,
+                &translated,
+                format,
+                limits,
+                several,
+            )
+        }) {
             Ok(()) => {}
             Err(e) => {
                 bar.suspend(|| {
@@ -196,12 +241,50 @@ fn note_done(ctx: &Ctx, args: &TranscribeArgs, started: Instant) {
     }
 }
 
-/// Print or write one file's transcript.
+/// Each `--translate` language and the file's lines in it.
+fn translate_lines(
+    translate: Option<&Translate>,
+    t: &FileTranscript,
+) -> Result<Vec<(Lang, Vec<Line>)>> {
+    let Some(tr) = translate else {
+        return Ok(Vec::new());
+    };
+    let mut out = Vec::new();
+    for to in &tr.langs {
+        let mut lines = Vec::with_capacity(t.lines.len());
+        for l in &t.lines {
+            let from = l
+                .language
+                .as_deref()
+                .and_then(|l| Lang::parse(l).ok())
+                .or_else(|| tr.source.clone())
+                .ok_or_else(|| {
+                    Error::Invalid(
+                        "the speech's language is unknown: give --language to translate".into(),
+                    )
+                })?;
+            let text = tr.translator.line(&l.text, &from, to)?.text;
+            lines.push(Line {
+                text,
+                language: Some(to.to_string()),
+                // The words' times belong to the original; cues spread the translation.
+                words: Vec::new(),
+                ..l.clone()
+            });
+        }
+        out.push((to.clone(), lines));
+    }
+    Ok(out)
+}
+
+/// Print or write one file's transcript (and its translations).
+#[allow(clippy::too_many_arguments)]
 fn emit(
     ctx: &Ctx,
     args: &TranscribeArgs,
     engine: &Engine,
     t: &FileTranscript,
+    translated: &[(Lang, Vec<Line>)],
     format: Format,
     limits: CueLimits,
     several: bool,
@@ -212,17 +295,18 @@ fn emit(
             t.path.display()
         ));
     }
-    let text = match format {
-        Format::Txt => subtitles::txt(&t.lines),
-        Format::Srt => subtitles::srt(&t.lines, limits),
-        Format::Vtt => subtitles::vtt(&t.lines, limits),
+    let render = |lines: &[Line]| match format {
+        Format::Txt => subtitles::txt(lines),
+        Format::Srt => subtitles::srt(lines, limits),
+        Format::Vtt => subtitles::vtt(lines, limits),
         Format::Json => {
             let report = Report {
                 file: t.path.display().to_string(),
                 duration_s: t.duration_s,
                 language: t.language.as_deref(),
                 engine: engine.name(),
-                lines: &t.lines,
+                lines,
+                translations: Default::default(),
                 chunks: t.chunks,
                 engine_s: t.engine_s,
             };
@@ -236,12 +320,61 @@ fn emit(
             } else {
                 out.clone()
             };
-            std::fs::write(&path, text).map_err(|e| Error::io("cannot write", &path, e))
+            std::fs::write(&path, render(&t.lines))
+                .map_err(|e| Error::io("cannot write", &path, e))?;
+            for (lang, lines) in translated {
+                let path = with_lang(&path, lang);
+                std::fs::write(&path, render(lines))
+                    .map_err(|e| Error::io("cannot write", &path, e))?;
+            }
+            Ok(())
         }
         None => {
             if several && format == Format::Txt {
                 ctx.out.text(format!("==> {} <==", t.path.display()));
             }
+            // On standard output, the languages together: each line, then its
+            // translations (bilingual cues in SRT and WebVTT).
+            let text = if translated.is_empty() {
+                render(&t.lines)
+            } else {
+                let texts: Vec<Vec<String>> = (0..t.lines.len())
+                    .map(|i| {
+                        std::iter::once(t.lines[i].text.clone())
+                            .chain(translated.iter().map(|(_, ls)| ls[i].text.clone()))
+                            .collect()
+                    })
+                    .collect();
+                let mut langs = vec![t.language.clone().unwrap_or_default()];
+                langs.extend(translated.iter().map(|(l, _)| l.to_string()));
+                match format {
+                    Format::Txt => subtitles::txt_multi(&t.lines, &texts, &langs),
+                    Format::Srt => {
+                        subtitles::srt_cues(&subtitles::multi_cues(&t.lines, &texts, limits))
+                    }
+                    Format::Vtt => {
+                        subtitles::vtt_cues(&subtitles::multi_cues(&t.lines, &texts, limits))
+                    }
+                    Format::Json => {
+                        let report = Report {
+                            file: t.path.display().to_string(),
+                            duration_s: t.duration_s,
+                            language: t.language.as_deref(),
+                            engine: engine.name(),
+                            lines: &t.lines,
+                            translations: translated
+                                .iter()
+                                .map(|(l, ls)| {
+                                    (l.to_string(), ls.iter().map(|l| l.text.clone()).collect())
+                                })
+                                .collect(),
+                            chunks: t.chunks,
+                            engine_s: t.engine_s,
+                        };
+                        serde_json::to_string(&report).expect("reports serialize") + "\n"
+                    }
+                }
+            };
             if format == Format::Json {
                 print!("{text}");
             } else {
@@ -250,6 +383,19 @@ fn emit(
             Ok(())
         }
     }
+}
+
+/// `talk.srt` -> `talk.es.srt`: a translation's file next to the original.
+fn with_lang(path: &Path, lang: &Lang) -> PathBuf {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let name = match path.extension() {
+        Some(ext) => format!("{stem}.{lang}.{}", ext.to_string_lossy()),
+        None => format!("{stem}.{lang}"),
+    };
+    path.with_file_name(name)
 }
 
 /// `DIR/STEM.EXT` for one of several inputs.

@@ -38,7 +38,7 @@ pub struct ShowArgs {
     #[arg(short, long)]
     pub follow: bool,
     /// Also print each line's translation into these languages (ISO 639-1).
-    #[arg(long, value_name = "LANG", value_delimiter = ',', num_args = 1..)]
+    #[arg(long, value_name = "LANG", value_delimiter = ',')]
     pub lang: Vec<String>,
 }
 
@@ -56,7 +56,7 @@ pub struct ExportArgs {
     pub output: Option<PathBuf>,
     /// The transcript in these languages, in this order (ISO 639-1): `es` the Spanish
     /// translation, `en,es` two lines per cue. The line's own language is its text.
-    #[arg(long, value_name = "LANG", value_delimiter = ',', num_args = 1..)]
+    #[arg(long, value_name = "LANG", value_delimiter = ',')]
     pub lang: Vec<String>,
 }
 
