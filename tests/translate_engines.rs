@@ -29,6 +29,9 @@ struct Seen {
 
 type Log = Arc<Mutex<Vec<Seen>>>;
 
+/// How a stand-in answers a request: a status and a JSON body.
+type Reply = fn(&Seen) -> (u16, Value);
+
 /// A stand-in server that records every request and answers it with `reply`'s status
 /// and JSON body; returns its base URL and the record.
 fn serve(reply: impl Fn(&Seen) -> (u16, Value) + Send + Sync + 'static) -> (String, Log) {
@@ -136,14 +139,19 @@ fn openai_reply(seen: &Seen) -> (u16, Value) {
 
 fn livetranslate_reply(seen: &Seen) -> (u16, Value) {
     let text = seen.body["text"].as_str().unwrap_or_default();
-    (200, json!({ "translated_text": spanish(text), "confidence": 0.9 }))
+    (
+        200,
+        json!({ "translated_text": spanish(text), "confidence": 0.9 }),
+    )
 }
 
 #[test]
 fn libretranslate_gets_the_documented_request_and_the_key_only_when_configured() {
     let (url, log) = serve(libretranslate_reply);
     let env = env_with("libretranslate", &url, "");
-    translate(&env, "Hello world", &[]).ok().stdout_has("Hola world");
+    translate(&env, "Hello world", &[])
+        .ok()
+        .stdout_has("Hola world");
     let seen = log.lock().unwrap().pop().unwrap();
     assert_eq!(seen.path, "/translate");
     assert_eq!(
@@ -160,7 +168,8 @@ fn libretranslate_gets_the_documented_request_and_the_key_only_when_configured()
     assert_eq!(seen.body["api_key"], "s3cret-key");
     // The key is read from the environment, never shown.
     let mut cmd = env.command(&orch_bin());
-    cmd.args(["config", "show"]).env("LT_TEST_KEY", "s3cret-key");
+    cmd.args(["config", "show"])
+        .env("LT_TEST_KEY", "s3cret-key");
     let show = Run::new("orch config show".into(), cmd.output().unwrap());
     show.ok().stdout_has("api_key_env = \"LT_TEST_KEY\"");
     assert!(!show.stdout().contains("s3cret"), "{}", show.stdout());
@@ -192,7 +201,10 @@ fn openai_gets_a_chat_completion_with_a_bearer_key_only_when_configured() {
         "{system}"
     );
     assert!(system.contains("ZQX"), "{system}");
-    assert_eq!(messages[1], json!({"role": "user", "content": "Hello there"}));
+    assert_eq!(
+        messages[1],
+        json!({"role": "user", "content": "Hello there"})
+    );
 
     let env = env_with(
         "openai",
@@ -237,10 +249,9 @@ fn livetranslate_gets_the_services_request() {
 
 #[test]
 fn glossary_terms_survive_every_http_engine() {
-    let glossary_text =
-        "keep = [\"Acme Cloud\"]\n[translate.es]\n\"meeting notes\" = \"acta\"\n";
+    let glossary_text = "keep = [\"Acme Cloud\"]\n[translate.es]\n\"meeting notes\" = \"acta\"\n";
     let text = "Hello, the meeting notes moved to Acme Cloud.";
-    let replies: [(&str, fn(&Seen) -> (u16, Value)); 3] = [
+    let replies: [(&str, Reply); 3] = [
         ("libretranslate", libretranslate_reply),
         ("openai", openai_reply),
         ("livetranslate", livetranslate_reply),
@@ -283,7 +294,9 @@ fn a_refusal_is_one_line_with_the_servers_message_and_not_retried() {
     translate(&env, "Hello", &[])
         .fails_with(6)
         .one_line_error()
-        .stderr_has(&format!("{url}/translate answered HTTP 403: Invalid API key"));
+        .stderr_has(&format!(
+            "{url}/translate answered HTTP 403: Invalid API key"
+        ));
     assert_eq!(log.lock().unwrap().len(), 1);
 }
 
@@ -337,9 +350,18 @@ fn the_configuration_is_checked() {
         ),
         ("read_timeout_s = 0.0\n", "key `translation.read_timeout_s`"),
         ("retries = 11\n", "key `translation.retries`"),
-        ("breaker_failures = 0\n", "key `translation.breaker_failures`"),
-        ("breaker_open_s = -1.0\n", "key `translation.breaker_open_s`"),
-        ("api_key_env = \"NOT A VAR\"\n", "key `translation.api_key_env`"),
+        (
+            "breaker_failures = 0\n",
+            "key `translation.breaker_failures`",
+        ),
+        (
+            "breaker_open_s = -1.0\n",
+            "key `translation.breaker_open_s`",
+        ),
+        (
+            "api_key_env = \"NOT A VAR\"\n",
+            "key `translation.api_key_env`",
+        ),
     ];
     for (lines, message) in cases {
         env.write_config(&format!("[translation]\n{lines}"));

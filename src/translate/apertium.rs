@@ -292,8 +292,9 @@ struct Pipe {
 impl Pipe {
     fn start(dir: &Path, pair: &str) -> Result<Pipe, EngineError> {
         let mode = dir.join("modes").join(format!("{pair}.mode"));
-        let start_err =
-            |program: &str, detail: String| EngineError::Config(format!("cannot start {program}: {detail}"));
+        let start_err = |program: &str, detail: String| {
+            EngineError::Config(format!("cannot start {program}: {detail}"))
+        };
         let script = Command::new("apertium-wblank-mode")
             .arg("-z")
             .arg(&mode)
@@ -486,7 +487,10 @@ mod tests {
             .status()
             .unwrap();
         assert!(killed.success());
-        assert_eq!(a.translate("Good morning.", &en, &es, &none).unwrap(), first);
+        assert_eq!(
+            a.translate("Good morning.", &en, &es, &none).unwrap(),
+            first
+        );
         assert_ne!(a.pipeline_pid("eng-spa"), Some(pid));
     }
 

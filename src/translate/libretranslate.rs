@@ -103,8 +103,14 @@ mod tests {
             "Hola mundo"
         );
         let e = parse("u", r#"{"error":"target language not supported"}"#).unwrap_err();
-        assert!(e.to_string().contains("target language not supported"), "{e}");
-        assert!(matches!(parse("u", "{}"), Err(EngineError::BadAnswer { .. })));
+        assert!(
+            e.to_string().contains("target language not supported"),
+            "{e}"
+        );
+        assert!(matches!(
+            parse("u", "{}"),
+            Err(EngineError::BadAnswer { .. })
+        ));
         assert!(matches!(
             parse("u", "<html>"),
             Err(EngineError::BadAnswer { .. })

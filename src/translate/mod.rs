@@ -229,9 +229,9 @@ impl LineTranslator {
                 connect,
                 read,
             )),
-            TranslationEngine::Livetranslate => Arc::new(livetranslate::LiveTranslate::new(
-                &url, connect, read,
-            )),
+            TranslationEngine::Livetranslate => {
+                Arc::new(livetranslate::LiveTranslate::new(&url, connect, read))
+            }
         };
         let breaker = Breaker::new(
             if url.is_empty() {
@@ -302,10 +302,7 @@ impl LineTranslator {
         let protected = self.glossary.protect(text, to);
         let t0 = Instant::now();
         let out = self.guard.call(
-            || {
-                self.engine
-                    .translate(&protected.text, from, to, context)
-            },
+            || self.engine.translate(&protected.text, from, to, context),
             on_breaker,
         )?;
         let latency_ms = t0.elapsed().as_secs_f64() * 1000.0;
@@ -407,10 +404,17 @@ mod tests {
         let tr = t
             .translate("Hello.", &en, &es, &none, |tr| seen.push(tr.to))
             .unwrap();
-        assert_eq!((tr.text.as_str(), tr.engine.as_str()), ("Hola.", "libretranslate"));
+        assert_eq!(
+            (tr.text.as_str(), tr.engine.as_str()),
+            ("Hola.", "libretranslate")
+        );
         assert_eq!(
             seen,
-            [BreakerState::Open, BreakerState::HalfOpen, BreakerState::Closed]
+            [
+                BreakerState::Open,
+                BreakerState::HalfOpen,
+                BreakerState::Closed
+            ]
         );
         assert_eq!(t.breaker().state, BreakerState::Closed);
     }
@@ -450,6 +454,10 @@ mod tests {
         };
         let e = LineTranslator::from_config(&cfg).unwrap_err();
         assert!(matches!(e, crate::Error::Config(_)), "{e}");
-        assert!(e.to_string().contains("ORCH_TEST_SURELY_UNSET_KEY is not set"), "{e}");
+        assert!(
+            e.to_string()
+                .contains("ORCH_TEST_SURELY_UNSET_KEY is not set"),
+            "{e}"
+        );
     }
 }

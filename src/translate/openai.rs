@@ -169,26 +169,40 @@ mod tests {
             parse("u", r#"{"choices":[{"message":{"content":null}}]}"#),
             Err(EngineError::BadAnswer { .. })
         ));
-        assert!(matches!(parse("u", "nope"), Err(EngineError::BadAnswer { .. })));
+        assert!(matches!(
+            parse("u", "nope"),
+            Err(EngineError::BadAnswer { .. })
+        ));
     }
 
     #[test]
     fn the_instruction_names_both_languages_and_the_placeholders() {
         let i = instruction(&Lang::parse("en").unwrap(), &Lang::parse("pt-BR").unwrap());
-        assert!(i.contains("from English (en) into Portuguese (pt-BR)"), "{i}");
+        assert!(
+            i.contains("from English (en) into Portuguese (pt-BR)"),
+            "{i}"
+        );
         assert!(i.contains("ZQX0"), "{i}");
         let e = super::super::server_message(EngineError::Status {
             url: "u".into(),
             status: 401,
             detail: r#"{"error":{"message":"Incorrect API key provided","type":"invalid_request_error"}}"#.into(),
         });
-        assert_eq!(e.to_string(), "u answered HTTP 401: Incorrect API key provided");
+        assert_eq!(
+            e.to_string(),
+            "u answered HTTP 401: Incorrect API key provided"
+        );
     }
 
     #[test]
     fn the_endpoint_takes_a_base_with_or_without_v1() {
         let d = Duration::from_secs(1);
-        for url in ["http://h:1", "http://h:1/", "http://h:1/v1", "http://h:1/v1/"] {
+        for url in [
+            "http://h:1",
+            "http://h:1/",
+            "http://h:1/v1",
+            "http://h:1/v1/",
+        ] {
             let e = OpenAi::new(url, None, None, d, d);
             assert_eq!(e.endpoint, "http://h:1/v1/chat/completions", "{url}");
         }
