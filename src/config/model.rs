@@ -165,15 +165,7 @@ impl TranscriptionConfig {
 
     /// The API key, read from the environment variable the config names.
     pub fn api_key(&self) -> Result<Option<String>> {
-        let Some(var) = &self.api_key_env else {
-            return Ok(None);
-        };
-        match std::env::var(var) {
-            Ok(k) if !k.trim().is_empty() => Ok(Some(k.trim().to_string())),
-            _ => Err(Error::Config(format!(
-                "key `transcription.api_key_env`: the environment variable {var} is not set"
-            ))),
-        }
+        api_key_from("transcription", self.api_key_env.as_deref())
     }
 
     /// Check every value; the error names the key.
@@ -257,7 +249,7 @@ impl TranscriptionConfig {
             );
         }
         if let Some(v) = &self.api_key_env
-            && (v.is_empty() || !v.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+            && !is_env_name(v)
         {
             return bad(
                 "api_key_env",
@@ -274,6 +266,30 @@ impl TranscriptionConfig {
 pub enum TranslationEngine {
     /// Apertium through its Debian packages, offline.
     Apertium,
+    /// A LibreTranslate server's `POST {url}/translate`.
+    Libretranslate,
+    /// Any OpenAI-compatible `POST {url}/v1/chat/completions` (Ollama, vLLM, llama.cpp
+    /// server, OpenAI), asked to translate.
+    Openai,
+    /// The LiveTranslate translation service's `POST {url}/api/translate`.
+    Livetranslate,
+}
+
+impl TranslationEngine {
+    /// The name as the configuration spells it.
+    pub fn name(self) -> &'static str {
+        match self {
+            TranslationEngine::Apertium => "apertium",
+            TranslationEngine::Libretranslate => "libretranslate",
+            TranslationEngine::Openai => "openai",
+            TranslationEngine::Livetranslate => "livetranslate",
+        }
+    }
+
+    /// Whether the engine is a server reached over HTTP (and so needs a `url`).
+    pub fn is_http(self) -> bool {
+        self != TranslationEngine::Apertium
+    }
 }
 
 /// `[translation]`: which engine translates transcript lines, and how patiently.
@@ -282,35 +298,105 @@ pub enum TranslationEngine {
 pub struct TranslationConfig {
     /// The engine. Default: `apertium`.
     pub engine: TranslationEngine,
+    /// The HTTP engine's base URL; required by every engine but `apertium`.
+    /// Default: none.
+    pub url: Option<String>,
+    /// The model the `openai` engine is asked for (`model` field). Default: none, the
+    /// server's own default (OpenAI and Ollama need one).
+    pub model: Option<String>,
+    /// The environment variable holding the API key (`libretranslate`: `api_key`;
+    /// `openai`: a bearer token). The key itself is never stored. Default: none.
+    pub api_key_env: Option<String>,
     /// Apertium's data directory (its `modes/` lists the installed pairs).
     /// Default: `/usr/share/apertium`.
     pub apertium_dir: PathBuf,
     /// A glossary file (TOML: `keep = [...]`, `[translate.LANG]`) applied to every
     /// line. Default: none.
     pub glossary: Option<PathBuf>,
-    /// Seconds one line may take before it fails. Default: 30.
-    pub timeout_s: f64,
+    /// Seconds to wait for a connection (HTTP engines). Default: 10.
+    pub connect_timeout_s: f64,
+    /// Seconds one line may take once connected (Apertium: the whole line). The old
+    /// name `timeout_s` is still read. Default: 30.
+    #[serde(alias = "timeout_s")]
+    pub read_timeout_s: f64,
+    /// Tries after a failed one (with backoff from 0.5 s). Default: 2.
+    pub retries: u32,
+    /// Failures in a row that open the circuit breaker. Default: 5.
+    pub breaker_failures: u32,
+    /// Seconds an open breaker rests before one trial call. Default: 60.
+    pub breaker_open_s: f64,
 }
 
 impl Default for TranslationConfig {
     fn default() -> Self {
         Self {
             engine: TranslationEngine::Apertium,
+            url: None,
+            model: None,
+            api_key_env: None,
             apertium_dir: PathBuf::from("/usr/share/apertium"),
             glossary: None,
-            timeout_s: 30.0,
+            connect_timeout_s: 10.0,
+            read_timeout_s: 30.0,
+            retries: 2,
+            breaker_failures: 5,
+            breaker_open_s: 60.0,
         }
     }
 }
 
 impl TranslationConfig {
+    /// The API key, read from the environment variable the config names.
+    pub fn api_key(&self) -> Result<Option<String>> {
+        api_key_from("translation", self.api_key_env.as_deref())
+    }
+
     fn validate(&self) -> Result<()> {
         let bad =
             |key: &str, msg: String| Err(Error::Config(format!("key `translation.{key}`: {msg}")));
-        if !(self.timeout_s.is_finite() && (0.1..=600.0).contains(&self.timeout_s)) {
+        let range = |key: &str, v: f64, lo: f64, hi: f64| -> Result<()> {
+            if v.is_finite() && (lo..=hi).contains(&v) {
+                Ok(())
+            } else {
+                bad(key, format!("{v} is outside {lo} to {hi}"))
+            }
+        };
+        match &self.url {
+            Some(url) if !(url.starts_with("http://") || url.starts_with("https://")) => {
+                return bad("url", format!("`{url}` is not an http:// or https:// URL"));
+            }
+            None if self.engine.is_http() => {
+                return bad(
+                    "url",
+                    format!(
+                        "the {} engine needs the URL of its server (like http://127.0.0.1:5000)",
+                        self.engine.name()
+                    ),
+                );
+            }
+            _ => {}
+        }
+        if self.model.as_ref().is_some_and(|m| m.trim().is_empty()) {
+            return bad("model", "must not be empty when set".into());
+        }
+        if let Some(v) = &self.api_key_env
+            && !is_env_name(v)
+        {
             return bad(
-                "timeout_s",
-                format!("{} is outside 0.1 to 600", self.timeout_s),
+                "api_key_env",
+                format!("`{v}` is not an environment variable name"),
+            );
+        }
+        range("connect_timeout_s", self.connect_timeout_s, 0.1, 600.0)?;
+        range("read_timeout_s", self.read_timeout_s, 0.1, 600.0)?;
+        range("breaker_open_s", self.breaker_open_s, 0.1, 86400.0)?;
+        if self.retries > 10 {
+            return bad("retries", format!("{} is outside 0 to 10", self.retries));
+        }
+        if !(1..=100).contains(&self.breaker_failures) {
+            return bad(
+                "breaker_failures",
+                format!("{} is outside 1 to 100", self.breaker_failures),
             );
         }
         if self.apertium_dir.as_os_str().is_empty() {
@@ -324,6 +410,25 @@ impl TranslationConfig {
             return bad("glossary", "must not be empty when set".into());
         }
         Ok(())
+    }
+}
+
+/// Whether `v` can name an environment variable (letters, digits, `_`).
+fn is_env_name(v: &str) -> bool {
+    !v.is_empty() && v.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// The API key in the environment variable `var`, if one is named; `section` names the
+/// configuration section in the error.
+fn api_key_from(section: &str, var: Option<&str>) -> Result<Option<String>> {
+    let Some(var) = var else {
+        return Ok(None);
+    };
+    match std::env::var(var) {
+        Ok(k) if !k.trim().is_empty() => Ok(Some(k.trim().to_string())),
+        _ => Err(Error::Config(format!(
+            "key `{section}.api_key_env`: the environment variable {var} is not set"
+        ))),
     }
 }
 

@@ -14,6 +14,12 @@
 //! What may block: a call holds its pair's pipeline for the line's round trip, bounded
 //! by the timeout; a pipeline that times out, dies or garbles the protocol is killed
 //! (its whole process group) and started again on the next call.
+//!
+//! What counts as a failure: a pipeline that dies (a transient [`EngineError::Unreachable`])
+//! or times out ([`EngineError::Timeout`]) is a failure of the engine, retried and
+//! counted by its breaker; a program that cannot be started is one too, but not retried
+//! ([`EngineError::Config`]). A pair that is not installed is no failure of the engine:
+//! [`Translator::supports`] refuses it before any call, naming the package to install.
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -23,7 +29,8 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use super::{Lang, TranslateError, Translator};
+use super::{Lang, LineContext, TranslateError, Translator};
+use crate::engine::EngineError;
 
 /// ISO 639-1 codes and the ISO 639-3 codes Apertium names its pairs with.
 const CODES: &[(&str, &str)] = &[
@@ -160,8 +167,20 @@ impl Translator for Apertium {
         "apertium"
     }
 
-    fn translate(&self, text: &str, from: &Lang, to: &Lang) -> Result<String, TranslateError> {
-        let pair = self.pair(from, to)?;
+    fn supports(&self, from: &Lang, to: &Lang) -> Result<(), TranslateError> {
+        self.pair(from, to).map(|_| ())
+    }
+
+    fn translate(
+        &self,
+        text: &str,
+        from: &Lang,
+        to: &Lang,
+        _context: &LineContext<'_>,
+    ) -> Result<String, EngineError> {
+        let pair = self
+            .pair(from, to)
+            .map_err(|e| EngineError::Config(e.to_string()))?;
         let input = deformat(text);
         if input.is_empty() {
             return Ok(String::new());
@@ -179,7 +198,7 @@ impl Translator for Apertium {
                 Ok(out) => return Ok(reformat(&out)),
                 Err(e) => {
                     *guard = None;
-                    if fresh || attempt == 1 || matches!(e, TranslateError::Timeout { .. }) {
+                    if fresh || attempt == 1 || matches!(e, EngineError::Timeout { .. }) {
                         return Err(e);
                     }
                 }
@@ -271,11 +290,10 @@ struct Pipe {
 }
 
 impl Pipe {
-    fn start(dir: &Path, pair: &str) -> Result<Pipe, TranslateError> {
+    fn start(dir: &Path, pair: &str) -> Result<Pipe, EngineError> {
         let mode = dir.join("modes").join(format!("{pair}.mode"));
-        let start_err = |program: &str, detail: String| TranslateError::Start {
-            program: program.to_string(),
-            detail,
+        let start_err = |program: &str, detail: String| {
+            EngineError::Config(format!("cannot start {program}: {detail}"))
         };
         let script = Command::new("apertium-wblank-mode")
             .arg("-z")
@@ -372,12 +390,17 @@ impl Pipe {
         })
     }
 
-    fn round_trip(&mut self, input: &str, timeout: Duration) -> Result<String, TranslateError> {
+    /// The pipeline as errors name it.
+    fn what(&self) -> String {
+        format!("the Apertium pipeline {}", self.pair)
+    }
+
+    fn round_trip(&mut self, input: &str, timeout: Duration) -> Result<String, EngineError> {
         let failed = |pipe: &Pipe, detail: String| {
             let stderr = pipe.stderr.lock().unwrap_or_else(|p| p.into_inner());
             let last = stderr.lines().rev().find(|l| !l.trim().is_empty());
-            TranslateError::Pipeline {
-                pair: pipe.pair.clone(),
+            EngineError::Unreachable {
+                url: pipe.what(),
                 detail: match last {
                     Some(l) => format!("{detail}: {}", l.trim()),
                     None => detail,
@@ -397,8 +420,8 @@ impl Pipe {
         match self.lines.recv_timeout(timeout) {
             Ok(Ok(bytes)) => Ok(String::from_utf8_lossy(&bytes).to_string()),
             Ok(Err(e)) => Err(failed(self, format!("the pipeline ended ({e})"))),
-            Err(RecvTimeoutError::Timeout) => Err(TranslateError::Timeout {
-                what: format!("Apertium {}", self.pair),
+            Err(RecvTimeoutError::Timeout) => Err(EngineError::Timeout {
+                url: self.what(),
                 limit_s: timeout.as_secs_f64(),
             }),
             Err(RecvTimeoutError::Disconnected) => {
@@ -455,7 +478,8 @@ mod tests {
     fn a_dead_pipeline_is_restarted() {
         let a = Apertium::new(Path::new("/usr/share/apertium"), Duration::from_secs(30));
         let (en, es) = (Lang::parse("en").unwrap(), Lang::parse("es").unwrap());
-        let first = a.translate("Good morning.", &en, &es).unwrap();
+        let none = LineContext::default();
+        let first = a.translate("Good morning.", &en, &es, &none).unwrap();
         assert_eq!(first, "Buenos días.");
         let pid = a.pipeline_pid("eng-spa").expect("a pipeline runs");
         let killed = Command::new("kill")
@@ -463,7 +487,10 @@ mod tests {
             .status()
             .unwrap();
         assert!(killed.success());
-        assert_eq!(a.translate("Good morning.", &en, &es).unwrap(), first);
+        assert_eq!(
+            a.translate("Good morning.", &en, &es, &none).unwrap(),
+            first
+        );
         assert_ne!(a.pipeline_pid("eng-spa"), Some(pid));
     }
 

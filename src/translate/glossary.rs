@@ -21,7 +21,7 @@ use serde::Deserialize;
 use super::Lang;
 
 /// The placeholder prefix; a placeholder is this followed by the term's index.
-const MARK: &str = "ZQX";
+pub(super) const MARK: &str = "ZQX";
 
 /// A glossary file that cannot be used; the message names the file, line and key.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -11,7 +11,7 @@ use std::sync::mpsc::{self, SyncSender, TrySendError};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
-use super::{Lang, LineTranslator, TranslateError, Translation};
+use super::{Lang, LineContext, LineTranslator, TranslateError, Translation};
 use crate::engine::Latencies;
 
 /// One finished transcript line to translate.
@@ -92,7 +92,13 @@ impl Live {
                 .name(format!("translate-{to}"))
                 .spawn(move || {
                     for line in rx {
-                        let result = t.line(&line.text, &line.lang, &to);
+                        let context = LineContext {
+                            line_id: Some(line.id),
+                            start_s: Some(line.start_s),
+                            end_s: Some(line.end_s),
+                            ..LineContext::default()
+                        };
+                        let result = t.translate(&line.text, &line.lang, &to, &context, |_| {});
                         {
                             let mut c = c.lock().unwrap_or_else(|p| p.into_inner());
                             match &result {
@@ -201,9 +207,10 @@ impl Drop for Live {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::translate::Glossary;
-    use crate::translate::apertium::Apertium;
-    use std::time::Duration;
+
+    fn apertium() -> LineTranslator {
+        LineTranslator::from_config(&crate::config::TranslationConfig::default()).unwrap()
+    }
 
     fn line(id: i64, text: &str) -> SourceLine {
         SourceLine {
@@ -219,11 +226,7 @@ mod tests {
     /// order, the Spanish equal to `apertium -u eng-spa`, English passed through.
     #[test]
     fn every_line_reaches_every_language_in_order() {
-        let engine = Arc::new(Apertium::new(
-            std::path::Path::new("/usr/share/apertium"),
-            Duration::from_secs(30),
-        ));
-        let t = LineTranslator::new(engine, Glossary::default());
+        let t = apertium();
         let got = Arc::new(Mutex::new(Vec::new()));
         let sink = got.clone();
         let targets = [Lang::parse("es").unwrap(), Lang::parse("en").unwrap()];
@@ -276,11 +279,7 @@ mod tests {
     /// silently: translated + failed + dropped = pushed.
     #[test]
     fn a_full_queue_drops_and_counts() {
-        let engine = Arc::new(Apertium::new(
-            std::path::Path::new("/usr/share/apertium"),
-            Duration::from_secs(30),
-        ));
-        let t = LineTranslator::new(engine, Glossary::default());
+        let t = apertium();
         let n = Arc::new(Mutex::new(0u64));
         let sink = n.clone();
         let live = Live::start(t, &[Lang::parse("es").unwrap()], 1, move |_| {
