@@ -47,6 +47,7 @@ Register-ArgumentCompleter -Native -CommandName 'orch' -ScriptBlock {
             [CompletionResult]::new('translate', 'translate', [CompletionResultType]::ParameterValue, 'Translate text through the configured engine (`[translation]`, Apertium by default)')
             [CompletionResult]::new('transcribe', 'transcribe', [CompletionResultType]::ParameterValue, 'Transcribe audio files through the configured speech-to-text engine')
             [CompletionResult]::new('transcript', 'transcript', [CompletionResultType]::ParameterValue, 'Show or export the transcript of a bot''s session (bots spawned with --transcribe)')
+            [CompletionResult]::new('captions', 'captions', [CompletionResultType]::ParameterValue, 'Follow a bot''s live captions: each line, then its translations as they arrive')
             [CompletionResult]::new('speakers', 'speakers', [CompletionResultType]::ParameterValue, 'List a session''s speakers, or give a speaker label a name')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -974,6 +975,7 @@ Register-ArgumentCompleter -Native -CommandName 'orch' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write here instead of standard output; a directory for several files (each written as NAME.FORMAT inside it)')
             [CompletionResult]::new('--language', '--language', [CompletionResultType]::ParameterName, 'Language of the speech (ISO 639-1, like en) [default: `transcription.language`, else the engine detects it]')
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The engine''s base URL [default: `transcription.url`]')
+            [CompletionResult]::new('--translate', '--translate', [CompletionResultType]::ParameterName, 'Also translate the transcript into these languages (ISO 639-1) through `[translation]`: with -o, one file per language next to it (NAME.LANG.FORMAT)')
             [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]')
@@ -1008,6 +1010,7 @@ Register-ArgumentCompleter -Native -CommandName 'orch' -ScriptBlock {
             break
         }
         'orch;transcript;show' {
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Also print each line''s translation into these languages (ISO 639-1)')
             [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]')
@@ -1028,6 +1031,7 @@ Register-ArgumentCompleter -Native -CommandName 'orch' -ScriptBlock {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write here instead of standard output')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write here instead of standard output')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'The transcript in these languages, in this order (ISO 639-1): `es` the Spanish translation, `en,es` two lines per cue. The line''s own language is its text')
             [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]')
@@ -1055,6 +1059,22 @@ Register-ArgumentCompleter -Native -CommandName 'orch' -ScriptBlock {
             break
         }
         'orch;transcript;help;help' {
+            break
+        }
+        'orch;captions' {
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Only these translations (ISO 639-1; default: every target language of the bot)')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured by `auto`)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one stable JSON object per command (NDJSON for streams)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the data asked for')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the data asked for')
+            [CompletionResult]::new('--no-autostart', '--no-autostart', [CompletionResultType]::ParameterName, 'Never start orchd automatically when it is not running')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'orch;speakers' {
@@ -1135,6 +1155,7 @@ Register-ArgumentCompleter -Native -CommandName 'orch' -ScriptBlock {
             [CompletionResult]::new('translate', 'translate', [CompletionResultType]::ParameterValue, 'Translate text through the configured engine (`[translation]`, Apertium by default)')
             [CompletionResult]::new('transcribe', 'transcribe', [CompletionResultType]::ParameterValue, 'Transcribe audio files through the configured speech-to-text engine')
             [CompletionResult]::new('transcript', 'transcript', [CompletionResultType]::ParameterValue, 'Show or export the transcript of a bot''s session (bots spawned with --transcribe)')
+            [CompletionResult]::new('captions', 'captions', [CompletionResultType]::ParameterValue, 'Follow a bot''s live captions: each line, then its translations as they arrive')
             [CompletionResult]::new('speakers', 'speakers', [CompletionResultType]::ParameterValue, 'List a session''s speakers, or give a speaker label a name')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1307,6 +1328,9 @@ Register-ArgumentCompleter -Native -CommandName 'orch' -ScriptBlock {
             break
         }
         'orch;help;transcript;export' {
+            break
+        }
+        'orch;help;captions' {
             break
         }
         'orch;help;speakers' {

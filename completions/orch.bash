@@ -25,6 +25,9 @@ _orch() {
             orch,bot)
                 cmd="orch__subcmd__bot"
                 ;;
+            orch,captions)
+                cmd="orch__subcmd__captions"
+                ;;
             orch,config)
                 cmd="orch__subcmd__config"
                 ;;
@@ -216,6 +219,9 @@ _orch() {
                 ;;
             orch__subcmd__help,bot)
                 cmd="orch__subcmd__help__subcmd__bot"
+                ;;
+            orch__subcmd__help,captions)
+                cmd="orch__subcmd__help__subcmd__captions"
                 ;;
             orch__subcmd__help,config)
                 cmd="orch__subcmd__help__subcmd__config"
@@ -473,7 +479,7 @@ _orch() {
 
     case "${cmd}" in
         orch)
-            opts="-q -h -V --socket --config --data-dir --json --quiet --color --no-autostart --help --version status daemon config db bot events analytics analyze process normalize preset translate transcribe transcript speakers help"
+            opts="-q -h -V --socket --config --data-dir --json --quiet --color --no-autostart --help --version status daemon config db bot events analytics analyze process normalize preset translate transcribe transcript captions speakers help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1220,6 +1226,40 @@ _orch() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        orch__subcmd__captions)
+            opts="-q -h -V --lang --socket --config --data-dir --json --quiet --color --no-autostart --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --lang)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         orch__subcmd__config)
             opts="-q -h -V --socket --config --data-dir --json --quiet --color --no-autostart --help --version show check path reload help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1841,7 +1881,7 @@ _orch() {
             return 0
             ;;
         orch__subcmd__help)
-            opts="status daemon config db bot events analytics analyze process normalize preset translate transcribe transcript speakers help"
+            opts="status daemon config db bot events analytics analyze process normalize preset translate transcribe transcript captions speakers help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2025,6 +2065,20 @@ _orch() {
         orch__subcmd__help__subcmd__bot__subcmd__watch)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        orch__subcmd__help__subcmd__captions)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3461,7 +3515,7 @@ _orch() {
             return 0
             ;;
         orch__subcmd__transcribe)
-            opts="-o -q -h -V --preset --bypass --format --output --language --url --socket --config --data-dir --json --quiet --color --no-autostart --help --version"
+            opts="-o -q -h -V --preset --bypass --format --output --language --url --translate --socket --config --data-dir --json --quiet --color --no-autostart --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3488,6 +3542,10 @@ _orch() {
                     return 0
                     ;;
                 --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --translate)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3545,7 +3603,7 @@ _orch() {
             return 0
             ;;
         orch__subcmd__transcript__subcmd__export)
-            opts="-o -q -h -V --format --output --socket --config --data-dir --json --quiet --color --no-autostart --help --version"
+            opts="-o -q -h -V --format --output --lang --socket --config --data-dir --json --quiet --color --no-autostart --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3560,6 +3618,10 @@ _orch() {
                     return 0
                     ;;
                 -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3643,12 +3705,16 @@ _orch() {
             return 0
             ;;
         orch__subcmd__transcript__subcmd__show)
-            opts="-f -q -h -V --follow --socket --config --data-dir --json --quiet --color --no-autostart --help --version"
+            opts="-f -q -h -V --follow --lang --socket --config --data-dir --json --quiet --color --no-autostart --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --lang)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --socket)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

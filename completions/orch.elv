@@ -44,6 +44,7 @@ set edit:completion:arg-completer[orch] = {|@words|
             cand translate 'Translate text through the configured engine (`[translation]`, Apertium by default)'
             cand transcribe 'Transcribe audio files through the configured speech-to-text engine'
             cand transcript 'Show or export the transcript of a bot''s session (bots spawned with --transcribe)'
+            cand captions 'Follow a bot''s live captions: each line, then its translations as they arrive'
             cand speakers 'List a session''s speakers, or give a speaker label a name'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -886,6 +887,7 @@ set edit:completion:arg-completer[orch] = {|@words|
             cand --output 'Write here instead of standard output; a directory for several files (each written as NAME.FORMAT inside it)'
             cand --language 'Language of the speech (ISO 639-1, like en) [default: `transcription.language`, else the engine detects it]'
             cand --url 'The engine''s base URL [default: `transcription.url`]'
+            cand --translate 'Also translate the transcript into these languages (ISO 639-1) through `[translation]`: with -o, one file per language next to it (NAME.LANG.FORMAT)'
             cand --socket 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]'
             cand --config 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]'
             cand --data-dir 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]'
@@ -918,6 +920,7 @@ set edit:completion:arg-completer[orch] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'orch;transcript;show'= {
+            cand --lang 'Also print each line''s translation into these languages (ISO 639-1)'
             cand --socket 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]'
             cand --config 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]'
             cand --data-dir 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]'
@@ -937,6 +940,7 @@ set edit:completion:arg-completer[orch] = {|@words|
             cand --format 'Output format'
             cand -o 'Write here instead of standard output'
             cand --output 'Write here instead of standard output'
+            cand --lang 'The transcript in these languages, in this order (ISO 639-1): `es` the Spanish translation, `en,es` two lines per cue. The line''s own language is its text'
             cand --socket 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]'
             cand --config 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]'
             cand --data-dir 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]'
@@ -960,6 +964,21 @@ set edit:completion:arg-completer[orch] = {|@words|
         &'orch;transcript;help;export'= {
         }
         &'orch;transcript;help;help'= {
+        }
+        &'orch;captions'= {
+            cand --lang 'Only these translations (ISO 639-1; default: every target language of the bot)'
+            cand --socket 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]'
+            cand --config 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]'
+            cand --data-dir 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]'
+            cand --color 'When to use colours (NO_COLOR is honoured by `auto`)'
+            cand --json 'Print one stable JSON object per command (NDJSON for streams)'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand --no-autostart 'Never start orchd automatically when it is not running'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
         }
         &'orch;speakers'= {
             cand --socket 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]'
@@ -1032,6 +1051,7 @@ set edit:completion:arg-completer[orch] = {|@words|
             cand translate 'Translate text through the configured engine (`[translation]`, Apertium by default)'
             cand transcribe 'Transcribe audio files through the configured speech-to-text engine'
             cand transcript 'Show or export the transcript of a bot''s session (bots spawned with --transcribe)'
+            cand captions 'Follow a bot''s live captions: each line, then its translations as they arrive'
             cand speakers 'List a session''s speakers, or give a speaker label a name'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1158,6 +1178,8 @@ set edit:completion:arg-completer[orch] = {|@words|
         &'orch;help;transcript;show'= {
         }
         &'orch;help;transcript;export'= {
+        }
+        &'orch;help;captions'= {
         }
         &'orch;help;speakers'= {
             cand list 'The speakers of a session (of a bot: its newest session)'

@@ -154,6 +154,9 @@ fn a_bot_with_target_languages_gives_live_captions_and_bilingual_subtitles() {
         "stopped"
     );
 
+    // The engine's breaker shows in the daemon's status.
+    let status = env.orch(&["--json", "status"]).json();
+    assert_eq!(status["translation"]["state"], "closed", "{status}");
     // The translated transcript, and bilingual subtitles that standard parsers read.
     let session = lines[0]["session_id"].as_str().unwrap().to_string();
     let es = env.orch(&["transcript", "show", &session, "--lang", "es"]);

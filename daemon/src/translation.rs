@@ -29,6 +29,12 @@ pub struct Translation {
 }
 
 impl Translation {
+    /// The engine's breaker, once an engine was built.
+    pub fn breaker(&self) -> Option<orch::engine::BreakerSnapshot> {
+        let cur = self.current.lock().unwrap_or_else(|p| p.into_inner());
+        cur.as_ref().map(|(_, t)| t.breaker())
+    }
+
     /// The translator for `cfg`.
     pub fn translator(&self, cfg: &TranslationConfig) -> orch::Result<LineTranslator> {
         let mut cur = self.current.lock().unwrap_or_else(|p| p.into_inner());

@@ -481,6 +481,24 @@ pub fn render(b: &BotInfo) -> String {
             ),
         ));
     }
+    for l in b.translation.iter().flatten() {
+        rows.push((
+            "translation",
+            format!(
+                "{}: {} translated, {} failed, {} dropped; latency p50 {} / p95 {} ms{}",
+                l.lang,
+                l.translated,
+                l.failed,
+                l.dropped,
+                l.p50_ms.map_or("-".into(), |v| format!("{v:.0}")),
+                l.p95_ms.map_or("-".into(), |v| format!("{v:.0}")),
+                l.last_error
+                    .as_deref()
+                    .map(|e| format!(" (last error: {})", printable(e)))
+                    .unwrap_or_default()
+            ),
+        ));
+    }
     let mut out = key_values(&rows);
     if let Some(p) = b.live.as_ref().and_then(|l| l.pipeline.as_ref()) {
         if p.stages.is_empty() {

@@ -55,23 +55,30 @@ fn render(s: &StatusInfo) -> String {
         ("presets", format!("{} user", c.presets)),
         ("analyses", c.analyses.to_string()),
     ];
-    if let Some(b) = &s.transcription {
-        rows.push((
-            "transcription",
-            format!(
-                "{}: breaker {}, {} ok, {} failed{}",
-                b.engine,
-                b.state,
-                b.ok,
-                b.failed,
-                b.last_error
-                    .as_deref()
-                    .map(|e| format!(" (last: {})", crate::output::printable(e)))
-                    .unwrap_or_default()
-            ),
-        ));
+    for (what, b) in [
+        ("transcription", &s.transcription),
+        ("translation", &s.translation),
+    ] {
+        if let Some(b) = b {
+            rows.push((what, breaker(b)));
+        }
     }
     key_values(&rows)
+}
+
+/// An engine's circuit breaker in one line.
+fn breaker(b: &orch::engine::BreakerSnapshot) -> String {
+    format!(
+        "{}: breaker {}, {} ok, {} failed{}",
+        b.engine,
+        b.state,
+        b.ok,
+        b.failed,
+        b.last_error
+            .as_deref()
+            .map(|e| format!(" (last: {})", crate::output::printable(e)))
+            .unwrap_or_default()
+    )
 }
 
 /// `3d 4h`, `5m 12s`, `0.4s`.

@@ -36,7 +36,7 @@ pub async fn status(state: &Arc<State>) -> Response {
             counts,
             started_by: state.started_by.clone(),
             transcription: state.transcription.breaker(),
-            translation: None,
+            translation: state.translation.breaker(),
         }))
     })
 }
