@@ -94,8 +94,10 @@ fn speech_with_pauses_reads_within_a_word_error_rate_of_0_2() {
 
 #[test]
 fn speech_that_crosses_chunk_seams_is_not_doubled() {
-    // One long sentence without pauses: cut inside speech, chunks overlap by 0.5 s.
+    // One long sentence without pauses: cut inside speech, chunks overlap by 0.5 s
+    // (without the stretch, so it is cut at every 3 s).
     let env = Env::new();
+    env.write_config("[transcription]\nstretch_s = 0.0\n");
     let wav = env.dir.path().join("long.wav");
     let sentence = "Yesterday afternoon the committee members carefully reviewed every single \
                     proposal that the engineering department had submitted during the winter";
