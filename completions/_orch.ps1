@@ -354,6 +354,7 @@ Register-ArgumentCompleter -Native -CommandName 'orch' -ScriptBlock {
             [CompletionResult]::new('--preset', '--preset', [CompletionResultType]::ParameterName, 'DSP preset (default: `default`)')
             [CompletionResult]::new('--language', '--language', [CompletionResultType]::ParameterName, 'Spoken language, e.g. en or pt-BR (sent to the transcription engine)')
             [CompletionResult]::new('--target-language', '--target-language', [CompletionResultType]::ParameterName, 'Languages to translate into (repeatable)')
+            [CompletionResult]::new('--glossary', '--glossary', [CompletionResultType]::ParameterName, 'A glossary for this bot''s translations (TOML, as `translation.glossary`), used instead of the configured one')
             [CompletionResult]::new('--dedup-key', '--dedup-key', [CompletionResultType]::ParameterName, 'Refuse to spawn while a live bot has the same key (the same meeting twice)')
             [CompletionResult]::new('--speed', '--speed', [CompletionResultType]::ParameterName, 'Playback speed of a file bot (1 = real time)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'The command writes raw PCM of this format (otherwise a container such as WAV, FLAC, MP3 or Ogg is expected)')

@@ -1035,7 +1035,7 @@ _orch() {
             return 0
             ;;
         orch__subcmd__bot__subcmd__spawn)
-            opts="-q -h -V --kind --source --meeting-url --platform --name --preset --language --transcribe --target-language --dedup-key --speed --loop --format --rate --channels --max-duration --silence-timeout --socket --config --data-dir --json --quiet --color --no-autostart --help --version"
+            opts="-q -h -V --kind --source --meeting-url --platform --name --preset --language --transcribe --target-language --glossary --dedup-key --speed --loop --format --rate --channels --max-duration --silence-timeout --socket --config --data-dir --json --quiet --color --no-autostart --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1070,6 +1070,10 @@ _orch() {
                     return 0
                     ;;
                 --target-language)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --glossary)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -321,6 +321,7 @@ set edit:completion:arg-completer[orch] = {|@words|
             cand --preset 'DSP preset (default: `default`)'
             cand --language 'Spoken language, e.g. en or pt-BR (sent to the transcription engine)'
             cand --target-language 'Languages to translate into (repeatable)'
+            cand --glossary 'A glossary for this bot''s translations (TOML, as `translation.glossary`), used instead of the configured one'
             cand --dedup-key 'Refuse to spawn while a live bot has the same key (the same meeting twice)'
             cand --speed 'Playback speed of a file bot (1 = real time)'
             cand --format 'The command writes raw PCM of this format (otherwise a container such as WAV, FLAC, MP3 or Ogg is expected)'

@@ -254,6 +254,7 @@ complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcomman
 complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from spawn" -l preset -d 'DSP preset (default: `default`)' -r
 complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from spawn" -l language -d 'Spoken language, e.g. en or pt-BR (sent to the transcription engine)' -r
 complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from spawn" -l target-language -d 'Languages to translate into (repeatable)' -r
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from spawn" -l glossary -d 'A glossary for this bot\'s translations (TOML, as `translation.glossary`), used instead of the configured one' -r -F
 complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from spawn" -l dedup-key -d 'Refuse to spawn while a live bot has the same key (the same meeting twice)' -r
 complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from spawn" -l speed -d 'Playback speed of a file bot (1 = real time)' -r
 complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from spawn" -l format -d 'The command writes raw PCM of this format (otherwise a container such as WAV, FLAC, MP3 or Ogg is expected)' -r -f -a "s16le\t'Signed 16-bit little-endian'

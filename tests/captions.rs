@@ -8,37 +8,17 @@
 
 mod helper;
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::Duration;
 
 use helper::Env;
-use helper::engines::{paragraph, whisper_url};
+use helper::engines::{apertium, paragraph, whisper_url};
 
 const SENTENCES: &[&str] = &[
     "Good morning everyone, thank you for coming today.",
     "Please remember to send the budget report before Friday.",
     "The new library opens downtown in early spring.",
 ];
-
-/// What the `apertium` command itself makes of `text`.
-fn apertium(pair: &str, text: &str) -> String {
-    let mut child = Command::new("apertium")
-        .args(["-u", pair])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("apertium is installed (scripts/engines install)");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(text.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(out.status.success(), "apertium -u {pair} failed");
-    String::from_utf8(out.stdout).unwrap().trim().to_string()
-}
 
 /// Run a Python check over a file; its stdout.
 fn python(script: &str, file: &std::path::Path) -> String {
@@ -59,11 +39,7 @@ fn a_bot_with_target_languages_gives_live_captions_and_bilingual_subtitles() {
     let env = Env::new();
     let glossary = env.dir.path().join("glossary.toml");
     std::fs::write(&glossary, "keep = [\"Friday\"]\n").unwrap();
-    env.write_config(&format!(
-        "[transcription]\nurl = \"{}\"\n[translation]\nglossary = \"{}\"\n",
-        whisper_url(),
-        glossary.display()
-    ));
+    env.write_config(&format!("[transcription]\nurl = \"{}\"\n", whisper_url()));
     let _d = env.daemon(&[]);
     let wav = env.dir.path().join("talk.wav");
     paragraph(&wav, SENTENCES, 0.5);
@@ -84,6 +60,9 @@ fn a_bot_with_target_languages_gives_live_captions_and_bilingual_subtitles() {
         "es",
         "--target-language",
         "ja",
+        // This bot's own glossary.
+        "--glossary",
+        glossary.to_str().unwrap(),
     ]);
     run.ok();
     let id = run.json()["id"].as_str().unwrap().to_string();
@@ -213,10 +192,26 @@ for c in caps:
     let first_es = spanish(lines[0]).remove(0);
     let first_words: Vec<&str> = first_es.split_whitespace().take(2).collect();
     assert!(text.contains(&first_words.join(" ")), "{text}");
-    // A bad language code is refused with exit 5.
+    // A bad language code, or a glossary that cannot be read, is refused with exit 5.
     env.orch(&["transcript", "export", &session, "--lang", "xx"])
         .fails_with(5)
         .one_line_error();
+    std::fs::write(&glossary, "keep = [\"Friday\"\n").unwrap();
+    env.orch(&[
+        "bot",
+        "spawn",
+        "--kind",
+        "file",
+        "--source",
+        wav.to_str().unwrap(),
+        "--target-language",
+        "es",
+        "--glossary",
+        glossary.to_str().unwrap(),
+    ])
+    .fails_with(5)
+    .one_line_error()
+    .stderr_has("glossary");
 }
 
 #[test]
@@ -291,4 +286,59 @@ print(" ".join(s.content.split(": ", 1)[1] for s in subs))
     ])
     .fails_with(5)
     .one_line_error();
+}
+
+#[test]
+fn a_translation_engine_that_is_down_opens_its_breaker_without_stopping_the_bot() {
+    // Nothing listens on the translation port: every call fails to connect.
+    let env = Env::new();
+    let dead = helper::engines::free_port();
+    env.write_config(&format!(
+        "[transcription]\nurl = \"{}\"\n[translation]\nengine = \"libretranslate\"\n\
+         url = \"http://127.0.0.1:{dead}\"\nretries = 0\nbreaker_failures = 1\n",
+        whisper_url()
+    ));
+    let _d = env.daemon(&[]);
+    let wav = env.dir.path().join("talk.wav");
+    paragraph(&wav, &SENTENCES[..2], 0.5);
+    let run = env.orch(&[
+        "--json",
+        "bot",
+        "spawn",
+        "--kind",
+        "file",
+        "--source",
+        wav.to_str().unwrap(),
+        "--speed",
+        "2",
+        "--transcribe",
+        "--language",
+        "en",
+        "--target-language",
+        "es",
+    ]);
+    run.ok();
+    let id = run.json()["id"].as_str().unwrap().to_string();
+    // The captions still come, without translations; the bot ends normally.
+    let captions = env.orch(&["--json", "captions", &id]);
+    captions.ok();
+    assert!(
+        captions.stdout().contains("chunk_seq"),
+        "{}",
+        captions.stdout()
+    );
+    assert!(!captions.stdout().contains("target_language"));
+    let events = env
+        .orch(&["--json", "events", "--bot", &id, "--no-follow"])
+        .stdout();
+    assert!(
+        events.contains("translation engine breaker closed -> open"),
+        "{events}"
+    );
+    assert_eq!(
+        env.orch(&["--json", "bot", "status", &id]).json()["state"],
+        "stopped"
+    );
+    let status = env.orch(&["--json", "status"]).json();
+    assert_eq!(status["translation"]["state"], "open", "{status}");
 }

@@ -4,29 +4,8 @@
 
 mod helper;
 
-use std::process::Command;
-
 use helper::Env;
-
-/// What the `apertium` command itself makes of `text`.
-fn apertium(pair: &str, text: &str) -> String {
-    use std::io::Write;
-    let mut child = Command::new("apertium")
-        .args(["-u", pair])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .expect("apertium is installed (scripts/engines install)");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(text.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(out.status.success(), "apertium -u {pair} failed");
-    String::from_utf8(out.stdout).unwrap().trim().to_string()
-}
+use helper::engines::apertium;
 
 const SENTENCES: &[&str] = &[
     "Good morning everyone, let's begin.",

@@ -121,6 +121,21 @@ async fn store(
     let mut failing: Vec<String> = Vec::new();
     while let Some(o) = rx.recv().await {
         let to = o.to.to_string();
+        for t in &o.breaker {
+            let severity = if t.to.to_string() == "open" {
+                "error"
+            } else {
+                "info"
+            };
+            let detail = o
+                .result
+                .as_ref()
+                .err()
+                .map(|e| format!(": {e}"))
+                .unwrap_or_default();
+            let message = format!("translation engine breaker {} -> {}{detail}", t.from, t.to);
+            crate::transcription::alert(&state, &bot_id, &session_id, severity, &message).await;
+        }
         match o.result {
             Ok(t) => {
                 failing.retain(|l| *l != to);

@@ -98,6 +98,10 @@ pub struct BotSpec {
     /// Languages to translate into.
     #[serde(default)]
     pub target_languages: Vec<String>,
+    /// A glossary for this bot's translations (absolute path), instead of
+    /// `translation.glossary`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub glossary: Option<std::path::PathBuf>,
     /// Refuse a second live bot with the same key (the same meeting joined twice).
     pub dedup_key: Option<String>,
     /// Playback speed of a file bot (1.0 = real time).
@@ -155,6 +159,7 @@ impl BotSpec {
             language: None,
             transcribe: false,
             target_languages: Vec::new(),
+            glossary: None,
             dedup_key: None,
             speed: 1.0,
             looped: false,

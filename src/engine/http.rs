@@ -87,6 +87,40 @@ impl Http {
     }
 }
 
+/// One route of an OpenAI-compatible server: its client, full URL and API key.
+#[derive(Debug, Clone)]
+pub struct OpenAiRoute {
+    http: Http,
+    /// The route's full URL.
+    pub url: String,
+    key: Option<String>,
+}
+
+impl OpenAiRoute {
+    /// `path` (like `/v1/audio/transcriptions`) of the server at `base`, given with or
+    /// without `/v1`; `key` is sent as a bearer token.
+    pub fn new(
+        base: &str,
+        path: &str,
+        key: Option<String>,
+        connect: Duration,
+        read: Duration,
+    ) -> OpenAiRoute {
+        let base = base.trim_end_matches('/').trim_end_matches("/v1");
+        OpenAiRoute {
+            http: Http::new(connect, read),
+            url: format!("{base}{path}"),
+            key,
+        }
+    }
+
+    /// POST `body`; the answer's text on a 2xx status.
+    pub fn post(&self, content_type: &str, body: &[u8]) -> Result<String, EngineError> {
+        self.http
+            .post(&self.url, content_type, body, self.key.as_deref())
+    }
+}
+
 /// The first line of `text`, at most `max` characters.
 pub fn first_line(text: &str, max: usize) -> String {
     let line = text.trim().lines().next().unwrap_or("");

@@ -14,19 +14,17 @@ use serde::Deserialize;
 
 use super::{Chunk, EngineResult, Request, Segment, Transcriber, Word};
 use crate::engine::EngineError;
-use crate::engine::http::{Http, Multipart};
+use crate::engine::http::{Multipart, OpenAiRoute};
 
 /// The OpenAI-compatible engine.
 #[derive(Debug)]
 pub struct OpenAi {
-    http: Http,
-    endpoint: String,
+    route: OpenAiRoute,
     model: Option<String>,
-    key: Option<String>,
 }
 
 impl OpenAi {
-    /// An engine at `url` (the base, without `/v1`).
+    /// An engine at `url` (the base, with or without `/v1`).
     pub fn new(
         url: &str,
         model: Option<String>,
@@ -34,12 +32,9 @@ impl OpenAi {
         connect: Duration,
         read: Duration,
     ) -> OpenAi {
-        let base = url.trim_end_matches('/').trim_end_matches("/v1");
         OpenAi {
-            http: Http::new(connect, read),
-            endpoint: format!("{base}/v1/audio/transcriptions"),
+            route: OpenAiRoute::new(url, "/v1/audio/transcriptions", key, connect, read),
             model,
-            key,
         }
     }
 }
@@ -120,10 +115,8 @@ impl Transcriber for OpenAi {
             form = form.text("prompt", p);
         }
         let (content_type, body) = form.finish();
-        let text = self
-            .http
-            .post(&self.endpoint, &content_type, &body, self.key.as_deref())?;
-        parse(&self.endpoint, &text, chunk.duration_s())
+        let text = self.route.post(&content_type, &body)?;
+        parse(&self.route.url, &text, chunk.duration_s())
     }
 }
 

@@ -13,6 +13,7 @@ use std::thread::JoinHandle;
 
 use super::{Lang, LineContext, LineTranslator, TranslateError, Translation};
 use crate::engine::Latencies;
+use crate::engine::breaker::Transition;
 
 /// One finished transcript line to translate.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,6 +35,8 @@ pub struct Outcome {
     pub line: Arc<SourceLine>,
     pub to: Lang,
     pub result: Result<Translation, TranslateError>,
+    /// Changes of the engine's circuit breaker during this line's call.
+    pub breaker: Vec<Transition>,
 }
 
 pub use crate::records::LangStats;
@@ -98,7 +101,10 @@ impl Live {
                             end_s: Some(line.end_s),
                             ..LineContext::default()
                         };
-                        let result = t.translate(&line.text, &line.lang, &to, &context, |_| {});
+                        let mut breaker = Vec::new();
+                        let result = t.translate(&line.text, &line.lang, &to, &context, |tr| {
+                            breaker.push(tr)
+                        });
                         {
                             let mut c = c.lock().unwrap_or_else(|p| p.into_inner());
                             match &result {
@@ -118,6 +124,7 @@ impl Live {
                             line,
                             to: to.clone(),
                             result,
+                            breaker,
                         });
                     }
                 })?;

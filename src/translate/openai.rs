@@ -15,15 +15,13 @@ use serde::Deserialize;
 
 use super::{Lang, LineContext, Translator};
 use crate::engine::EngineError;
-use crate::engine::http::Http;
+use crate::engine::http::OpenAiRoute;
 
 /// An OpenAI-compatible chat completions server.
 #[derive(Debug)]
 pub struct OpenAi {
-    http: Http,
-    endpoint: String,
+    route: OpenAiRoute,
     model: Option<String>,
-    key: Option<String>,
 }
 
 impl OpenAi {
@@ -35,12 +33,9 @@ impl OpenAi {
         connect: Duration,
         read: Duration,
     ) -> OpenAi {
-        let base = url.trim_end_matches('/').trim_end_matches("/v1");
         OpenAi {
-            http: Http::new(connect, read),
-            endpoint: format!("{base}/v1/chat/completions"),
+            route: OpenAiRoute::new(url, "/v1/chat/completions", key, connect, read),
             model,
-            key,
         }
     }
 }
@@ -128,15 +123,10 @@ impl Translator for OpenAi {
             body["model"] = model.as_str().into();
         }
         let answer = self
-            .http
-            .post(
-                &self.endpoint,
-                "application/json",
-                body.to_string().as_bytes(),
-                self.key.as_deref(),
-            )
+            .route
+            .post("application/json", body.to_string().as_bytes())
             .map_err(super::server_message)?;
-        parse(&self.endpoint, &answer)
+        parse(&self.route.url, &answer)
     }
 }
 
@@ -204,7 +194,7 @@ mod tests {
             "http://h:1/v1/",
         ] {
             let e = OpenAi::new(url, None, None, d, d);
-            assert_eq!(e.endpoint, "http://h:1/v1/chat/completions", "{url}");
+            assert_eq!(e.route.url, "http://h:1/v1/chat/completions", "{url}");
         }
     }
 }

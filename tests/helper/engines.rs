@@ -173,3 +173,23 @@ fn read_request(s: &mut std::net::TcpStream) {
         }
     }
 }
+
+/// What the `apertium` command itself makes of `text` (Debian `apertium`, installed by
+/// scripts/engines): what orch's Apertium engine must give.
+pub fn apertium(pair: &str, text: &str) -> String {
+    let mut child = Command::new("apertium")
+        .args(["-u", pair])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("apertium is installed (scripts/engines install)");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(text.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "apertium -u {pair} failed");
+    String::from_utf8(out.stdout).unwrap().trim().to_string()
+}

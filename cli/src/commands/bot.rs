@@ -19,7 +19,7 @@ use crate::output::{key_values, table};
 #[derive(Debug, Subcommand)]
 pub enum BotCommand {
     /// Spawn a bot and print its id.
-    Spawn(SpawnArgs),
+    Spawn(Box<SpawnArgs>),
     /// List bots (live ones unless --all).
     List(ListArgs),
     /// Show a bot: state, uptime, preset, audio, levels, loudness, stages, restarts, pid, CPU, RSS.
@@ -111,6 +111,10 @@ pub struct SpawnArgs {
     /// Languages to translate into (repeatable).
     #[arg(long = "target-language", value_name = "LANG")]
     pub target_languages: Vec<String>,
+    /// A glossary for this bot's translations (TOML, as `translation.glossary`), used
+    /// instead of the configured one.
+    #[arg(long, value_name = "FILE", requires = "target_languages")]
+    pub glossary: Option<PathBuf>,
     /// Refuse to spawn while a live bot has the same key (the same meeting twice).
     #[arg(long, value_name = "KEY")]
     pub dedup_key: Option<String>,
@@ -229,7 +233,7 @@ pub fn parse_age(s: &str) -> std::result::Result<f64, String> {
 /// Run `orch bot ...`.
 pub fn run(ctx: &Ctx, cmd: BotCommand) -> Result<()> {
     match cmd {
-        BotCommand::Spawn(a) => spawn(ctx, a),
+        BotCommand::Spawn(a) => spawn(ctx, *a),
         BotCommand::List(a) => list(ctx, a),
         BotCommand::Status(a) => status(ctx, &a.id),
         BotCommand::Terminate(a) => terminate(ctx, a),
@@ -270,6 +274,13 @@ fn spawn(ctx: &Ctx, a: SpawnArgs) -> Result<()> {
     spec.language = a.language;
     spec.transcribe = a.transcribe;
     spec.target_languages = a.target_languages;
+    if let Some(g) = a.glossary {
+        // Checked here, where the user is; orchd reads it again at each run.
+        orch::translate::Glossary::load(&g)
+            .map_err(|e| Error::from(orch::translate::TranslateError::from(e)))?;
+        spec.glossary =
+            Some(std::fs::canonicalize(&g).map_err(|e| Error::io("cannot read", &g, e))?);
+    }
     spec.dedup_key = a.dedup_key;
     spec.speed = a.speed;
     spec.looped = a.looped;

@@ -555,6 +555,12 @@ fn translate_setup(
     let started = state
         .translation
         .translator(&cfg.translation)
+        .and_then(|t| match &bot.spec.glossary {
+            Some(path) => orch::translate::Glossary::load(path)
+                .map(|g| t.with_glossary(g))
+                .map_err(|e| orch::Error::from(orch::translate::TranslateError::from(e))),
+            None => Ok(t),
+        })
         .and_then(|t| {
             crate::translation::BotTranslation::start(
                 state.clone(),
