@@ -168,7 +168,8 @@ pub fn follow(ctx: &Ctx, target: String, langs: Option<Vec<String>>, follow: boo
         )
         .await?;
         let mut last_id = 0;
-        let mut seen_translations: Vec<i64> = translations.iter().map(|t| t.id).collect();
+        // Rows get growing ids: anything at or below the newest one shown is already out.
+        let mut last_translation = translations.iter().map(|t| t.id).max().unwrap_or(0);
         for r in &lines {
             let mine: Vec<&TranslationRow> = translations
                 .iter()
@@ -205,9 +206,9 @@ pub fn follow(ctx: &Ctx, target: String, langs: Option<Vec<String>>, follow: boo
                 Event::Translation { translation: t, .. }
                     if t.session_id == session
                         && wanted(&t.target_language)
-                        && !seen_translations.contains(&t.id) =>
+                        && t.id > last_translation =>
                 {
-                    seen_translations.push(t.id);
+                    last_translation = t.id;
                     print_translation(ctx, &t);
                 }
                 Event::BotState { bot_id, to, .. } if bot_id == bot && to.is_terminal() => break,
