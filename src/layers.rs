@@ -12,9 +12,11 @@ const LAYERS: &[&[&str]] = &[
     // Paths of the data directory and socket; records shared by store and protocol;
     // language codes.
     &["paths", "records", "lang"],
-    // Private files and directories (owner-only modes) under those paths; calls to
-    // external engines (HTTP, retries, circuit breakers).
-    &["private", "engine"],
+    // Private files and directories (owner-only modes) under those paths; the
+    // process's metrics (some sampled from records).
+    &["private", "metrics"],
+    // Calls to external engines (HTTP, retries, circuit breakers; counted in metrics).
+    &["engine"],
     // Audio blocks, decoding and writing.
     &["audio"],
     // Filter primitives shared by the analyzers and the realtime engine.

@@ -11,6 +11,7 @@
 //! - [`dsp`]: the realtime voice-processing engine (stages and pipeline).
 //! - [`presets`]: built-in and user presets (named chains), their file format and diff.
 //! - [`lang`]: language codes (ISO 639-1 with an optional region).
+//! - [`metrics`]: Prometheus metrics of the process (observed and sampled).
 //! - [`records`]: the rows and counts the store returns and the protocol carries.
 //! - [`transcribe`]: speech to text: chunking, engines, merging, subtitles, files.
 //! - [`translate`]: translation engines, the glossary and per-line translation.
@@ -25,6 +26,7 @@ pub mod error;
 pub mod lang;
 #[cfg(test)]
 mod layers;
+pub mod metrics;
 pub mod paths;
 pub mod presets;
 pub mod private;

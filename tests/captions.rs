@@ -293,9 +293,11 @@ fn a_translation_engine_that_is_down_opens_its_breaker_without_stopping_the_bot(
     // Nothing listens on the translation port: every call fails to connect.
     let env = Env::new();
     let dead = helper::engines::free_port();
+    let metrics = helper::engines::free_port();
     env.write_config(&format!(
         "[transcription]\nurl = \"{}\"\n[translation]\nengine = \"libretranslate\"\n\
-         url = \"http://127.0.0.1:{dead}\"\nretries = 0\nbreaker_failures = 1\n",
+         url = \"http://127.0.0.1:{dead}\"\nretries = 0\nbreaker_failures = 1\n\
+         [metrics]\nlisten = \"127.0.0.1:{metrics}\"\n",
         whisper_url()
     ));
     let _d = env.daemon(&[]);
@@ -341,4 +343,27 @@ fn a_translation_engine_that_is_down_opens_its_breaker_without_stopping_the_bot(
     );
     let status = env.orch(&["--json", "status"]).json();
     assert_eq!(status["translation"]["state"], "open", "{status}");
+    // The metrics count the calls of both engines and show the open breaker.
+    let (_, text) = helper::http_get(metrics, "/metrics");
+    let m = |s: &str| helper::metric(&text, s).unwrap_or(0.0);
+    assert_eq!(
+        m(
+            r#"orch_engine_breaker_state{engine="libretranslate",service="translation",state="open"}"#
+        ),
+        1.0,
+        "{text}"
+    );
+    assert!(
+        m(
+            r#"orch_engine_requests_total{engine="libretranslate",outcome="error",service="translation"}"#
+        ) >= 1.0
+    );
+    assert!(
+        m(r#"orch_engine_requests_total{engine="openai",outcome="ok",service="transcription"}"#)
+            >= 1.0
+    );
+    assert!(
+        m(r#"orch_engine_request_duration_seconds_count{engine="openai",service="transcription"}"#)
+            >= 1.0
+    );
 }

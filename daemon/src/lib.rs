@@ -9,6 +9,7 @@ mod conn;
 mod handlers;
 mod logging;
 mod managed_engine;
+mod metrics;
 mod server;
 mod shutdown;
 mod state;

@@ -54,6 +54,13 @@ pub async fn serve(
     let db = tokio::task::spawn_blocking(move || Db::open(&db_path))
         .await
         .map_err(|e| Error::Other(format!("database task failed: {e}")))??;
+    // The metrics address is bound before the socket: a daemon that cannot serve
+    // either never answers.
+    let metrics_listener = match config.metrics.address()? {
+        Some(addr) => Some(crate::metrics::bind(addr).await?),
+        None => None,
+    };
+
     let (listener, _lock) = match activated {
         Some(fd) => {
             let l = interprocess::os::unix::uds_local_socket::tokio::Listener::try_from(fd)
@@ -90,6 +97,9 @@ pub async fn serve(
         translation: Default::default(),
     });
     crate::supervisor::recover(&state).await?;
+    if let Some(l) = metrics_listener {
+        tokio::spawn(crate::metrics::serve(state.clone(), l));
+    }
 
     if mode == Mode::Process {
         shutdown::install_signal_handlers(state.clone())?;

@@ -144,6 +144,7 @@ fn is_known_key(section: &str, key: &str) -> bool {
         .is_some_and(|t| t.contains_key(key))
         || (section == "daemon" && key == "allowed_group")
         || (section == "bots" && key == "meeting_program")
+        || (section == "metrics" && key == "listen")
         || (section == "translation" && ["glossary", "url", "model", "api_key_env"].contains(&key))
         || (section == "transcription"
             && [

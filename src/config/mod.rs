@@ -11,5 +11,5 @@ pub(crate) use load::describe as describe_toml_error;
 pub use load::{Loaded, Source, load, load_file, parse};
 pub use model::{
     BotsConfig, CHUNKING_PRESETS, CliConfig, Config, DaemonConfig, DspConfig, LOG_LEVELS,
-    TranscriptionConfig, TranscriptionEngine, TranslationConfig, TranslationEngine,
+    MetricsConfig, TranscriptionConfig, TranscriptionEngine, TranslationConfig, TranslationEngine,
 };

@@ -27,6 +27,8 @@ pub struct Config {
     pub translation: TranslationConfig,
     /// The speech-to-text engine, its limits, and how audio is cut into chunks.
     pub transcription: TranscriptionConfig,
+    /// The Prometheus endpoint.
+    pub metrics: MetricsConfig,
 }
 
 /// Speech-to-text engines `transcription.engine` names.
@@ -483,6 +485,30 @@ impl Default for DaemonConfig {
     }
 }
 
+/// `[metrics]`: the Prometheus endpoint of orchd.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct MetricsConfig {
+    /// Address (`host:port`) where orchd serves `GET /metrics` in the Prometheus text
+    /// format, with no authentication: keep it on loopback or a private network.
+    /// Default: none (no endpoint).
+    pub listen: Option<String>,
+}
+
+impl MetricsConfig {
+    /// The address to listen on, when set.
+    pub fn address(&self) -> Result<Option<std::net::SocketAddr>> {
+        let Some(l) = &self.listen else {
+            return Ok(None);
+        };
+        l.trim().parse().map(Some).map_err(|_| {
+            Error::Config(format!(
+                "key `metrics.listen`: `{l}` is not an address like 127.0.0.1:9464"
+            ))
+        })
+    }
+}
+
 /// `[cli]`: how the `orch` client behaves.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -651,6 +677,7 @@ impl Config {
         self.bots.validate()?;
         self.translation.validate()?;
         self.transcription.validate()?;
+        self.metrics.address()?;
         let t = self.cli.autostart_timeout_s;
         if !(t.is_finite() && (0.1..=120.0).contains(&t)) {
             return bad(

@@ -1,10 +1,11 @@
 //! Retries with exponential backoff, behind a circuit breaker.
 
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use super::EngineError;
 use super::breaker::{Breaker, Transition};
+use crate::metrics::EngineMetrics;
 
 /// How often and how patiently a failed call is tried again.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -42,6 +43,7 @@ impl RetryPolicy {
 pub struct Guard {
     breaker: Arc<Breaker>,
     policy: RetryPolicy,
+    metrics: Option<EngineMetrics>,
 }
 
 impl Guard {
@@ -49,7 +51,15 @@ impl Guard {
         Guard {
             breaker: Arc::new(breaker),
             policy,
+            metrics: None,
         }
+    }
+
+    /// Count calls, their latency and the breaker's state in the process's metrics,
+    /// as `service` (`transcription`, `translation`) engine `engine`.
+    pub fn observed(mut self, service: &str, engine: &str) -> Guard {
+        self.metrics = Some(crate::metrics::global().engine(service, engine));
+        self
     }
 
     /// The breaker (for status and events).
@@ -64,12 +74,31 @@ impl Guard {
         mut f: impl FnMut() -> Result<T, EngineError>,
         mut on_transition: impl FnMut(Transition),
     ) -> Result<T, EngineError> {
+        let m = self.metrics.as_ref();
+        let mut on_transition = |t: Transition| {
+            if let Some(m) = m {
+                m.breaker(t.to.name());
+            }
+            on_transition(t);
+        };
         let mut attempt = 0;
         loop {
-            if let Some(t) = self.breaker.admit()? {
-                on_transition(t);
+            match self.breaker.admit() {
+                Ok(Some(t)) => on_transition(t),
+                Ok(None) => {}
+                Err(e) => {
+                    if let Some(m) = m {
+                        m.rejected();
+                    }
+                    return Err(e);
+                }
             }
-            match f() {
+            let started = Instant::now();
+            let result = f();
+            if let Some(m) = m {
+                m.call(started.elapsed().as_secs_f64(), result.is_ok());
+            }
+            match result {
                 Ok(v) => {
                     if let Some(t) = self.breaker.success() {
                         on_transition(t);

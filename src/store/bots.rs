@@ -245,6 +245,28 @@ impl Db {
             .map_err(|e| self.db_err(e))
     }
 
+    /// Bots by state name, and the restarts of all bots (for the metrics).
+    pub fn bot_totals(&self) -> Result<(Vec<(String, u64)>, u64)> {
+        let mut st = self
+            .conn()
+            .prepare("SELECT state, count(*) FROM bots GROUP BY state")
+            .map_err(|e| self.db_err(e))?;
+        let by_state = st
+            .query_map([], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)? as u64))
+            })
+            .map_err(|e| self.db_err(e))?
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(|e| self.db_err(e))?;
+        let restarts: i64 = self
+            .conn()
+            .query_row("SELECT coalesce(sum(restarts), 0) FROM bots", [], |r| {
+                r.get(0)
+            })
+            .map_err(|e| self.db_err(e))?;
+        Ok((by_state, restarts.max(0) as u64))
+    }
+
     /// Start a session of a bot.
     pub fn start_session(
         &self,

@@ -158,7 +158,7 @@ impl Engine {
         let language = cfg.language.as_deref().map(Lang::parse).transpose()?;
         Ok(Engine {
             inner,
-            guard: Guard::new(breaker, policy),
+            guard: Guard::new(breaker, policy).observed("transcription", cfg.engine.name()),
             language,
             prompt: cfg.prompt.clone(),
         })

@@ -248,7 +248,7 @@ impl LineTranslator {
         };
         Ok(LineTranslator::new(
             engine,
-            Guard::new(breaker, policy),
+            Guard::new(breaker, policy).observed("translation", name),
             glossary,
         ))
     }

@@ -180,6 +180,8 @@ fn run(
     let mut last_activity = Instant::now();
     let mut preset = p.preset.clone();
     let silence = Duration::from_secs_f64(p.silence_timeout_s);
+    // Resolved once: observing a block's time is lock-free and allocates nothing.
+    let timer = orch::metrics::global().block_timer(&shared.bot_id);
 
     loop {
         if shared.stop.load(Ordering::Relaxed) {
@@ -215,8 +217,10 @@ fn run(
         if before_chain && let Some(tap) = &tap {
             tap.push(&buf);
         }
+        let t0 = Instant::now();
         pipeline.process(&mut buf);
         analyzer.push(&buf);
+        timer.observe(t0.elapsed().as_secs_f64());
         if !before_chain && let Some(tap) = &tap {
             tap.push(&buf);
         }
