@@ -292,7 +292,8 @@ Register-ArgumentCompleter -Native -CommandName 'orch' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the database file, its schema version, size and row counts')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the database file, its schema version, size, row counts, the history kept (events, statistics, transcripts, logs on disk) and the retention setting')
+            [CompletionResult]::new('cleanup', 'cleanup', [CompletionResultType]::ParameterValue, 'Delete bots that ended long ago with everything of their sessions: events, statistics, chunks, transcripts, translations, analyses and log files')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -311,12 +312,32 @@ Register-ArgumentCompleter -Native -CommandName 'orch' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'orch;db;cleanup' {
+            [CompletionResult]::new('--older-than', '--older-than', [CompletionResultType]::ParameterName, 'Only bots that ended longer ago than this: 30s, 15m, 12h, 7d (default: 7d)')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured by `auto`)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one stable JSON object per command (NDJSON for streams)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the data asked for')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the data asked for')
+            [CompletionResult]::new('--no-autostart', '--no-autostart', [CompletionResultType]::ParameterName, 'Never start orchd automatically when it is not running')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'orch;db;help' {
-            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the database file, its schema version, size and row counts')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the database file, its schema version, size, row counts, the history kept (events, statistics, transcripts, logs on disk) and the retention setting')
+            [CompletionResult]::new('cleanup', 'cleanup', [CompletionResultType]::ParameterValue, 'Delete bots that ended long ago with everything of their sessions: events, statistics, chunks, transcripts, translations, analyses and log files')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'orch;db;help;status' {
+            break
+        }
+        'orch;db;help;cleanup' {
             break
         }
         'orch;db;help;help' {
@@ -341,7 +362,7 @@ Register-ArgumentCompleter -Native -CommandName 'orch' -ScriptBlock {
             [CompletionResult]::new('terminate', 'terminate', [CompletionResultType]::ParameterValue, 'Stop a bot gracefully (then kill it after --timeout), and wait until it has ended')
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Show a live bot''s log')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'A live table of all bots, refreshed every second, like top (Ctrl-C ends it)')
-            [CompletionResult]::new('cleanup', 'cleanup', [CompletionResultType]::ParameterValue, 'Delete ended bots with their sessions and events')
+            [CompletionResult]::new('cleanup', 'cleanup', [CompletionResultType]::ParameterValue, 'Delete ended bots with their whole history (the same as `orch db cleanup`)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -486,7 +507,7 @@ Register-ArgumentCompleter -Native -CommandName 'orch' -ScriptBlock {
             [CompletionResult]::new('terminate', 'terminate', [CompletionResultType]::ParameterValue, 'Stop a bot gracefully (then kill it after --timeout), and wait until it has ended')
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Show a live bot''s log')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'A live table of all bots, refreshed every second, like top (Ctrl-C ends it)')
-            [CompletionResult]::new('cleanup', 'cleanup', [CompletionResultType]::ParameterValue, 'Delete ended bots with their sessions and events')
+            [CompletionResult]::new('cleanup', 'cleanup', [CompletionResultType]::ParameterValue, 'Delete ended bots with their whole history (the same as `orch db cleanup`)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -517,6 +538,7 @@ Register-ArgumentCompleter -Native -CommandName 'orch' -ScriptBlock {
         'orch;events' {
             [CompletionResult]::new('--bot', '--bot', [CompletionResultType]::ParameterName, 'Only events of this bot (id, unique prefix or name)')
             [CompletionResult]::new('--history', '--history', [CompletionResultType]::ParameterName, 'Print this many stored events first')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Print the stored events of this long ago and later first (state changes, alerts, participants, also of bots that ended): 30m, 12h, 7d')
             [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]')
@@ -1203,10 +1225,14 @@ Register-ArgumentCompleter -Native -CommandName 'orch' -ScriptBlock {
             break
         }
         'orch;help;db' {
-            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the database file, its schema version, size and row counts')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the database file, its schema version, size, row counts, the history kept (events, statistics, transcripts, logs on disk) and the retention setting')
+            [CompletionResult]::new('cleanup', 'cleanup', [CompletionResultType]::ParameterValue, 'Delete bots that ended long ago with everything of their sessions: events, statistics, chunks, transcripts, translations, analyses and log files')
             break
         }
         'orch;help;db;status' {
+            break
+        }
+        'orch;help;db;cleanup' {
             break
         }
         'orch;help;bot' {
@@ -1216,7 +1242,7 @@ Register-ArgumentCompleter -Native -CommandName 'orch' -ScriptBlock {
             [CompletionResult]::new('terminate', 'terminate', [CompletionResultType]::ParameterValue, 'Stop a bot gracefully (then kill it after --timeout), and wait until it has ended')
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Show a live bot''s log')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'A live table of all bots, refreshed every second, like top (Ctrl-C ends it)')
-            [CompletionResult]::new('cleanup', 'cleanup', [CompletionResultType]::ParameterValue, 'Delete ended bots with their sessions and events')
+            [CompletionResult]::new('cleanup', 'cleanup', [CompletionResultType]::ParameterValue, 'Delete ended bots with their whole history (the same as `orch db cleanup`)')
             break
         }
         'orch;help;bot;spawn' {

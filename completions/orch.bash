@@ -199,11 +199,17 @@ _orch() {
             orch__subcmd__daemon__subcmd__help,stop)
                 cmd="orch__subcmd__daemon__subcmd__help__subcmd__stop"
                 ;;
+            orch__subcmd__db,cleanup)
+                cmd="orch__subcmd__db__subcmd__cleanup"
+                ;;
             orch__subcmd__db,help)
                 cmd="orch__subcmd__db__subcmd__help"
                 ;;
             orch__subcmd__db,status)
                 cmd="orch__subcmd__db__subcmd__status"
+                ;;
+            orch__subcmd__db__subcmd__help,cleanup)
+                cmd="orch__subcmd__db__subcmd__help__subcmd__cleanup"
                 ;;
             orch__subcmd__db__subcmd__help,help)
                 cmd="orch__subcmd__db__subcmd__help__subcmd__help"
@@ -315,6 +321,9 @@ _orch() {
                 ;;
             orch__subcmd__help__subcmd__daemon,stop)
                 cmd="orch__subcmd__help__subcmd__daemon__subcmd__stop"
+                ;;
+            orch__subcmd__help__subcmd__db,cleanup)
+                cmd="orch__subcmd__help__subcmd__db__subcmd__cleanup"
                 ;;
             orch__subcmd__help__subcmd__db,status)
                 cmd="orch__subcmd__help__subcmd__db__subcmd__status"
@@ -1745,7 +1754,7 @@ _orch() {
             return 0
             ;;
         orch__subcmd__db)
-            opts="-q -h -V --socket --config --data-dir --json --quiet --color --no-autostart --help --version status help"
+            opts="-q -h -V --socket --config --data-dir --json --quiet --color --no-autostart --help --version status cleanup help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1774,9 +1783,57 @@ _orch() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        orch__subcmd__db__subcmd__help)
-            opts="status help"
+        orch__subcmd__db__subcmd__cleanup)
+            opts="-q -h -V --older-than --socket --config --data-dir --json --quiet --color --no-autostart --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --older-than)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        orch__subcmd__db__subcmd__help)
+            opts="status cleanup help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        orch__subcmd__db__subcmd__help__subcmd__cleanup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1847,7 +1904,7 @@ _orch() {
             return 0
             ;;
         orch__subcmd__events)
-            opts="-q -h -V --bot --history --no-follow --socket --config --data-dir --json --quiet --color --no-autostart --help --version"
+            opts="-q -h -V --bot --history --since --no-follow --socket --config --data-dir --json --quiet --color --no-autostart --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1858,6 +1915,10 @@ _orch() {
                     return 0
                     ;;
                 --history)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2235,8 +2296,22 @@ _orch() {
             return 0
             ;;
         orch__subcmd__help__subcmd__db)
-            opts="status"
+            opts="status cleanup"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        orch__subcmd__help__subcmd__db__subcmd__cleanup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -265,7 +265,8 @@ set edit:completion:arg-completer[orch] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand status 'Show the database file, its schema version, size and row counts'
+            cand status 'Show the database file, its schema version, size, row counts, the history kept (events, statistics, transcripts, logs on disk) and the retention setting'
+            cand cleanup 'Delete bots that ended long ago with everything of their sessions: events, statistics, chunks, transcripts, translations, analyses and log files'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'orch;db;status'= {
@@ -282,11 +283,29 @@ set edit:completion:arg-completer[orch] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'orch;db;cleanup'= {
+            cand --older-than 'Only bots that ended longer ago than this: 30s, 15m, 12h, 7d (default: 7d)'
+            cand --socket 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]'
+            cand --config 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]'
+            cand --data-dir 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]'
+            cand --color 'When to use colours (NO_COLOR is honoured by `auto`)'
+            cand --json 'Print one stable JSON object per command (NDJSON for streams)'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand --no-autostart 'Never start orchd automatically when it is not running'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'orch;db;help'= {
-            cand status 'Show the database file, its schema version, size and row counts'
+            cand status 'Show the database file, its schema version, size, row counts, the history kept (events, statistics, transcripts, logs on disk) and the retention setting'
+            cand cleanup 'Delete bots that ended long ago with everything of their sessions: events, statistics, chunks, transcripts, translations, analyses and log files'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'orch;db;help;status'= {
+        }
+        &'orch;db;help;cleanup'= {
         }
         &'orch;db;help;help'= {
         }
@@ -309,7 +328,7 @@ set edit:completion:arg-completer[orch] = {|@words|
             cand terminate 'Stop a bot gracefully (then kill it after --timeout), and wait until it has ended'
             cand logs 'Show a live bot''s log'
             cand watch 'A live table of all bots, refreshed every second, like top (Ctrl-C ends it)'
-            cand cleanup 'Delete ended bots with their sessions and events'
+            cand cleanup 'Delete ended bots with their whole history (the same as `orch db cleanup`)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'orch;bot;spawn'= {
@@ -446,7 +465,7 @@ set edit:completion:arg-completer[orch] = {|@words|
             cand terminate 'Stop a bot gracefully (then kill it after --timeout), and wait until it has ended'
             cand logs 'Show a live bot''s log'
             cand watch 'A live table of all bots, refreshed every second, like top (Ctrl-C ends it)'
-            cand cleanup 'Delete ended bots with their sessions and events'
+            cand cleanup 'Delete ended bots with their whole history (the same as `orch db cleanup`)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'orch;bot;help;spawn'= {
@@ -468,6 +487,7 @@ set edit:completion:arg-completer[orch] = {|@words|
         &'orch;events'= {
             cand --bot 'Only events of this bot (id, unique prefix or name)'
             cand --history 'Print this many stored events first'
+            cand --since 'Print the stored events of this long ago and later first (state changes, alerts, participants, also of bots that ended): 30m, 12h, 7d'
             cand --socket 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]'
             cand --config 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]'
             cand --data-dir 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]'
@@ -1087,9 +1107,12 @@ set edit:completion:arg-completer[orch] = {|@words|
         &'orch;help;config;reload'= {
         }
         &'orch;help;db'= {
-            cand status 'Show the database file, its schema version, size and row counts'
+            cand status 'Show the database file, its schema version, size, row counts, the history kept (events, statistics, transcripts, logs on disk) and the retention setting'
+            cand cleanup 'Delete bots that ended long ago with everything of their sessions: events, statistics, chunks, transcripts, translations, analyses and log files'
         }
         &'orch;help;db;status'= {
+        }
+        &'orch;help;db;cleanup'= {
         }
         &'orch;help;bot'= {
             cand spawn 'Spawn a bot and print its id'
@@ -1098,7 +1121,7 @@ set edit:completion:arg-completer[orch] = {|@words|
             cand terminate 'Stop a bot gracefully (then kill it after --timeout), and wait until it has ended'
             cand logs 'Show a live bot''s log'
             cand watch 'A live table of all bots, refreshed every second, like top (Ctrl-C ends it)'
-            cand cleanup 'Delete ended bots with their sessions and events'
+            cand cleanup 'Delete ended bots with their whole history (the same as `orch db cleanup`)'
         }
         &'orch;help;bot;spawn'= {
         }

@@ -197,19 +197,20 @@ complete -c orch -n "__fish_orch_using_subcommand config; and __fish_seen_subcom
 complete -c orch -n "__fish_orch_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print the path of the configuration file orch reads'
 complete -c orch -n "__fish_orch_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "reload" -d 'Make the running daemon re-read its configuration file (like SIGHUP)'
 complete -c orch -n "__fish_orch_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c orch -n "__fish_orch_using_subcommand db; and not __fish_seen_subcommand_from status help" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
-complete -c orch -n "__fish_orch_using_subcommand db; and not __fish_seen_subcommand_from status help" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
-complete -c orch -n "__fish_orch_using_subcommand db; and not __fish_seen_subcommand_from status help" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
-complete -c orch -n "__fish_orch_using_subcommand db; and not __fish_seen_subcommand_from status help" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+complete -c orch -n "__fish_orch_using_subcommand db; and not __fish_seen_subcommand_from status cleanup help" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand db; and not __fish_seen_subcommand_from status cleanup help" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand db; and not __fish_seen_subcommand_from status cleanup help" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand db; and not __fish_seen_subcommand_from status cleanup help" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c orch -n "__fish_orch_using_subcommand db; and not __fish_seen_subcommand_from status help" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
-complete -c orch -n "__fish_orch_using_subcommand db; and not __fish_seen_subcommand_from status help" -s q -l quiet -d 'Print only errors and the data asked for'
-complete -c orch -n "__fish_orch_using_subcommand db; and not __fish_seen_subcommand_from status help" -l no-autostart -d 'Never start orchd automatically when it is not running'
-complete -c orch -n "__fish_orch_using_subcommand db; and not __fish_seen_subcommand_from status help" -s h -l help -d 'Print help'
-complete -c orch -n "__fish_orch_using_subcommand db; and not __fish_seen_subcommand_from status help" -s V -l version -d 'Print version'
-complete -c orch -n "__fish_orch_using_subcommand db; and not __fish_seen_subcommand_from status help" -f -a "status" -d 'Show the database file, its schema version, size and row counts'
-complete -c orch -n "__fish_orch_using_subcommand db; and not __fish_seen_subcommand_from status help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c orch -n "__fish_orch_using_subcommand db; and not __fish_seen_subcommand_from status cleanup help" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
+complete -c orch -n "__fish_orch_using_subcommand db; and not __fish_seen_subcommand_from status cleanup help" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c orch -n "__fish_orch_using_subcommand db; and not __fish_seen_subcommand_from status cleanup help" -l no-autostart -d 'Never start orchd automatically when it is not running'
+complete -c orch -n "__fish_orch_using_subcommand db; and not __fish_seen_subcommand_from status cleanup help" -s h -l help -d 'Print help'
+complete -c orch -n "__fish_orch_using_subcommand db; and not __fish_seen_subcommand_from status cleanup help" -s V -l version -d 'Print version'
+complete -c orch -n "__fish_orch_using_subcommand db; and not __fish_seen_subcommand_from status cleanup help" -f -a "status" -d 'Show the database file, its schema version, size, row counts, the history kept (events, statistics, transcripts, logs on disk) and the retention setting'
+complete -c orch -n "__fish_orch_using_subcommand db; and not __fish_seen_subcommand_from status cleanup help" -f -a "cleanup" -d 'Delete bots that ended long ago with everything of their sessions: events, statistics, chunks, transcripts, translations, analyses and log files'
+complete -c orch -n "__fish_orch_using_subcommand db; and not __fish_seen_subcommand_from status cleanup help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c orch -n "__fish_orch_using_subcommand db; and __fish_seen_subcommand_from status" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
 complete -c orch -n "__fish_orch_using_subcommand db; and __fish_seen_subcommand_from status" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
 complete -c orch -n "__fish_orch_using_subcommand db; and __fish_seen_subcommand_from status" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
@@ -221,7 +222,20 @@ complete -c orch -n "__fish_orch_using_subcommand db; and __fish_seen_subcommand
 complete -c orch -n "__fish_orch_using_subcommand db; and __fish_seen_subcommand_from status" -l no-autostart -d 'Never start orchd automatically when it is not running'
 complete -c orch -n "__fish_orch_using_subcommand db; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
 complete -c orch -n "__fish_orch_using_subcommand db; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
-complete -c orch -n "__fish_orch_using_subcommand db; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show the database file, its schema version, size and row counts'
+complete -c orch -n "__fish_orch_using_subcommand db; and __fish_seen_subcommand_from cleanup" -l older-than -d 'Only bots that ended longer ago than this: 30s, 15m, 12h, 7d (default: 7d)' -r
+complete -c orch -n "__fish_orch_using_subcommand db; and __fish_seen_subcommand_from cleanup" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand db; and __fish_seen_subcommand_from cleanup" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand db; and __fish_seen_subcommand_from cleanup" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand db; and __fish_seen_subcommand_from cleanup" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orch -n "__fish_orch_using_subcommand db; and __fish_seen_subcommand_from cleanup" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
+complete -c orch -n "__fish_orch_using_subcommand db; and __fish_seen_subcommand_from cleanup" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c orch -n "__fish_orch_using_subcommand db; and __fish_seen_subcommand_from cleanup" -l no-autostart -d 'Never start orchd automatically when it is not running'
+complete -c orch -n "__fish_orch_using_subcommand db; and __fish_seen_subcommand_from cleanup" -s h -l help -d 'Print help'
+complete -c orch -n "__fish_orch_using_subcommand db; and __fish_seen_subcommand_from cleanup" -s V -l version -d 'Print version'
+complete -c orch -n "__fish_orch_using_subcommand db; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show the database file, its schema version, size, row counts, the history kept (events, statistics, transcripts, logs on disk) and the retention setting'
+complete -c orch -n "__fish_orch_using_subcommand db; and __fish_seen_subcommand_from help" -f -a "cleanup" -d 'Delete bots that ended long ago with everything of their sessions: events, statistics, chunks, transcripts, translations, analyses and log files'
 complete -c orch -n "__fish_orch_using_subcommand db; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c orch -n "__fish_orch_using_subcommand bot; and not __fish_seen_subcommand_from spawn list status terminate logs watch cleanup help" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
 complete -c orch -n "__fish_orch_using_subcommand bot; and not __fish_seen_subcommand_from spawn list status terminate logs watch cleanup help" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
@@ -240,7 +254,7 @@ complete -c orch -n "__fish_orch_using_subcommand bot; and not __fish_seen_subco
 complete -c orch -n "__fish_orch_using_subcommand bot; and not __fish_seen_subcommand_from spawn list status terminate logs watch cleanup help" -f -a "terminate" -d 'Stop a bot gracefully (then kill it after --timeout), and wait until it has ended'
 complete -c orch -n "__fish_orch_using_subcommand bot; and not __fish_seen_subcommand_from spawn list status terminate logs watch cleanup help" -f -a "logs" -d 'Show a live bot\'s log'
 complete -c orch -n "__fish_orch_using_subcommand bot; and not __fish_seen_subcommand_from spawn list status terminate logs watch cleanup help" -f -a "watch" -d 'A live table of all bots, refreshed every second, like top (Ctrl-C ends it)'
-complete -c orch -n "__fish_orch_using_subcommand bot; and not __fish_seen_subcommand_from spawn list status terminate logs watch cleanup help" -f -a "cleanup" -d 'Delete ended bots with their sessions and events'
+complete -c orch -n "__fish_orch_using_subcommand bot; and not __fish_seen_subcommand_from spawn list status terminate logs watch cleanup help" -f -a "cleanup" -d 'Delete ended bots with their whole history (the same as `orch db cleanup`)'
 complete -c orch -n "__fish_orch_using_subcommand bot; and not __fish_seen_subcommand_from spawn list status terminate logs watch cleanup help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from spawn" -l kind -d 'Kind of bot' -r -f -a "file\t'Replay an audio file in real time'
 command\t'Run a program that writes audio to stdout'
@@ -358,10 +372,11 @@ complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcomman
 complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from help" -f -a "terminate" -d 'Stop a bot gracefully (then kill it after --timeout), and wait until it has ended'
 complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from help" -f -a "logs" -d 'Show a live bot\'s log'
 complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from help" -f -a "watch" -d 'A live table of all bots, refreshed every second, like top (Ctrl-C ends it)'
-complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from help" -f -a "cleanup" -d 'Delete ended bots with their sessions and events'
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from help" -f -a "cleanup" -d 'Delete ended bots with their whole history (the same as `orch db cleanup`)'
 complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c orch -n "__fish_orch_using_subcommand events" -l bot -d 'Only events of this bot (id, unique prefix or name)' -r
 complete -c orch -n "__fish_orch_using_subcommand events" -l history -d 'Print this many stored events first' -r
+complete -c orch -n "__fish_orch_using_subcommand events" -l since -d 'Print the stored events of this long ago and later first (state changes, alerts, participants, also of bots that ended): 30m, 12h, 7d' -r
 complete -c orch -n "__fish_orch_using_subcommand events" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
 complete -c orch -n "__fish_orch_using_subcommand events" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
 complete -c orch -n "__fish_orch_using_subcommand events" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
@@ -822,14 +837,15 @@ complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcomma
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "check" -d 'Validate a configuration file (default: the one orch would read)'
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the path of the configuration file orch reads'
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "reload" -d 'Make the running daemon re-read its configuration file (like SIGHUP)'
-complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from db" -f -a "status" -d 'Show the database file, its schema version, size and row counts'
+complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from db" -f -a "status" -d 'Show the database file, its schema version, size, row counts, the history kept (events, statistics, transcripts, logs on disk) and the retention setting'
+complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from db" -f -a "cleanup" -d 'Delete bots that ended long ago with everything of their sessions: events, statistics, chunks, transcripts, translations, analyses and log files'
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from bot" -f -a "spawn" -d 'Spawn a bot and print its id'
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from bot" -f -a "list" -d 'List bots (live ones unless --all)'
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from bot" -f -a "status" -d 'Show a bot: state, uptime, preset, audio, levels, loudness, stages, restarts, pid, CPU, RSS'
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from bot" -f -a "terminate" -d 'Stop a bot gracefully (then kill it after --timeout), and wait until it has ended'
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from bot" -f -a "logs" -d 'Show a live bot\'s log'
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from bot" -f -a "watch" -d 'A live table of all bots, refreshed every second, like top (Ctrl-C ends it)'
-complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from bot" -f -a "cleanup" -d 'Delete ended bots with their sessions and events'
+complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from bot" -f -a "cleanup" -d 'Delete ended bots with their whole history (the same as `orch db cleanup`)'
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from analytics" -f -a "sessions" -d 'Bot sessions: start, duration, source, preset, audio, restarts, errors, end reason'
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from analytics" -f -a "bot" -d 'One bot: its sessions and current processing figures'
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from analytics" -f -a "performance" -d 'Per-bot processing time per block (p50, p95, p99), realtime factor, dropped blocks, restarts; daemon CPU, memory and bot counts'

@@ -95,6 +95,50 @@ pub struct DbInfo {
     pub journal_mode: String,
     /// Row counts.
     pub counts: Counts,
+    /// What the sessions keep.
+    #[serde(default)]
+    pub history: History,
+    /// `daemon.retention_days`: ended bots older than this are removed every hour
+    /// (none: kept until `orch db cleanup`).
+    #[serde(default)]
+    pub retention_days: Option<f64>,
+}
+
+/// What the history of sessions holds (`orch db status`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct History {
+    /// Stored events (state changes, alerts, participants).
+    pub events: u64,
+    /// Processing-statistics windows.
+    pub stats_windows: u64,
+    /// Chunks sent to speech to text.
+    pub chunks: u64,
+    /// Transcript lines.
+    pub transcript_lines: u64,
+    /// Translations of those lines.
+    pub translations: u64,
+    /// Bot log files on disk, and their bytes.
+    pub log_files: u64,
+    pub log_bytes: u64,
+    /// Start of the oldest session kept (Unix s).
+    pub oldest_session: Option<f64>,
+}
+
+/// What a cleanup removed.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Removed {
+    /// Ended bots, and their sessions.
+    pub bots: u64,
+    pub sessions: u64,
+    /// Rows that hung off those sessions.
+    pub events: u64,
+    pub stats_windows: u64,
+    pub chunks: u64,
+    pub transcript_lines: u64,
+    pub translations: u64,
+    pub analyses: u64,
+    /// Log files deleted from disk.
+    pub log_files: u64,
 }
 
 /// One word of a transcript line with its time, in seconds.

@@ -5,11 +5,13 @@
 //! the test process (with [`Mode::Test`], which skips process-global signal handlers and
 //! systemd notifications so many daemons can run at once).
 
+mod alerts;
 mod conn;
 mod handlers;
 mod logging;
 mod managed_engine;
 mod metrics;
+mod retention;
 mod server;
 mod shutdown;
 mod state;

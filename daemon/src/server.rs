@@ -97,6 +97,7 @@ pub async fn serve(
         translation: Default::default(),
     });
     crate::supervisor::recover(&state).await?;
+    tokio::spawn(crate::retention::sweep(state.clone()));
     if let Some(l) = metrics_listener {
         tokio::spawn(crate::metrics::serve(state.clone(), l));
     }

@@ -178,7 +178,7 @@ async fn handle(
         }
         LiveEvent::Chunk(c) => {
             if c.status == "dropped" {
-                alert(
+                crate::alerts::alert(
                     state,
                     bot_id,
                     session_id,
@@ -211,44 +211,8 @@ async fn handle(
                 "transcription engine breaker {from} -> {to}{}",
                 detail.map(|d| format!(": {d}")).unwrap_or_default()
             );
-            alert(state, bot_id, session_id, severity, &message).await;
+            crate::alerts::alert(state, bot_id, session_id, severity, &message).await;
         }
     }
     None
-}
-
-/// Publish an alert of a bot and keep it in its history (`orch events --bot`).
-pub(crate) async fn alert(
-    state: &Arc<State>,
-    bot_id: &str,
-    session_id: &str,
-    severity: &str,
-    message: &str,
-) {
-    let now = now_unix();
-    state.publish(Event::BotAlert {
-        time: now,
-        bot_id: bot_id.to_string(),
-        severity: severity.to_string(),
-        message: message.to_string(),
-    });
-    let (b, s, sev, m) = (
-        bot_id.to_string(),
-        session_id.to_string(),
-        severity.to_string(),
-        message.to_string(),
-    );
-    let _ = state
-        .with_db(move |db| {
-            db.add_bot_event(
-                &b,
-                Some(&s),
-                "alert",
-                if sev == "error" { "error" } else { "warning" },
-                None,
-                &serde_json::json!({ "message": m }),
-                now,
-            )
-        })
-        .await;
 }

@@ -134,7 +134,7 @@ async fn store(
                 .map(|e| format!(": {e}"))
                 .unwrap_or_default();
             let message = format!("translation engine breaker {} -> {}{detail}", t.from, t.to);
-            crate::transcription::alert(&state, &bot_id, &session_id, severity, &message).await;
+            crate::alerts::alert(&state, &bot_id, &session_id, severity, &message).await;
         }
         match o.result {
             Ok(t) => {
@@ -174,8 +174,7 @@ async fn store(
                 failing.push(to.clone());
                 let message = format!("translation into {to} failed: {e}");
                 tracing::warn!(bot = %bot_id, "{message}");
-                crate::transcription::alert(&state, &bot_id, &session_id, "warning", &message)
-                    .await;
+                crate::alerts::alert(&state, &bot_id, &session_id, "warning", &message).await;
             }
         }
     }

@@ -316,6 +316,9 @@ pub struct BotInfo {
     /// What live translation has done, per target language (translating live bots only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub translation: Option<Vec<crate::records::LangStats>>,
+    /// Its most recent alerts, newest last (`orch bot status`; also after it ended).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub alerts: Vec<crate::records::EventRow>,
     /// The spec it was spawned with.
     pub spec: BotSpec,
 }

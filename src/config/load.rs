@@ -142,7 +142,7 @@ fn is_known_key(section: &str, key: &str) -> bool {
         .get(section)
         .and_then(|s| s.as_table())
         .is_some_and(|t| t.contains_key(key))
-        || (section == "daemon" && key == "allowed_group")
+        || (section == "daemon" && ["allowed_group", "retention_days"].contains(&key))
         || (section == "bots" && key == "meeting_program")
         || (section == "metrics" && key == "listen")
         || (section == "translation" && ["glossary", "url", "model", "api_key_env"].contains(&key))

@@ -469,6 +469,10 @@ pub struct DaemonConfig {
     pub max_frame_bytes: u32,
     /// Most simultaneous client connections. Default: 1024.
     pub max_clients: u32,
+    /// Remove ended bots with their whole history (sessions, events, statistics,
+    /// transcripts, translations, logs) once they ended this many days ago, checked
+    /// every hour, 0.01 to 36500. Default: none (kept until `orch db cleanup`).
+    pub retention_days: Option<f64>,
 }
 
 impl Default for DaemonConfig {
@@ -481,6 +485,7 @@ impl Default for DaemonConfig {
             shutdown_timeout_s: 10,
             max_frame_bytes: 16 * 1024 * 1024,
             max_clients: 1024,
+            retention_days: None,
         }
     }
 }
@@ -560,6 +565,9 @@ pub struct BotsConfig {
     /// Named command templates for command bots: `name = "shell command line"`.
     /// Default: none.
     pub commands: std::collections::BTreeMap<String, String>,
+    /// Size at which a session's log file on disk is rotated (a session keeps at most
+    /// twice this), 4096 to 1073741824 bytes. Default: 1048576 (1 MiB).
+    pub log_max_bytes: u64,
 }
 
 impl Default for BotsConfig {
@@ -577,6 +585,7 @@ impl Default for BotsConfig {
             block_ms: 20.0,
             meeting_program: None,
             commands: Default::default(),
+            log_max_bytes: 1024 * 1024,
         }
     }
 }
@@ -616,6 +625,12 @@ impl BotsConfig {
         )?;
         range("terminate_timeout_s", self.terminate_timeout_s, 0.1, 600.0)?;
         range("block_ms", self.block_ms, 1.0, 100.0)?;
+        range(
+            "log_max_bytes",
+            self.log_max_bytes as f64,
+            4096.0,
+            1073741824.0,
+        )?;
         for (name, cmd) in &self.commands {
             if name.is_empty() || cmd.trim().is_empty() {
                 return Err(Error::Config(format!(
@@ -661,6 +676,14 @@ impl Config {
             return bad(
                 "daemon.max_clients",
                 format!("{} is outside 1 to 65536", d.max_clients),
+            );
+        }
+        if let Some(r) = d.retention_days
+            && !(r.is_finite() && (0.01..=36500.0).contains(&r))
+        {
+            return bad(
+                "daemon.retention_days",
+                format!("{r} is outside 0.01 to 36500"),
             );
         }
         if d.socket.as_os_str().is_empty() {

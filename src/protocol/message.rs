@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::analysis::Meters;
 use crate::audio::pcm::RawFormat;
 use crate::bots::{BotInfo, BotSpec, BotState, Reason};
-pub use crate::records::{Counts, DbInfo, EventRow, SessionRow, now_unix};
+pub use crate::records::{Counts, DbInfo, EventRow, History, Removed, SessionRow, now_unix};
 use crate::records::{TranscriptRow, TranslationRow};
 
 /// A frame from client to daemon.
@@ -168,7 +168,9 @@ pub enum Request {
         /// Keep streaming.
         follow: bool,
     },
-    /// Delete ended bots (sessions, events) that ended more than `older_than_s` ago.
+    /// Delete ended bots that ended more than `older_than_s` ago, with everything of
+    /// their sessions (events, statistics, transcripts, translations, analyses, logs);
+    /// answered with [`Response::Removed`].
     BotCleanup {
         /// Age in seconds.
         older_than_s: f64,
@@ -268,6 +270,9 @@ pub enum Request {
         id: Option<String>,
         /// How many of the most recent events.
         limit: u32,
+        /// Only events at or after this Unix time.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        since: Option<f64>,
     },
 }
 
@@ -302,6 +307,8 @@ pub enum Response {
     Config(ConfigInfo),
     /// Answer to [`Request::DbStatus`].
     Db(DbInfo),
+    /// What a cleanup removed.
+    Removed(Removed),
     /// Answer to [`Request::PresetList`]: built-ins first, then user presets by name.
     Presets {
         /// The presets.

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Db;
 use crate::bots::{BotKind, BotSpec, BotState, Reason};
+use crate::records::Removed;
 pub use crate::records::{EventRow, SessionRow};
 use crate::{Error, Result};
 
@@ -342,37 +343,41 @@ impl Db {
             .map_err(|e| self.db_err(e))
     }
 
+    /// The last `n` alerts of a bot, oldest first.
+    pub fn bot_alerts(&self, bot_id: &str, n: usize) -> Result<Vec<EventRow>> {
+        let mut st = self
+            .conn()
+            .prepare(
+                "SELECT id, bot_id, session_id, time, kind, from_state, to_state, reason, severity, data \
+                 FROM session_events WHERE bot_id = ?1 AND kind = 'alert' ORDER BY id DESC LIMIT ?2",
+            )
+            .map_err(|e| self.db_err(e))?;
+        let mut rows = st
+            .query_map(params![bot_id, n as i64], event_row)
+            .map_err(|e| self.db_err(e))?
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(|e| self.db_err(e))?;
+        rows.reverse();
+        Ok(rows)
+    }
+
     /// Events of a bot (or of all bots), oldest first, after sequence number `after`.
     pub fn bot_events(
         &self,
         bot_id: Option<&str>,
-        after: i64,
+        since: f64,
         limit: u32,
     ) -> Result<Vec<EventRow>> {
         let mut st = self
             .conn()
             .prepare(
                 "SELECT id, bot_id, session_id, time, kind, from_state, to_state, reason, severity, data \
-                 FROM session_events WHERE (?1 IS NULL OR bot_id = ?1) AND id > ?2 \
+                 FROM session_events WHERE (?1 IS NULL OR bot_id = ?1) AND time >= ?2 \
                  ORDER BY id DESC LIMIT ?3",
             )
             .map_err(|e| self.db_err(e))?;
         let rows = st
-            .query_map(params![bot_id, after, limit], |r| {
-                let data: String = r.get(9)?;
-                Ok(EventRow {
-                    id: r.get(0)?,
-                    bot_id: r.get(1)?,
-                    session_id: r.get(2)?,
-                    time: r.get(3)?,
-                    kind: r.get(4)?,
-                    from_state: r.get(5)?,
-                    to_state: r.get(6)?,
-                    reason: r.get(7)?,
-                    severity: r.get(8)?,
-                    data: serde_json::from_str(&data).unwrap_or(serde_json::Value::Null),
-                })
-            })
+            .query_map(params![bot_id, since, limit], event_row)
             .map_err(|e| self.db_err(e))?;
         let mut v: Vec<EventRow> = rows
             .collect::<rusqlite::Result<_>>()
@@ -398,13 +403,57 @@ impl Db {
     }
 
     /// Delete ended bots (with their sessions and events) that ended before `cutoff`.
-    pub fn cleanup_bots(&self, cutoff: f64) -> Result<usize> {
-        self.conn()
+    ///
+    /// Everything that hangs off their sessions goes with them (events, statistics,
+    /// chunks, transcripts, translations, participants, and the analyses of those
+    /// sessions), in one transaction. Returns the counts and the (bot, session) pairs
+    /// removed, whose log files the caller deletes.
+    pub fn cleanup_bots(&self, cutoff: f64) -> Result<(Removed, Vec<(String, String)>)> {
+        let tx = self
+            .conn()
+            .unchecked_transaction()
+            .map_err(|e| self.db_err(e))?;
+        let old = "SELECT id FROM bots WHERE state IN ('stopped','failed') AND ended_at < ?1";
+        let sessions: Vec<(String, String)> = {
+            let mut st = tx
+                .prepare(&format!(
+                    "SELECT bot_id, id FROM sessions WHERE bot_id IN ({old})"
+                ))
+                .map_err(|e| self.db_err(e))?;
+            st.query_map([cutoff], |r| Ok((r.get(0)?, r.get(1)?)))
+                .map_err(|e| self.db_err(e))?
+                .collect::<rusqlite::Result<_>>()
+                .map_err(|e| self.db_err(e))?
+        };
+        let before = self.history()?;
+        let analyses = tx
             .execute(
-                "DELETE FROM bots WHERE state IN ('stopped','failed') AND ended_at < ?1",
+                &format!(
+                    "DELETE FROM analyses WHERE session_id IN \
+                     (SELECT id FROM sessions WHERE bot_id IN ({old}))"
+                ),
                 [cutoff],
             )
-            .map_err(|e| self.db_err(e))
+            .map_err(|e| self.db_err(e))?;
+        let bots = tx
+            .execute(&format!("DELETE FROM bots WHERE id IN ({old})"), [cutoff])
+            .map_err(|e| self.db_err(e))?;
+        let after = self.history()?;
+        tx.commit().map_err(|e| self.db_err(e))?;
+        let removed = Removed {
+            bots: bots as u64,
+            sessions: sessions.len() as u64,
+            events: before.events.saturating_sub(after.events),
+            stats_windows: before.stats_windows.saturating_sub(after.stats_windows),
+            chunks: before.chunks.saturating_sub(after.chunks),
+            transcript_lines: before
+                .transcript_lines
+                .saturating_sub(after.transcript_lines),
+            translations: before.translations.saturating_sub(after.translations),
+            analyses: analyses as u64,
+            log_files: 0,
+        };
+        Ok((removed, sessions))
     }
 
     /// Store processing statistics of a session window.
@@ -445,6 +494,24 @@ impl Db {
 /// Kind helper for rows.
 pub fn kind_of(row: &BotRow) -> BotKind {
     row.spec.kind
+}
+
+/// A `session_events` row selected as id, bot_id, session_id, time, kind, from_state,
+/// to_state, reason, severity, data.
+fn event_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<EventRow> {
+    let data: String = r.get(9)?;
+    Ok(EventRow {
+        id: r.get(0)?,
+        bot_id: r.get(1)?,
+        session_id: r.get(2)?,
+        time: r.get(3)?,
+        kind: r.get(4)?,
+        from_state: r.get(5)?,
+        to_state: r.get(6)?,
+        reason: r.get(7)?,
+        severity: r.get(8)?,
+        data: serde_json::from_str(&data).unwrap_or(serde_json::Value::Null),
+    })
 }
 
 #[cfg(test)]
@@ -510,7 +577,7 @@ mod tests {
         let b = db.bot("b1").unwrap().unwrap();
         assert_eq!(b.state, BotState::Stopped);
         assert_eq!(b.ended_at, Some(6.0));
-        let ev = db.bot_events(Some("b1"), 0, 100).unwrap();
+        let ev = db.bot_events(Some("b1"), 0.0, 100).unwrap();
         let states: Vec<_> = ev.iter().filter_map(|e| e.to_state.clone()).collect();
         assert_eq!(
             states,
@@ -524,8 +591,12 @@ mod tests {
         );
         assert_eq!(db.bots(false, None).unwrap().len(), 0);
         assert_eq!(db.bots(true, None).unwrap().len(), 1);
-        assert_eq!(db.cleanup_bots(7.0).unwrap(), 1);
-        assert!(db.bot_events(Some("b1"), 0, 100).unwrap().is_empty());
+        let (removed, sessions) = db.cleanup_bots(7.0).unwrap();
+        assert_eq!((removed.bots, removed.sessions), (1, 1));
+        assert!(removed.events >= 5, "{removed:?}");
+        assert_eq!(sessions.len(), 1);
+        assert_eq!(db.history().unwrap().events, 0);
+        assert!(db.bot_events(Some("b1"), 0.0, 100).unwrap().is_empty());
     }
 
     #[test]

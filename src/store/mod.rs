@@ -11,11 +11,12 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
 
 pub mod bots;
+pub mod logs;
 pub mod presets;
 pub mod transcripts;
 pub mod translations;
 
-use crate::records::{Counts, DbInfo};
+use crate::records::{Counts, DbInfo, History};
 use crate::{Error, Result};
 
 mod embedded {
@@ -139,6 +140,33 @@ impl Db {
             size_bytes: std::fs::metadata(&self.path).map(|m| m.len()).unwrap_or(0),
             journal_mode,
             counts: self.counts()?,
+            history: self.history()?,
+            retention_days: None,
+        })
+    }
+
+    /// What the history of sessions holds (the log files are the caller's to count).
+    pub fn history(&self) -> Result<History> {
+        let count = |table: &str| -> Result<u64> {
+            self.conn
+                .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| {
+                    r.get::<_, i64>(0)
+                })
+                .map(|n| n as u64)
+                .map_err(|e| self.error(e))
+        };
+        Ok(History {
+            events: count("session_events")?,
+            stats_windows: count("processing_stats")?,
+            chunks: count("chunks")?,
+            transcript_lines: count("transcripts")?,
+            translations: count("translations")?,
+            log_files: 0,
+            log_bytes: 0,
+            oldest_session: self
+                .conn
+                .query_row("SELECT min(started_at) FROM sessions", [], |r| r.get(0))
+                .map_err(|e| self.error(e))?,
         })
     }
 

@@ -30,8 +30,8 @@ pub enum BotCommand {
     Logs(BotLogsArgs),
     /// A live table of all bots, refreshed every second, like top (Ctrl-C ends it).
     Watch(WatchArgs),
-    /// Delete ended bots with their sessions and events.
-    Cleanup(CleanupArgs),
+    /// Delete ended bots with their whole history (the same as `orch db cleanup`).
+    Cleanup(super::db::CleanupArgs),
 }
 
 /// The kinds of bot, for `--kind`.
@@ -197,14 +197,6 @@ pub struct WatchArgs {
     pub count: Option<u64>,
 }
 
-/// Arguments of `orch bot cleanup`.
-#[derive(Debug, Args)]
-pub struct CleanupArgs {
-    /// Only bots that ended longer ago than this: 30s, 15m, 12h, 7d (default: 7d).
-    #[arg(long, default_value = "7d", value_parser = parse_age)]
-    pub older_than: f64,
-}
-
 fn parse_state(s: &str) -> std::result::Result<BotState, String> {
     BotState::from_name(s).ok_or_else(|| {
         format!(
@@ -239,7 +231,7 @@ pub fn run(ctx: &Ctx, cmd: BotCommand) -> Result<()> {
         BotCommand::Terminate(a) => terminate(ctx, a),
         BotCommand::Logs(a) => logs(ctx, a),
         BotCommand::Watch(a) => watch(ctx, a),
-        BotCommand::Cleanup(a) => cleanup(ctx, a),
+        BotCommand::Cleanup(a) => super::db::cleanup(ctx, a),
     }
 }
 
@@ -510,6 +502,18 @@ pub fn render(b: &BotInfo) -> String {
             ),
         ));
     }
+    for a in &b.alerts {
+        let message = a.data.get("message").and_then(|m| m.as_str()).unwrap_or("");
+        rows.push((
+            "alert",
+            format!(
+                "{} {}: {}",
+                super::daemon::format_time(a.time),
+                a.severity,
+                printable(message)
+            ),
+        ));
+    }
     let mut out = key_values(&rows);
     if let Some(p) = b.live.as_ref().and_then(|l| l.pipeline.as_ref()) {
         if p.stages.is_empty() {
@@ -628,22 +632,6 @@ fn watch(ctx: &Ctx, a: WatchArgs) -> Result<()> {
             }
         }
     })
-}
-
-fn cleanup(ctx: &Ctx, a: CleanupArgs) -> Result<()> {
-    let msg = request(
-        ctx,
-        Request::BotCleanup {
-            older_than_s: a.older_than,
-        },
-        reply!(Response::Ok { message } => message),
-    )?;
-    if ctx.out.json {
-        ctx.out.json(&serde_json::json!({ "message": msg }));
-    } else {
-        ctx.out.text(msg);
-    }
-    Ok(())
 }
 
 #[cfg(test)]

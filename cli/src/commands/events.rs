@@ -19,6 +19,10 @@ pub struct EventsArgs {
     /// Print this many stored events first.
     #[arg(long, default_value_t = 0, value_name = "N")]
     pub history: u32,
+    /// Print the stored events of this long ago and later first (state changes, alerts,
+    /// participants, also of bots that ended): 30m, 12h, 7d.
+    #[arg(long, value_parser = super::bot::parse_age, value_name = "AGE")]
+    pub since: Option<f64>,
     /// Print the stored history and exit instead of following.
     #[arg(long)]
     pub no_follow: bool,
@@ -36,15 +40,16 @@ pub fn run(ctx: &Ctx, a: EventsArgs) -> Result<()> {
             }
             None => None,
         };
-        let history = if a.no_follow && a.history == 0 {
-            100
-        } else {
-            a.history
+        let history = match (a.since, a.history) {
+            (Some(_), 0) => 100_000,
+            (None, 0) if a.no_follow => 100,
+            (_, n) => n,
         };
         if history > 0 {
             let req = Request::BotEvents {
                 id: bot_id.clone(),
                 limit: history,
+                since: a.since.map(|age| orch::protocol::now_unix() - age),
             };
             let events = ask(&mut c, req, reply!(Response::Events { events } => events)).await?;
             for e in &events {
@@ -99,6 +104,17 @@ fn print_stored(ctx: &Ctx, e: &EventRow) {
     let what = match (&e.from_state, &e.to_state) {
         (Some(f), Some(t)) => format!("{f} -> {t}"),
         (None, Some(t)) => format!("-> {t}"),
+        _ if e.kind == "alert" => {
+            let message = e.data.get("message").and_then(|m| m.as_str()).unwrap_or("");
+            let line = format!(
+                "{} {} {}: {message}",
+                format_time(e.time),
+                e.bot_id,
+                e.severity
+            );
+            println!("{}", crate::output::printable(&line));
+            return;
+        }
         _ => e.kind.clone(),
     };
     let detail = e

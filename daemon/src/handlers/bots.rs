@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use orch::bots::{BotSpec, BotState};
-use orch::protocol::{Failure, FailureKind, Response};
+use orch::protocol::{Event, Failure, FailureKind, Response};
 
 use super::respond;
 use super::stream::{self, Live};
@@ -38,10 +38,22 @@ pub async fn list(state: &Arc<State>, all: bool, filter: Option<BotState>) -> Re
 }
 
 /// One bot.
+/// Alerts `orch bot status` shows.
+const STATUS_ALERTS: usize = 5;
+
 pub async fn status(state: &Arc<State>, id: &str) -> Response {
-    respond(supervisor::find(state, id).await, |row| {
-        Response::Bot(Box::new(supervisor::info(state, row)))
-    })
+    let row = match supervisor::find(state, id).await {
+        Ok(r) => r,
+        Err(f) => return Response::Failure(f),
+    };
+    let bot_id = row.id.clone();
+    let alerts = state
+        .with_db(move |db| db.bot_alerts(&bot_id, STATUS_ALERTS))
+        .await
+        .unwrap_or_default();
+    let mut info = supervisor::info(state, row);
+    info.alerts = alerts;
+    Response::Bot(Box::new(info))
 }
 
 /// Stop a bot and wait until it has ended.
@@ -104,10 +116,8 @@ pub async fn cleanup(state: &Arc<State>, older_than_s: f64) -> Response {
     }
     let cutoff = orch::protocol::now_unix() - older_than_s;
     respond(
-        state.with_db(move |db| db.cleanup_bots(cutoff)).await,
-        |n| Response::Ok {
-            message: format!("removed {n} ended bot(s) with their sessions and events"),
-        },
+        crate::retention::cleanup(state, cutoff).await,
+        Response::Removed,
     )
 }
 
@@ -152,8 +162,8 @@ pub async fn apply_preset(state: &Arc<State>, id: &str, preset: &str) -> Respons
     status(state, &row.id).await
 }
 
-/// Stored events, oldest first.
-pub async fn events(state: &Arc<State>, id: Option<String>, limit: u32) -> Response {
+/// Stored events at or after `since` (Unix time), oldest first.
+pub async fn events(state: &Arc<State>, id: Option<String>, limit: u32, since: f64) -> Response {
     let bot_id = match id {
         Some(id) => match supervisor::find(state, &id).await {
             Ok(r) => Some(r.id),
@@ -163,7 +173,7 @@ pub async fn events(state: &Arc<State>, id: Option<String>, limit: u32) -> Respo
     };
     respond(
         state
-            .with_db(move |db| db.bot_events(bot_id.as_deref(), 0, limit.clamp(1, 100_000)))
+            .with_db(move |db| db.bot_events(bot_id.as_deref(), since, limit.clamp(1, 100_000)))
             .await,
         |events| Response::Events { events },
     )
@@ -178,9 +188,41 @@ pub async fn logs(
     lines: u32,
     follow: bool,
 ) {
-    let handle = match supervisor::find_live(state, bot, "stream its log").await {
-        Ok((_, handle)) => handle,
+    let row = match supervisor::find(state, bot).await {
+        Ok(row) => row,
         Err(f) => return conn.reply(id, Response::Failure(f)).await,
+    };
+    let Some(handle) = state.supervisor.get(&row.id) else {
+        // An ended bot: its last session's log from disk.
+        let data_dir = state
+            .config
+            .read()
+            .expect("config lock")
+            .config
+            .daemon
+            .data_dir
+            .clone();
+        let bot_id = row.id.clone();
+        let backlog = state
+            .with_db(move |db| {
+                let Some(s) = db.sessions(0.0, Some(&bot_id))?.into_iter().next() else {
+                    return Ok(Vec::new());
+                };
+                let lines = orch::store::logs::tail(&data_dir, &bot_id, &s.id, lines as usize)?;
+                Ok(lines
+                    .into_iter()
+                    .map(|l| Event::BotLog {
+                        time: l.time,
+                        bot_id: bot_id.clone(),
+                        line: l.line,
+                    })
+                    .collect())
+            })
+            .await;
+        return match backlog {
+            Ok(b) => stream::open(state, conn, id, b, None).await,
+            Err(f) => conn.reply(id, Response::Failure(f)).await,
+        };
     };
     let rx = handle.shared.log_tx.subscribe();
     let backlog = handle.shared.recent_logs(lines as usize);

@@ -65,7 +65,11 @@ pub async fn handle(state: &Arc<State>, conn: &mut Conn, id: u64, request: Reque
             bots::apply_preset(state, &bot, &preset).await
         }
         Request::BotMeters { id: bot } => return bots::meters(state, conn, id, &bot).await,
-        Request::BotEvents { id: bot, limit } => bots::events(state, bot, limit).await,
+        Request::BotEvents {
+            id: bot,
+            limit,
+            since,
+        } => bots::events(state, bot, limit, since.unwrap_or(0.0)).await,
         Request::BotAttach {
             bot_id,
             sample_rate,

@@ -5,6 +5,7 @@
 //! Locking: the map of live bots is a std mutex held only to insert, remove or clone a
 //! handle, never across an await or while the database is used.
 
+mod log_writer;
 mod procinfo;
 mod runner;
 mod shared;
@@ -310,6 +311,7 @@ pub fn info(state: &State, row: BotRow) -> BotInfo {
         live: None,
         transcription: None,
         translation: None,
+        alerts: Vec::new(),
         spec: row.spec,
     };
     if let Some(h) = live {

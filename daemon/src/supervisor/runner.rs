@@ -62,6 +62,12 @@ pub async fn run(
         *bot.session_id.lock().expect("session lock") = Some(session.clone());
         *bot.started.lock().expect("started lock") = Instant::now();
     }
+    let log_writer = super::log_writer::LogWriter::start(
+        &bot,
+        cfg.daemon.data_dir.clone(),
+        &session,
+        cfg.bots.log_max_bytes,
+    );
     let mut chain = chain;
     let mut restarts: u32 = 0;
     let mut errors: u32 = 0;
@@ -145,17 +151,13 @@ pub async fn run(
                 } else {
                     Reason::Crashed
                 };
-                alert(
-                    &state,
-                    &bot,
-                    "warning",
-                    &format!(
-                        "bot {} {}: {}",
-                        bot.id,
-                        why.name(),
-                        ending.detail.as_deref().unwrap_or("no detail")
-                    ),
+                let message = format!(
+                    "bot {} {}: {}",
+                    bot.id,
+                    why.name(),
+                    ending.detail.as_deref().unwrap_or("no detail")
                 );
+                crate::alerts::alert(&state, &bot.id, &session, "warning", &message).await;
                 match backoff.delay(restarts) {
                     Some(delay) => {
                         set_state(
@@ -190,6 +192,8 @@ pub async fn run(
                             "gave up after {restarts} restart(s); last: {}",
                             ending.detail.as_deref().unwrap_or(why.name())
                         );
+                        let message = format!("bot {} failed: {detail}", bot.id);
+                        crate::alerts::alert(&state, &bot.id, &session, "error", &message).await;
                         set_state(
                             &state,
                             &bot,
@@ -211,6 +215,7 @@ pub async fn run(
     let _ = state
         .with_db(move |db| db.end_session(&sid, final_reason, now))
         .await;
+    log_writer.finish().await;
     state.supervisor.remove(&bot.id);
     tracing::info!(bot = %bot.id, reason = final_reason.name(), "bot ended");
 }
@@ -426,16 +431,6 @@ async fn set_state(
         to,
         reason,
         detail,
-    });
-}
-
-fn alert(state: &Arc<State>, bot: &Arc<BotHandle>, severity: &str, message: &str) {
-    tracing::warn!(bot = %bot.id, "{message}");
-    state.publish(Event::BotAlert {
-        time: now_unix(),
-        bot_id: bot.id.clone(),
-        severity: severity.to_string(),
-        message: message.to_string(),
     });
 }
 

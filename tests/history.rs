@@ -1,0 +1,226 @@
+//! History that lasts: bot logs on disk (after the bot ended, after kill -9 of orchd),
+//! alerts stored with their severity (`orch events --since`, `orch bot status`), and
+//! `orch db cleanup`, which removes everything of old sessions and nothing else.
+
+mod helper;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use helper::{Env, wait_for};
+use serde_json::Value;
+
+fn bot(env: &Env, id: &str) -> Value {
+    env.orch(&["--json", "bot", "status", id]).json()
+}
+
+fn wait_state(env: &Env, id: &str, want: &str) -> Value {
+    let mut last = Value::Null;
+    wait_for(Duration::from_secs(20), &format!("bot {id} {want}"), || {
+        last = bot(env, id);
+        last["state"] == want
+    });
+    last
+}
+
+fn spawn(env: &Env, args: &[&str]) -> String {
+    let mut a = vec!["--json", "bot", "spawn"];
+    a.extend_from_slice(args);
+    let r = env.orch(&a);
+    r.ok();
+    r.json()["id"].as_str().unwrap().to_string()
+}
+
+fn speech(env: &Env, name: &str, secs: f64) -> PathBuf {
+    let p = env.dir.path().join(name);
+    helper::audio::speech_like_wav(&p, 16000, secs);
+    p
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+/// Log files under the data directory, as paths relative to `logs/`.
+fn log_files(env: &Env) -> Vec<String> {
+    let root = env.data_dir.join("logs");
+    let mut out = Vec::new();
+    for bot in std::fs::read_dir(&root).into_iter().flatten().flatten() {
+        for f in std::fs::read_dir(bot.path()).unwrap().flatten() {
+            out.push(
+                f.path()
+                    .strip_prefix(&root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .to_string(),
+            );
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn logs_outlive_the_bot_and_a_killed_daemon() {
+    let env = Env::new();
+    let d = env.daemon(&[]);
+    // A bot that ends by itself, and one still running when orchd is killed.
+    let short = speech(&env, "short.wav", 1.0);
+    let ended = spawn(
+        &env,
+        &["--kind", "file", "--source", s(&short), "--speed", "4"],
+    );
+    wait_state(&env, &ended, "stopped");
+    let long = speech(&env, "long.wav", 60.0);
+    let running = spawn(&env, &["--kind", "file", "--source", s(&long)]);
+    wait_state(&env, &running, "running");
+
+    let logs = env.orch(&["bot", "logs", &ended]);
+    logs.ok()
+        .stdout_has("requested -> starting")
+        .stdout_has("stopping -> stopped (source_ended)");
+    let json = env.orch(&["--json", "bot", "logs", &ended, "-n", "1"]);
+    let lines: Vec<Value> = json
+        .stdout()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 1, "{}", json.stdout());
+    assert_eq!(lines[0]["type"], "bot_log");
+    assert!(lines[0]["line"].as_str().unwrap().contains("-> stopped"));
+
+    // kill -9: nothing is flushed at exit, yet both logs are there after a restart.
+    d.signal("KILL");
+    drop(d);
+    let _d = env.daemon(&[]);
+    env.orch(&["bot", "logs", &ended])
+        .ok()
+        .stdout_has("stopping -> stopped (source_ended)");
+    env.orch(&["bot", "logs", &running])
+        .ok()
+        .stdout_has("starting -> running");
+    // Every file is the owner's alone, like the rest of the data directory.
+    use std::os::unix::fs::PermissionsExt;
+    for f in log_files(&env) {
+        let mode = std::fs::metadata(env.data_dir.join("logs").join(&f))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600, "{f}");
+    }
+    // A bot that does not exist is still a not-found.
+    env.orch(&["bot", "logs", "nope"]).fails_with(4);
+}
+
+#[test]
+fn alerts_are_stored_with_their_severity() {
+    let env = Env::new();
+    env.write_config("[bots]\nmax_restarts = 1\nrestart_backoff_s = 0.1\n");
+    let d = env.daemon(&[]);
+    // A command that writes a little audio and then dies, every time.
+    let cmd = "head -c 3200 /dev/urandom; echo 'boom' >&2; exit 3";
+    let id = spawn(
+        &env,
+        &["--kind", "command", "--source", cmd, "--format", "s16le"],
+    );
+    let b = wait_state(&env, &id, "failed");
+    assert_eq!(b["reason"], "restart_limit");
+    let severities: Vec<&str> = b["alerts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["severity"].as_str().unwrap())
+        .collect();
+    assert_eq!(severities, ["warning", "warning", "error"], "{b}");
+    env.orch(&["bot", "status", &id])
+        .ok()
+        .stdout_has("alert")
+        .stdout_has("error: bot")
+        .stdout_has("failed: gave up after 1 restart(s)");
+
+    // After a kill -9 of orchd, the history still holds them.
+    d.signal("KILL");
+    drop(d);
+    let _d = env.daemon(&[]);
+    let ev = env.orch(&["events", "--since", "1h", "--no-follow"]);
+    ev.ok()
+        .stdout_has(&format!("{id} warning: bot {id} crashed"))
+        .stdout_has(&format!("{id} error: bot {id} failed"));
+    // --since is a window: nothing is that recent after a pause.
+    std::thread::sleep(Duration::from_millis(1100));
+    let recent = env.orch(&["--json", "events", "--since", "1s", "--no-follow"]);
+    recent.ok();
+    assert!(!recent.stdout().contains(&id), "{}", recent.stdout());
+    env.orch(&["events", "--since", "yesterday"]).fails_with(2);
+}
+
+#[test]
+fn cleanup_removes_old_sessions_with_everything_and_nothing_else() {
+    let env = Env::new();
+    let _d = env.daemon(&[]);
+    let wav = speech(&env, "short.wav", 1.0);
+    let old = spawn(
+        &env,
+        &["--kind", "file", "--source", s(&wav), "--speed", "4"],
+    );
+    wait_state(&env, &old, "stopped");
+    std::thread::sleep(Duration::from_millis(1500));
+    let new = spawn(
+        &env,
+        &["--kind", "file", "--source", s(&wav), "--speed", "4"],
+    );
+    wait_state(&env, &new, "stopped");
+    let before = env.orch(&["--json", "db", "status"]).json();
+    let files = log_files(&env);
+    assert_eq!(files.len(), 2, "{files:?}");
+    assert!(
+        before["history"]["events"].as_u64().unwrap() >= 8,
+        "{before}"
+    );
+    assert!(
+        before["history"]["stats_windows"].as_u64().unwrap() >= 2,
+        "{before}"
+    );
+    assert_eq!(before["history"]["log_files"], 2);
+
+    let r = env.orch(&["--json", "db", "cleanup", "--older-than", "1s"]);
+    r.ok();
+    let removed = r.json();
+    assert_eq!(removed["bots"], 1, "{removed}");
+    assert_eq!(removed["sessions"], 1, "{removed}");
+    assert_eq!(removed["log_files"], 1, "{removed}");
+    let after = env.orch(&["--json", "db", "status"]).json();
+    for k in ["events", "stats_windows"] {
+        assert_eq!(
+            before["history"][k].as_u64().unwrap() - removed[k].as_u64().unwrap(),
+            after["history"][k].as_u64().unwrap(),
+            "{k}: {before} {removed} {after}"
+        );
+        assert!(removed[k].as_u64().unwrap() > 0, "{k}: {removed}");
+    }
+    // The old bot is gone with its log; the new one keeps everything.
+    env.orch(&["bot", "status", &old]).fails_with(4);
+    assert!(log_files(&env).iter().all(|f| f.starts_with(&new)));
+    assert_eq!(log_files(&env).len(), 1);
+    env.orch(&["bot", "logs", &new])
+        .ok()
+        .stdout_has("-> stopped");
+    env.orch(&["db", "status"])
+        .ok()
+        .stdout_has("retention")
+        .stdout_has("kept until `orch db cleanup`");
+}
+
+#[test]
+fn retention_days_is_checked() {
+    let env = Env::new();
+    env.write_config("[daemon]\nretention_days = 0\n");
+    env.orch(&["config", "check"])
+        .fails_with(5)
+        .stderr_has("daemon.retention_days");
+    env.write_config("[daemon]\nretention_days = 30\n");
+    let _d = env.daemon(&[]);
+    env.orch(&["db", "status"])
+        .ok()
+        .stdout_has("ended bots removed after 30 day(s)");
+}
