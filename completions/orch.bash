@@ -3564,7 +3564,7 @@ _orch() {
             return 0
             ;;
         orch__subcmd__status)
-            opts="-q -h -V --socket --config --data-dir --json --quiet --color --no-autostart --help --version"
+            opts="-q -h -V --system --socket --config --data-dir --json --quiet --color --no-autostart --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -53,6 +53,7 @@ set edit:completion:arg-completer[orch] = {|@words|
             cand --config 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]'
             cand --data-dir 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]'
             cand --color 'When to use colours (NO_COLOR is honoured by `auto`)'
+            cand --system 'Also show what the daemon and each live bot use of the machine: CPU, memory, threads, open files, the data directory''s size and the free disk (always in `--json`, as `system`)'
             cand --json 'Print one stable JSON object per command (NDJSON for streams)'
             cand -q 'Print only errors and the data asked for'
             cand --quiet 'Print only errors and the data asked for'

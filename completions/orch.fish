@@ -58,6 +58,7 @@ complete -c orch -n "__fish_orch_using_subcommand status" -l data-dir -d 'Data d
 complete -c orch -n "__fish_orch_using_subcommand status" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c orch -n "__fish_orch_using_subcommand status" -l system -d 'Also show what the daemon and each live bot use of the machine: CPU, memory, threads, open files, the data directory\'s size and the free disk (always in `--json`, as `system`)'
 complete -c orch -n "__fish_orch_using_subcommand status" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
 complete -c orch -n "__fish_orch_using_subcommand status" -s q -l quiet -d 'Print only errors and the data asked for'
 complete -c orch -n "__fish_orch_using_subcommand status" -l no-autostart -d 'Never start orchd automatically when it is not running'

@@ -210,3 +210,63 @@ fn a_bad_or_taken_metrics_address_stops_orchd_with_a_config_error() {
         "a daemon that cannot start leaves no socket"
     );
 }
+
+#[test]
+fn status_system_shows_what_the_daemon_and_each_bot_use() {
+    let env = Env::new();
+    let _d = env.daemon(&[]);
+    let wav = speech(&env, 30.0);
+    let file_bot = spawn_file_bot(&env, &wav, "in-process");
+    let r = env.orch(&[
+        "--json",
+        "bot",
+        "spawn",
+        "--kind",
+        "command",
+        "--source",
+        "exec cat /dev/zero",
+        "--format",
+        "s16le",
+        "--name",
+        "worker",
+    ]);
+    r.ok();
+    let command_bot = r.json()["id"].as_str().unwrap().to_string();
+    let mut sys = Value::Null;
+    wait_for(Duration::from_secs(20), "both bots with figures", || {
+        sys = env.orch(&["--json", "status"]).json()["system"].clone();
+        sys["bots"]
+            .as_array()
+            .is_some_and(|b| b.len() == 2 && b.iter().all(|b| b["cpu_s"].as_f64().is_some()))
+    });
+    assert!(sys["rss_kib"].as_u64().unwrap() > 1000, "{sys}");
+    assert!(sys["threads"].as_u64().unwrap() >= 3, "{sys}");
+    assert!(sys["open_files"].as_u64().unwrap() >= 3, "{sys}");
+    // The database and its journal are in the data directory.
+    assert!(sys["data_dir_bytes"].as_u64().unwrap() > 4096, "{sys}");
+    let (free, total) = (
+        sys["disk_free_bytes"].as_u64().unwrap(),
+        sys["disk_total_bytes"].as_u64().unwrap(),
+    );
+    assert!(free > 0 && free <= total, "{sys}");
+    let bots = sys["bots"].as_array().unwrap();
+    let of = |id: &str| bots.iter().find(|b| b["id"] == id).unwrap().clone();
+    let (f, c) = (of(&file_bot), of(&command_bot));
+    assert!(f["pid"].is_null() && f["rss_kib"].is_null(), "{f}");
+    assert!(
+        c["pid"].as_u64().is_some() && c["rss_kib"].as_u64().unwrap() > 0,
+        "{c}"
+    );
+    env.orch(&["status", "--system"])
+        .ok()
+        .stdout_has("open files")
+        .stdout_has("free of")
+        .stdout_has(&command_bot)
+        .stdout_has("(thread)");
+    // Without --system the text stays short.
+    let plain = env.orch(&["status"]);
+    assert!(!plain.stdout().contains("open files"), "{}", plain.stdout());
+    for id in [&file_bot, &command_bot] {
+        env.orch(&["bot", "terminate", id]).ok();
+    }
+}

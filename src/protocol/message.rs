@@ -502,6 +502,41 @@ pub struct StatusInfo {
     /// The translation engine bots use, once one has been used: its circuit breaker.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub translation: Option<crate::engine::BreakerSnapshot>,
+    /// What the daemon and its bots use of the machine (`orch status --system`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub system: Option<SystemInfo>,
+}
+
+/// What the daemon and its bots use of the machine.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SystemInfo {
+    /// The daemon's CPU time (user + system, all threads), resident memory, threads
+    /// and open file descriptors.
+    pub cpu_s: Option<f64>,
+    pub rss_kib: Option<u64>,
+    pub threads: Option<u64>,
+    pub open_files: Option<u64>,
+    /// Bytes under the data directory (database, its journal, logs).
+    pub data_dir_bytes: u64,
+    /// Space of the data directory's filesystem: free to the daemon, and in all.
+    pub disk_free_bytes: Option<u64>,
+    pub disk_total_bytes: Option<u64>,
+    /// Each live bot: its worker process (command and meeting bots) or audio thread
+    /// (file bots, inside the daemon).
+    pub bots: Vec<BotResources>,
+}
+
+/// What one live bot uses.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct BotResources {
+    pub id: String,
+    pub name: String,
+    /// Its worker process, when it has one.
+    pub pid: Option<u32>,
+    /// CPU seconds of the worker process, or of the audio thread without one.
+    pub cpu_s: Option<f64>,
+    /// Resident memory of the worker process (KiB); none for a thread of the daemon.
+    pub rss_kib: Option<u64>,
 }
 
 /// The daemon's configuration.

@@ -9,17 +9,81 @@ use crate::output::key_values;
 
 /// Arguments of `orch status`.
 #[derive(Debug, Args)]
-pub struct StatusArgs {}
+pub struct StatusArgs {
+    /// Also show what the daemon and each live bot use of the machine: CPU, memory,
+    /// threads, open files, the data directory's size and the free disk (always in
+    /// `--json`, as `system`).
+    #[arg(long)]
+    pub system: bool,
+}
 
 /// Run `orch status`.
-pub fn run(ctx: &Ctx, _args: StatusArgs) -> orch::Result<()> {
+pub fn run(ctx: &Ctx, args: StatusArgs) -> orch::Result<()> {
     let info = request(ctx, Request::Status, reply!(Response::Status(s) => s))?;
     if ctx.out.json {
         ctx.out.json(&info);
     } else {
-        ctx.out.text(render(&info));
+        let mut text = render(&info);
+        if args.system
+            && let Some(sys) = &info.system
+        {
+            text.push_str("\n\n");
+            text.push_str(&render_system(sys));
+        }
+        ctx.out.text(text);
     }
     Ok(())
+}
+
+fn mib(kib: Option<u64>) -> String {
+    kib.map_or("-".into(), |k| format!("{:.1} MiB", k as f64 / 1024.0))
+}
+
+fn gib(bytes: u64) -> String {
+    format!("{:.1} GiB", bytes as f64 / (1u64 << 30) as f64)
+}
+
+fn render_system(s: &orch::protocol::SystemInfo) -> String {
+    let or_dash = |v: Option<u64>| v.map_or("-".into(), |v| v.to_string());
+    let rows = vec![
+        (
+            "daemon",
+            format!(
+                "CPU {}, RSS {}, {} threads, {} open files",
+                s.cpu_s.map_or("-".into(), |c| format!("{c:.2} s")),
+                mib(s.rss_kib),
+                or_dash(s.threads),
+                or_dash(s.open_files)
+            ),
+        ),
+        (
+            "data dir",
+            format!("{:.1} MiB", s.data_dir_bytes as f64 / (1u64 << 20) as f64),
+        ),
+        (
+            "disk",
+            match (s.disk_free_bytes, s.disk_total_bytes) {
+                (Some(f), Some(t)) => format!("{} free of {}", gib(f), gib(t)),
+                _ => "-".into(),
+            },
+        ),
+    ];
+    let mut out = key_values(&rows);
+    if !s.bots.is_empty() {
+        let mut t = crate::output::table(&["bot", "name", "pid", "CPU s", "RSS"]);
+        for b in &s.bots {
+            t.add_row(vec![
+                b.id.clone(),
+                crate::output::printable(&b.name),
+                b.pid.map_or("(thread)".into(), |p| p.to_string()),
+                b.cpu_s.map_or("-".into(), |c| format!("{c:.2}")),
+                mib(b.rss_kib),
+            ]);
+        }
+        out.push_str("\n\n");
+        out.push_str(&t.to_string());
+    }
+    out
 }
 
 fn render(s: &StatusInfo) -> String {

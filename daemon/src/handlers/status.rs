@@ -8,7 +8,8 @@ use orch::protocol::{PROTOCOL_VERSION, Response, StatusInfo};
 use super::respond;
 use crate::state::State;
 
-/// Version, uptime, pid, paths, schema version and counts.
+/// Version, uptime, pid, paths, schema version, counts, breakers and what the daemon
+/// and its bots use of the machine.
 pub async fn status(state: &Arc<State>) -> Response {
     let counts = state
         .with_db(|db| Ok((db.schema_version()?, db.counts()?)))
@@ -20,6 +21,12 @@ pub async fn status(state: &Arc<State>) -> Response {
             c.config.daemon.data_dir.clone(),
             (c.source == orch::config::Source::File).then(|| c.path.clone()),
         )
+    };
+    let system = {
+        let (state, dir) = (state.clone(), data_dir.clone());
+        tokio::task::spawn_blocking(move || crate::supervisor::system(&state, &dir))
+            .await
+            .ok()
     };
     respond(counts, |(schema_version, counts)| {
         Response::Status(Box::new(StatusInfo {
@@ -37,6 +44,7 @@ pub async fn status(state: &Arc<State>) -> Response {
             started_by: state.started_by.clone(),
             transcription: state.transcription.breaker(),
             translation: state.translation.breaker(),
+            system,
         }))
     })
 }

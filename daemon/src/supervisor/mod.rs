@@ -24,6 +24,40 @@ use orch::store::bots::BotRow;
 use tokio::sync::{mpsc, watch};
 
 pub use procinfo::{cpu_s as process_cpu_s, self_rss_kib};
+
+/// What the daemon and its live bots use of the machine.
+pub fn system(state: &State, data_dir: &std::path::Path) -> orch::protocol::SystemInfo {
+    let bots = state
+        .supervisor
+        .handles()
+        .iter()
+        .map(|h| {
+            let pid = h.shared.pid();
+            orch::protocol::BotResources {
+                id: h.id.clone(),
+                name: h.spec.name.clone().unwrap_or_default(),
+                pid,
+                cpu_s: pid.and_then(procinfo::cpu_s).or_else(|| {
+                    h.shared
+                        .tid()
+                        .and_then(|t| procinfo::cpu_s_at(&format!("/proc/self/task/{t}/stat")))
+                }),
+                rss_kib: pid.and_then(procinfo::rss_kib),
+            }
+        })
+        .collect();
+    let disk = procinfo::disk_space(data_dir);
+    orch::protocol::SystemInfo {
+        cpu_s: procinfo::cpu_s(std::process::id()),
+        rss_kib: procinfo::self_rss_kib(),
+        threads: procinfo::self_threads(),
+        open_files: procinfo::self_open_files(),
+        data_dir_bytes: procinfo::dir_bytes(data_dir),
+        disk_free_bytes: disk.map(|d| d.0),
+        disk_total_bytes: disk.map(|d| d.1),
+        bots,
+    }
+}
 pub use shared::Shared;
 pub use source::signal_group;
 

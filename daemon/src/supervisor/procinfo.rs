@@ -43,11 +43,75 @@ fn rss_kib_at(path: &str) -> Option<u64> {
         .and_then(|v| v.parse().ok())
 }
 
+/// Threads of this process (`Threads:` of `/proc/self/status`).
+pub fn self_threads() -> Option<u64> {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()?
+        .lines()
+        .find_map(|l| l.strip_prefix("Threads:"))
+        .and_then(|v| v.trim().parse().ok())
+}
+
+/// Open file descriptors of this process.
+pub fn self_open_files() -> Option<u64> {
+    Some(std::fs::read_dir("/proc/self/fd").ok()?.count() as u64)
+}
+
+/// Free (to an unprivileged user) and total bytes of the filesystem holding `path`.
+pub fn disk_space(path: &std::path::Path) -> Option<(u64, u64)> {
+    use std::os::unix::ffi::OsStrExt;
+    let c = std::ffi::CString::new(path.as_os_str().as_bytes()).ok()?;
+    let mut st = std::mem::MaybeUninit::<libc::statvfs>::uninit();
+    // SAFETY: `c` is a valid NUL-terminated path and `st` points to writable memory
+    // of the right type; statvfs only writes into it, and we read it only on success.
+    #[allow(unsafe_code)]
+    let st = unsafe {
+        if libc::statvfs(c.as_ptr(), st.as_mut_ptr()) != 0 {
+            return None;
+        }
+        st.assume_init()
+    };
+    let frag = st.f_frsize as u64;
+    Some((st.f_bavail as u64 * frag, st.f_blocks as u64 * frag))
+}
+
+/// Bytes of the regular files under `dir` (a few levels deep: the data directory
+/// holds the database and `logs/BOT/SESSION.log`).
+pub fn dir_bytes(dir: &std::path::Path) -> u64 {
+    fn walk(d: &std::path::Path, depth: u32) -> u64 {
+        let Ok(entries) = std::fs::read_dir(d) else {
+            return 0;
+        };
+        entries
+            .flatten()
+            .map(|e| match e.file_type() {
+                Ok(t) if t.is_file() => e.metadata().map_or(0, |m| m.len()),
+                Ok(t) if t.is_dir() && depth > 0 => walk(&e.path(), depth - 1),
+                _ => 0,
+            })
+            .sum()
+    }
+    walk(dir, 3)
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
     fn reads_this_process() {
         assert!(super::self_rss_kib().unwrap() > 0);
         assert!(super::cpu_s(std::process::id()).unwrap() >= 0.0);
+        assert!(super::self_threads().unwrap() >= 1);
+        assert!(super::self_open_files().unwrap() >= 3);
+        let (free, total) = super::disk_space(std::path::Path::new("/")).unwrap();
+        assert!(total > 0 && free <= total);
+    }
+
+    #[test]
+    fn counts_the_bytes_of_a_tree() {
+        let d = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(d.path().join("logs/b1")).unwrap();
+        std::fs::write(d.path().join("orch.db"), [0u8; 1000]).unwrap();
+        std::fs::write(d.path().join("logs/b1/s1.log"), [0u8; 234]).unwrap();
+        assert_eq!(super::dir_bytes(d.path()), 1234);
     }
 }
