@@ -569,8 +569,8 @@ Register-ArgumentCompleter -Native -CommandName 'orch' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'Bot sessions: start, duration, source, preset, audio, restarts, errors, end reason')
-            [CompletionResult]::new('bot', 'bot', [CompletionResultType]::ParameterValue, 'One bot: its sessions and current processing figures')
-            [CompletionResult]::new('performance', 'performance', [CompletionResultType]::ParameterValue, 'Per-bot processing time per block (p50, p95, p99), realtime factor, dropped blocks, restarts; daemon CPU, memory and bot counts')
+            [CompletionResult]::new('bot', 'bot', [CompletionResultType]::ParameterValue, 'One bot: its sessions, current processing figures, and the 10 s processing windows of its newest session (block times, drops, realtime factor), with a chart of the block time')
+            [CompletionResult]::new('performance', 'performance', [CompletionResultType]::ParameterValue, 'Per-bot processing time per block (p50, p95, p99), realtime factor, dropped blocks, restarts; daemon CPU, memory and bot counts; and every session''s worst window (ended sessions too)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -606,6 +606,8 @@ Register-ArgumentCompleter -Native -CommandName 'orch' -ScriptBlock {
             break
         }
         'orch;analytics;performance' {
+            [CompletionResult]::new('--bot', '--bot', [CompletionResultType]::ParameterName, 'Only this bot (id, unique prefix or name)')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only sessions started within this long: 30m, 12h, 7d (default: all)')
             [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]')
@@ -622,8 +624,8 @@ Register-ArgumentCompleter -Native -CommandName 'orch' -ScriptBlock {
         }
         'orch;analytics;help' {
             [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'Bot sessions: start, duration, source, preset, audio, restarts, errors, end reason')
-            [CompletionResult]::new('bot', 'bot', [CompletionResultType]::ParameterValue, 'One bot: its sessions and current processing figures')
-            [CompletionResult]::new('performance', 'performance', [CompletionResultType]::ParameterValue, 'Per-bot processing time per block (p50, p95, p99), realtime factor, dropped blocks, restarts; daemon CPU, memory and bot counts')
+            [CompletionResult]::new('bot', 'bot', [CompletionResultType]::ParameterValue, 'One bot: its sessions, current processing figures, and the 10 s processing windows of its newest session (block times, drops, realtime factor), with a chart of the block time')
+            [CompletionResult]::new('performance', 'performance', [CompletionResultType]::ParameterValue, 'Per-bot processing time per block (p50, p95, p99), realtime factor, dropped blocks, restarts; daemon CPU, memory and bot counts; and every session''s worst window (ended sessions too)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1272,8 +1274,8 @@ Register-ArgumentCompleter -Native -CommandName 'orch' -ScriptBlock {
         }
         'orch;help;analytics' {
             [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'Bot sessions: start, duration, source, preset, audio, restarts, errors, end reason')
-            [CompletionResult]::new('bot', 'bot', [CompletionResultType]::ParameterValue, 'One bot: its sessions and current processing figures')
-            [CompletionResult]::new('performance', 'performance', [CompletionResultType]::ParameterValue, 'Per-bot processing time per block (p50, p95, p99), realtime factor, dropped blocks, restarts; daemon CPU, memory and bot counts')
+            [CompletionResult]::new('bot', 'bot', [CompletionResultType]::ParameterValue, 'One bot: its sessions, current processing figures, and the 10 s processing windows of its newest session (block times, drops, realtime factor), with a chart of the block time')
+            [CompletionResult]::new('performance', 'performance', [CompletionResultType]::ParameterValue, 'Per-bot processing time per block (p50, p95, p99), realtime factor, dropped blocks, restarts; daemon CPU, memory and bot counts; and every session''s worst window (ended sessions too)')
             break
         }
         'orch;help;analytics;sessions' {

@@ -648,12 +648,20 @@ _orch() {
             return 0
             ;;
         orch__subcmd__analytics__subcmd__performance)
-            opts="-q -h -V --socket --config --data-dir --json --quiet --color --no-autostart --help --version"
+            opts="-q -h -V --bot --since --socket --config --data-dir --json --quiet --color --no-autostart --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --bot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --socket)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -517,8 +517,8 @@ set edit:completion:arg-completer[orch] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand sessions 'Bot sessions: start, duration, source, preset, audio, restarts, errors, end reason'
-            cand bot 'One bot: its sessions and current processing figures'
-            cand performance 'Per-bot processing time per block (p50, p95, p99), realtime factor, dropped blocks, restarts; daemon CPU, memory and bot counts'
+            cand bot 'One bot: its sessions, current processing figures, and the 10 s processing windows of its newest session (block times, drops, realtime factor), with a chart of the block time'
+            cand performance 'Per-bot processing time per block (p50, p95, p99), realtime factor, dropped blocks, restarts; daemon CPU, memory and bot counts; and every session''s worst window (ended sessions too)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'orch;analytics;sessions'= {
@@ -551,6 +551,8 @@ set edit:completion:arg-completer[orch] = {|@words|
             cand --version 'Print version'
         }
         &'orch;analytics;performance'= {
+            cand --bot 'Only this bot (id, unique prefix or name)'
+            cand --since 'Only sessions started within this long: 30m, 12h, 7d (default: all)'
             cand --socket 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]'
             cand --config 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]'
             cand --data-dir 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]'
@@ -566,8 +568,8 @@ set edit:completion:arg-completer[orch] = {|@words|
         }
         &'orch;analytics;help'= {
             cand sessions 'Bot sessions: start, duration, source, preset, audio, restarts, errors, end reason'
-            cand bot 'One bot: its sessions and current processing figures'
-            cand performance 'Per-bot processing time per block (p50, p95, p99), realtime factor, dropped blocks, restarts; daemon CPU, memory and bot counts'
+            cand bot 'One bot: its sessions, current processing figures, and the 10 s processing windows of its newest session (block times, drops, realtime factor), with a chart of the block time'
+            cand performance 'Per-bot processing time per block (p50, p95, p99), realtime factor, dropped blocks, restarts; daemon CPU, memory and bot counts; and every session''s worst window (ended sessions too)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'orch;analytics;help;sessions'= {
@@ -1142,8 +1144,8 @@ set edit:completion:arg-completer[orch] = {|@words|
         }
         &'orch;help;analytics'= {
             cand sessions 'Bot sessions: start, duration, source, preset, audio, restarts, errors, end reason'
-            cand bot 'One bot: its sessions and current processing figures'
-            cand performance 'Per-bot processing time per block (p50, p95, p99), realtime factor, dropped blocks, restarts; daemon CPU, memory and bot counts'
+            cand bot 'One bot: its sessions, current processing figures, and the 10 s processing windows of its newest session (block times, drops, realtime factor), with a chart of the block time'
+            cand performance 'Per-bot processing time per block (p50, p95, p99), realtime factor, dropped blocks, restarts; daemon CPU, memory and bot counts; and every session''s worst window (ended sessions too)'
         }
         &'orch;help;analytics;sessions'= {
         }

@@ -402,8 +402,8 @@ complete -c orch -n "__fish_orch_using_subcommand analytics; and not __fish_seen
 complete -c orch -n "__fish_orch_using_subcommand analytics; and not __fish_seen_subcommand_from sessions bot performance help" -s h -l help -d 'Print help'
 complete -c orch -n "__fish_orch_using_subcommand analytics; and not __fish_seen_subcommand_from sessions bot performance help" -s V -l version -d 'Print version'
 complete -c orch -n "__fish_orch_using_subcommand analytics; and not __fish_seen_subcommand_from sessions bot performance help" -f -a "sessions" -d 'Bot sessions: start, duration, source, preset, audio, restarts, errors, end reason'
-complete -c orch -n "__fish_orch_using_subcommand analytics; and not __fish_seen_subcommand_from sessions bot performance help" -f -a "bot" -d 'One bot: its sessions and current processing figures'
-complete -c orch -n "__fish_orch_using_subcommand analytics; and not __fish_seen_subcommand_from sessions bot performance help" -f -a "performance" -d 'Per-bot processing time per block (p50, p95, p99), realtime factor, dropped blocks, restarts; daemon CPU, memory and bot counts'
+complete -c orch -n "__fish_orch_using_subcommand analytics; and not __fish_seen_subcommand_from sessions bot performance help" -f -a "bot" -d 'One bot: its sessions, current processing figures, and the 10 s processing windows of its newest session (block times, drops, realtime factor), with a chart of the block time'
+complete -c orch -n "__fish_orch_using_subcommand analytics; and not __fish_seen_subcommand_from sessions bot performance help" -f -a "performance" -d 'Per-bot processing time per block (p50, p95, p99), realtime factor, dropped blocks, restarts; daemon CPU, memory and bot counts; and every session\'s worst window (ended sessions too)'
 complete -c orch -n "__fish_orch_using_subcommand analytics; and not __fish_seen_subcommand_from sessions bot performance help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from sessions" -l since -d 'Only sessions started within this long: 30m, 12h, 7d (default: all)' -r
 complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from sessions" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
@@ -428,6 +428,8 @@ complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_sub
 complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from bot" -l no-autostart -d 'Never start orchd automatically when it is not running'
 complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from bot" -s h -l help -d 'Print help'
 complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from bot" -s V -l version -d 'Print version'
+complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from performance" -l bot -d 'Only this bot (id, unique prefix or name)' -r
+complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from performance" -l since -d 'Only sessions started within this long: 30m, 12h, 7d (default: all)' -r
 complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from performance" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
 complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from performance" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
 complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from performance" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
@@ -440,8 +442,8 @@ complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_sub
 complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from performance" -s h -l help -d 'Print help'
 complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from performance" -s V -l version -d 'Print version'
 complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from help" -f -a "sessions" -d 'Bot sessions: start, duration, source, preset, audio, restarts, errors, end reason'
-complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from help" -f -a "bot" -d 'One bot: its sessions and current processing figures'
-complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from help" -f -a "performance" -d 'Per-bot processing time per block (p50, p95, p99), realtime factor, dropped blocks, restarts; daemon CPU, memory and bot counts'
+complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from help" -f -a "bot" -d 'One bot: its sessions, current processing figures, and the 10 s processing windows of its newest session (block times, drops, realtime factor), with a chart of the block time'
+complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from help" -f -a "performance" -d 'Per-bot processing time per block (p50, p95, p99), realtime factor, dropped blocks, restarts; daemon CPU, memory and bot counts; and every session\'s worst window (ended sessions too)'
 complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c orch -n "__fish_orch_using_subcommand analyze" -l fft-size -d 'FFT size of the averaged spectrum: a power of two from 256 to 65536' -r
 complete -c orch -n "__fish_orch_using_subcommand analyze" -l peaks -d 'How many spectral peaks to list' -r
@@ -848,8 +850,8 @@ complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcomma
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from bot" -f -a "watch" -d 'A live table of all bots, refreshed every second, like top (Ctrl-C ends it)'
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from bot" -f -a "cleanup" -d 'Delete ended bots with their whole history (the same as `orch db cleanup`)'
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from analytics" -f -a "sessions" -d 'Bot sessions: start, duration, source, preset, audio, restarts, errors, end reason'
-complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from analytics" -f -a "bot" -d 'One bot: its sessions and current processing figures'
-complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from analytics" -f -a "performance" -d 'Per-bot processing time per block (p50, p95, p99), realtime factor, dropped blocks, restarts; daemon CPU, memory and bot counts'
+complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from analytics" -f -a "bot" -d 'One bot: its sessions, current processing figures, and the 10 s processing windows of its newest session (block times, drops, realtime factor), with a chart of the block time'
+complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from analytics" -f -a "performance" -d 'Per-bot processing time per block (p50, p95, p99), realtime factor, dropped blocks, restarts; daemon CPU, memory and bot counts; and every session\'s worst window (ended sessions too)'
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from preset" -f -a "list" -d 'List every preset: name, category, built-in or user, stages enabled, description'
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from preset" -f -a "show" -d 'Show one preset: a summary and each stage\'s switch, gains and changed parameters'
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from preset" -f -a "create" -d 'Create a user preset from another preset, changing parameters with --set'

@@ -271,3 +271,39 @@ pub struct LangStats {
     /// The last failure.
     pub last_error: Option<String>,
 }
+
+/// One stored processing window of a bot's session (`orch analytics bot`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StatsWindow {
+    pub session_id: String,
+    /// Wall-clock start and end, Unix seconds.
+    pub start: f64,
+    pub end: f64,
+    /// Blocks processed, and those the bot fell behind real time on.
+    pub blocks: u64,
+    pub dropped_blocks: u64,
+    /// Block processing time percentiles, milliseconds.
+    pub p50_ms: Option<f64>,
+    pub p95_ms: Option<f64>,
+    pub p99_ms: Option<f64>,
+    /// Audio time over processing time.
+    pub realtime_factor: Option<f64>,
+}
+
+/// Processing figures of one session over its stored windows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SessionPerformance {
+    pub session_id: String,
+    pub bot_id: String,
+    pub started_at: f64,
+    pub ended_at: Option<f64>,
+    pub end_reason: Option<String>,
+    pub windows: u64,
+    pub blocks: u64,
+    pub dropped_blocks: u64,
+    /// The worst window's p95 and p99 block time, milliseconds.
+    pub worst_p95_ms: Option<f64>,
+    pub worst_p99_ms: Option<f64>,
+    /// The slowest window's realtime factor.
+    pub min_realtime_factor: Option<f64>,
+}

@@ -224,3 +224,59 @@ fn retention_days_is_checked() {
         .ok()
         .stdout_has("ended bots removed after 30 day(s)");
 }
+
+#[test]
+fn analytics_read_the_windows_of_ended_sessions() {
+    let env = Env::new();
+    let d = env.daemon(&[]);
+    // 25 s of audio at 5x: two full 10 s windows and a last one of 5 s.
+    let wav = speech(&env, "talk.wav", 25.0);
+    let id = spawn(
+        &env,
+        &["--kind", "file", "--source", s(&wav), "--speed", "5"],
+    );
+    wait_state(&env, &id, "stopped");
+    d.signal("KILL");
+    drop(d);
+    let _d = env.daemon(&[]);
+
+    let v = env.orch(&["--json", "analytics", "bot", &id]).json();
+    let windows = v["windows"].as_array().unwrap();
+    assert_eq!(windows.len(), 3, "{v}");
+    let blocks: u64 = windows.iter().map(|w| w["blocks"].as_u64().unwrap()).sum();
+    assert_eq!(blocks, 1250, "25 s of 20 ms blocks: {v}");
+    assert_eq!(windows[0]["blocks"], 500);
+    for w in windows {
+        assert!(w["p95_ms"].as_f64().unwrap() > 0.0, "{w}");
+        assert!(w["realtime_factor"].as_f64().unwrap() > 1.0, "{w}");
+        assert!(
+            w["end"].as_f64().unwrap() > w["start"].as_f64().unwrap(),
+            "{w}"
+        );
+    }
+    let text = env.orch(&["analytics", "bot", &id]);
+    text.ok().stdout_has("p95 block time per 10 s window");
+
+    let p = env
+        .orch(&[
+            "--json",
+            "analytics",
+            "performance",
+            "--bot",
+            &id,
+            "--since",
+            "1h",
+        ])
+        .json();
+    let sessions = p["sessions"].as_array().unwrap();
+    assert_eq!(sessions.len(), 1, "{p}");
+    assert_eq!(sessions[0]["windows"], 3);
+    assert_eq!(sessions[0]["blocks"], 1250);
+    assert_eq!(sessions[0]["end_reason"], "source_ended");
+    assert!(p["bots"].as_array().unwrap().is_empty(), "no live bot: {p}");
+    env.orch(&["analytics", "performance"])
+        .ok()
+        .stdout_has("WORST P95 MS")
+        .stdout_has(&id);
+    env.orch(&["analytics", "bot", "nope"]).fails_with(4);
+}

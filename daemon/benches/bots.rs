@@ -164,13 +164,13 @@ fn main() {
             }
             tokio::time::sleep(Duration::from_secs(3)).await; // settle
             let (cpu0, t0) = (cpu_s(pid), Instant::now());
-            let before = match call(&mut c, Request::AnalyticsPerformance).await {
+            let before = match call(&mut c, Request::AnalyticsPerformance { since: Some(orch::protocol::now_unix()), bot: None }).await {
                 Response::Performance(p) => p.bots.iter().map(|b| b.dropped_blocks).sum::<u64>(),
                 other => panic!("{other:?}"),
             };
             tokio::time::sleep(Duration::from_secs(10)).await;
             let cpu = (cpu_s(pid) - cpu0) / t0.elapsed().as_secs_f64();
-            let perf = match call(&mut c, Request::AnalyticsPerformance).await {
+            let perf = match call(&mut c, Request::AnalyticsPerformance { since: Some(orch::protocol::now_unix()), bot: None }).await {
                 Response::Performance(p) => p,
                 other => panic!("{other:?}"),
             };

@@ -4,6 +4,7 @@
 pub mod chain;
 pub mod noise_estimate;
 pub mod params;
+pub mod perf_window;
 pub mod pipeline;
 pub mod real_fft;
 pub mod render;

@@ -238,8 +238,23 @@ pub enum Request {
         /// Only this bot.
         bot_id: Option<String>,
     },
-    /// Processing performance of bots and the daemon; answered with [`Response::Performance`].
-    AnalyticsPerformance,
+    /// Processing performance of live bots, of the sessions started since `since` (ended
+    /// ones too, from their stored windows) and of the daemon; answered with
+    /// [`Response::Performance`].
+    AnalyticsPerformance {
+        /// Unix time; sessions of every age when absent.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        since: Option<f64>,
+        /// Only this bot (id, unique prefix or name).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        bot: Option<String>,
+    },
+    /// The stored processing windows of a session, or of a bot's newest session;
+    /// answered with [`Response::Windows`].
+    AnalyticsWindows {
+        /// A session id, or a bot id, unique prefix or name.
+        target: String,
+    },
     /// A transcript: of a session, or of a bot's newest session; answered with
     /// [`Response::Transcript`].
     TranscriptGet {
@@ -309,6 +324,12 @@ pub enum Response {
     Db(DbInfo),
     /// What a cleanup removed.
     Removed(Removed),
+    /// Processing windows of one session, oldest first.
+    Windows {
+        session_id: String,
+        bot_id: String,
+        windows: Vec<crate::records::StatsWindow>,
+    },
     /// Answer to [`Request::PresetList`]: built-ins first, then user presets by name.
     Presets {
         /// The presets.
@@ -397,6 +418,9 @@ pub struct Performance {
     pub total_restarts: u64,
     /// Sessions that ended in failure.
     pub failed_sessions: u64,
+    /// Sessions asked for (live and ended), newest first, from their stored windows.
+    #[serde(default)]
+    pub sessions: Vec<crate::records::SessionPerformance>,
 }
 
 /// Performance of one live bot.

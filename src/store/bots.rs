@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use super::Db;
 use crate::bots::{BotKind, BotSpec, BotState, Reason};
-use crate::records::Removed;
 pub use crate::records::{EventRow, SessionRow};
+use crate::records::{Removed, SessionPerformance, StatsWindow};
 use crate::{Error, Result};
 
 /// A bot as stored.
@@ -456,38 +456,92 @@ impl Db {
         Ok((removed, sessions))
     }
 
-    /// Store processing statistics of a session window.
-    #[allow(clippy::too_many_arguments)]
-    pub fn insert_processing_stats(
-        &self,
-        session_id: &str,
-        window_start: f64,
-        window_end: f64,
-        blocks: u64,
-        dropped: u64,
-        pct: (Option<f64>, Option<f64>, Option<f64>),
-        realtime_factor: Option<f64>,
-        stages: &serde_json::Value,
-    ) -> Result<()> {
+    /// Store one processing window of a session.
+    pub fn insert_window(&self, w: &StatsWindow, stages: &serde_json::Value) -> Result<()> {
         self.conn()
             .execute(
                 "INSERT INTO processing_stats (session_id, window_start, window_end, blocks, dropped_blocks, \
                  p50_ms, p95_ms, p99_ms, realtime_factor, stages) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
                 params![
-                    session_id,
-                    window_start,
-                    window_end,
-                    blocks as i64,
-                    dropped as i64,
-                    pct.0,
-                    pct.1,
-                    pct.2,
-                    realtime_factor,
+                    w.session_id,
+                    w.start,
+                    w.end,
+                    w.blocks as i64,
+                    w.dropped_blocks as i64,
+                    w.p50_ms,
+                    w.p95_ms,
+                    w.p99_ms,
+                    w.realtime_factor,
                     stages.to_string()
                 ],
             )
             .map(|_| ())
             .map_err(|e| self.db_err(e))
+    }
+
+    /// The processing windows of a session, oldest first.
+    pub fn windows(&self, session_id: &str) -> Result<Vec<StatsWindow>> {
+        let mut st = self
+            .conn()
+            .prepare(
+                "SELECT session_id, window_start, window_end, blocks, dropped_blocks, p50_ms, p95_ms, \
+                 p99_ms, realtime_factor FROM processing_stats WHERE session_id = ?1 ORDER BY window_start, id",
+            )
+            .map_err(|e| self.db_err(e))?;
+        st.query_map([session_id], |r| {
+            Ok(StatsWindow {
+                session_id: r.get(0)?,
+                start: r.get(1)?,
+                end: r.get(2)?,
+                blocks: r.get::<_, i64>(3)? as u64,
+                dropped_blocks: r.get::<_, i64>(4)? as u64,
+                p50_ms: r.get(5)?,
+                p95_ms: r.get(6)?,
+                p99_ms: r.get(7)?,
+                realtime_factor: r.get(8)?,
+            })
+        })
+        .map_err(|e| self.db_err(e))?
+        .collect::<rusqlite::Result<_>>()
+        .map_err(|e| self.db_err(e))
+    }
+
+    /// Processing figures of the sessions started at or after `since` (of one bot when
+    /// given), newest first, from their stored windows.
+    pub fn session_performance(
+        &self,
+        since: f64,
+        bot_id: Option<&str>,
+    ) -> Result<Vec<SessionPerformance>> {
+        let mut st = self
+            .conn()
+            .prepare(
+                "SELECT s.id, s.bot_id, s.started_at, s.ended_at, s.end_reason, count(p.id), \
+                 coalesce(sum(p.blocks), 0), coalesce(sum(p.dropped_blocks), 0), max(p.p95_ms), \
+                 max(p.p99_ms), min(p.realtime_factor) \
+                 FROM sessions s LEFT JOIN processing_stats p ON p.session_id = s.id \
+                 WHERE s.started_at >= ?1 AND (?2 IS NULL OR s.bot_id = ?2) \
+                 GROUP BY s.id ORDER BY s.started_at DESC",
+            )
+            .map_err(|e| self.db_err(e))?;
+        st.query_map(params![since, bot_id], |r| {
+            Ok(SessionPerformance {
+                session_id: r.get(0)?,
+                bot_id: r.get(1)?,
+                started_at: r.get(2)?,
+                ended_at: r.get(3)?,
+                end_reason: r.get(4)?,
+                windows: r.get::<_, i64>(5)? as u64,
+                blocks: r.get::<_, i64>(6)? as u64,
+                dropped_blocks: r.get::<_, i64>(7)? as u64,
+                worst_p95_ms: r.get(8)?,
+                worst_p99_ms: r.get(9)?,
+                min_realtime_factor: r.get(10)?,
+            })
+        })
+        .map_err(|e| self.db_err(e))?
+        .collect::<rusqlite::Result<_>>()
+        .map_err(|e| self.db_err(e))
     }
 }
 

@@ -3,6 +3,7 @@
 use clap::{Args, Subcommand};
 use orch::Result;
 use orch::protocol::{Request, Response};
+use orch::records::{SessionPerformance, StatsWindow};
 use orch::store::bots::SessionRow;
 
 use super::Ctx;
@@ -16,11 +17,25 @@ use crate::output::{key_values, table};
 pub enum AnalyticsCommand {
     /// Bot sessions: start, duration, source, preset, audio, restarts, errors, end reason.
     Sessions(SessionsArgs),
-    /// One bot: its sessions and current processing figures.
+    /// One bot: its sessions, current processing figures, and the 10 s processing
+    /// windows of its newest session (block times, drops, realtime factor), with a
+    /// chart of the block time.
     Bot(BotArgs),
     /// Per-bot processing time per block (p50, p95, p99), realtime factor, dropped
-    /// blocks, restarts; daemon CPU, memory and bot counts.
-    Performance,
+    /// blocks, restarts; daemon CPU, memory and bot counts; and every session's worst
+    /// window (ended sessions too).
+    Performance(PerformanceArgs),
+}
+
+/// Arguments of `orch analytics performance`.
+#[derive(Debug, Args)]
+pub struct PerformanceArgs {
+    /// Only this bot (id, unique prefix or name).
+    #[arg(long)]
+    pub bot: Option<String>,
+    /// Only sessions started within this long: 30m, 12h, 7d (default: all).
+    #[arg(long, value_parser = parse_age, value_name = "AGE")]
+    pub since: Option<f64>,
 }
 
 /// Arguments of `orch analytics sessions`.
@@ -52,7 +67,7 @@ pub fn run(ctx: &Ctx, cmd: AnalyticsCommand) -> Result<()> {
             Ok(())
         }
         AnalyticsCommand::Bot(a) => {
-            let (bot, sessions) = block_on(async {
+            let (bot, sessions, windows) = block_on(async {
                 let mut c = connect(ctx).await?;
                 let req = Request::BotStatus { id: a.id.clone() };
                 let bot = ask(&mut c, req, reply!(Response::Bot(b) => *b)).await?;
@@ -66,22 +81,45 @@ pub fn run(ctx: &Ctx, cmd: AnalyticsCommand) -> Result<()> {
                     reply!(Response::Sessions { sessions } => sessions),
                 )
                 .await?;
-                Ok::<_, orch::Error>((bot, sessions))
+                let windows = if sessions.is_empty() {
+                    Vec::new()
+                } else {
+                    let req = Request::AnalyticsWindows {
+                        target: bot.id.clone(),
+                    };
+                    ask(
+                        &mut c,
+                        req,
+                        reply!(Response::Windows { windows, .. } => windows),
+                    )
+                    .await?
+                };
+                Ok::<_, orch::Error>((bot, sessions, windows))
             })?;
             if ctx.out.json {
-                ctx.out
-                    .json(&serde_json::json!({ "bot": bot, "sessions": sessions }));
+                ctx.out.json(&serde_json::json!({
+                    "bot": bot,
+                    "sessions": sessions,
+                    "windows": windows,
+                }));
             } else {
                 ctx.out.text(super::bot::render(&bot));
                 ctx.out.text("");
                 ctx.out.text(sessions_table(&sessions));
+                if !windows.is_empty() {
+                    ctx.out.text("");
+                    ctx.out.text(windows_text(&windows));
+                }
             }
             Ok(())
         }
-        AnalyticsCommand::Performance => {
+        AnalyticsCommand::Performance(a) => {
             let p = request(
                 ctx,
-                Request::AnalyticsPerformance,
+                Request::AnalyticsPerformance {
+                    since: a.since.map(|age| orch::protocol::now_unix() - age),
+                    bot: a.bot,
+                },
                 reply!(Response::Performance(p) => *p),
             )?;
             if ctx.out.json {
@@ -145,9 +183,109 @@ pub fn run(ctx: &Ctx, cmd: AnalyticsCommand) -> Result<()> {
                 }
                 ctx.out.text(format!("\n{t}"));
             }
+            if !p.sessions.is_empty() {
+                ctx.out
+                    .text(format!("\n{}", performance_table(&p.sessions)));
+            }
             Ok(())
         }
     }
+}
+
+/// Sessions with their worst window.
+fn performance_table(sessions: &[SessionPerformance]) -> String {
+    let f = |v: Option<f64>| v.map_or("-".into(), |v| format!("{v:.3}"));
+    let mut t = table(&[
+        "session",
+        "bot",
+        "started",
+        "end",
+        "windows",
+        "blocks",
+        "dropped",
+        "worst p95 ms",
+        "worst p99 ms",
+        "min rt",
+    ]);
+    for s in sessions {
+        t.add_row(vec![
+            s.session_id.clone(),
+            s.bot_id.clone(),
+            super::daemon::format_time(s.started_at),
+            s.end_reason.clone().unwrap_or_else(|| "live".into()),
+            s.windows.to_string(),
+            s.blocks.to_string(),
+            s.dropped_blocks.to_string(),
+            f(s.worst_p95_ms),
+            f(s.worst_p99_ms),
+            s.min_realtime_factor
+                .map_or("-".into(), |v| format!("{v:.0}x")),
+        ]);
+    }
+    t.to_string()
+}
+
+/// A session's windows: a chart of the p95 block time, then the table.
+fn windows_text(windows: &[StatsWindow]) -> String {
+    let p95: Vec<f64> = windows.iter().map(|w| w.p95_ms.unwrap_or(0.0)).collect();
+    let max = p95.iter().cloned().fold(0.0, f64::max);
+    let min = p95.iter().cloned().fold(f64::INFINITY, f64::min);
+    let mut out = format!(
+        "p95 block time per 10 s window: {} ({min:.3} to {max:.3} ms)\n\n",
+        sparkline(&p95)
+    );
+    let f = |v: Option<f64>| v.map_or("-".into(), |v| format!("{v:.3}"));
+    let mut t = table(&[
+        "window", "blocks", "dropped", "p50 ms", "p95 ms", "p99 ms", "rt",
+    ]);
+    for w in windows {
+        t.add_row(vec![
+            format!(
+                "{} +{:.0}s",
+                super::daemon::format_time(w.start),
+                w.end - w.start
+            ),
+            w.blocks.to_string(),
+            w.dropped_blocks.to_string(),
+            f(w.p50_ms),
+            f(w.p95_ms),
+            f(w.p99_ms),
+            w.realtime_factor.map_or("-".into(), |v| format!("{v:.0}x")),
+        ]);
+    }
+    out.push_str(&t.to_string());
+    out
+}
+
+/// Values as a line of eighth blocks, lowest to highest (at most 60: longer series are
+/// averaged into 60 buckets).
+pub fn sparkline(values: &[f64]) -> String {
+    const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let n = values.len().min(60);
+    if n == 0 {
+        return String::new();
+    }
+    let buckets: Vec<f64> = (0..n)
+        .map(|i| {
+            let (a, b) = (
+                i * values.len() / n,
+                ((i + 1) * values.len() / n).max(i * values.len() / n + 1),
+            );
+            values[a..b].iter().sum::<f64>() / (b - a) as f64
+        })
+        .collect();
+    let lo = buckets.iter().cloned().fold(f64::INFINITY, f64::min);
+    let hi = buckets.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
+    buckets
+        .iter()
+        .map(|v| {
+            if hi > lo {
+                BARS[(((v - lo) / (hi - lo)) * 7.0).round() as usize]
+            } else {
+                BARS[0]
+            }
+        })
+        .collect()
 }
 
 fn fetch_sessions(ctx: &Ctx, since: f64, bot_id: Option<String>) -> Result<Vec<SessionRow>> {
@@ -180,4 +318,21 @@ fn sessions_table(sessions: &[SessionRow]) -> String {
         ]);
     }
     t.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sparkline;
+
+    #[test]
+    fn sparklines_span_low_to_high() {
+        assert_eq!(sparkline(&[]), "");
+        assert_eq!(sparkline(&[1.0, 2.0, 3.0, 8.0]), "▁▂▃█");
+        assert_eq!(sparkline(&[5.0, 5.0]), "▁▁");
+        // Long series are averaged into 60 columns.
+        let long: Vec<f64> = (0..600).map(f64::from).collect();
+        let s = sparkline(&long);
+        assert_eq!(s.chars().count(), 60);
+        assert!(s.starts_with('▁') && s.ends_with('█'));
+    }
 }

@@ -1,4 +1,5 @@
-//! `orch analytics sessions|bot|performance`.
+//! `orch analytics sessions|bot|performance`: live figures, and the stored windows of
+//! every session (ended ones too).
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -26,10 +27,18 @@ pub async fn sessions(state: &Arc<State>, since: f64, bot: Option<String>) -> Re
     )
 }
 
-/// Per-bot processing figures and daemon resources.
-pub async fn performance(state: &Arc<State>) -> Response {
+/// Per-bot processing figures, those of the sessions since `since` (of one bot when
+/// given), and daemon resources.
+pub async fn performance(state: &Arc<State>, since: f64, bot: Option<String>) -> Response {
+    let bot_id = match bot {
+        Some(b) => match supervisor::find(state, &b).await {
+            Ok(r) => Some(r.id),
+            Err(f) => return Response::Failure(f),
+        },
+        None => None,
+    };
     let rows = state
-        .with_db(|db| {
+        .with_db(move |db| {
             let all = db.bots(true, None)?;
             let failed: u64 = db
                 .conn()
@@ -40,10 +49,11 @@ pub async fn performance(state: &Arc<State>) -> Response {
                 )
                 .map(|n| n as u64)
                 .map_err(|e| orch::Error::Other(e.to_string()))?;
-            Ok((all, failed))
+            let sessions = db.session_performance(since, bot_id.as_deref())?;
+            Ok((all, failed, sessions, bot_id))
         })
         .await;
-    respond(rows, |(all, failed)| {
+    respond(rows, |(all, failed, sessions, bot_id)| {
         let mut by_state = BTreeMap::new();
         let mut restarts = 0u64;
         let mut bots = Vec::new();
@@ -53,7 +63,11 @@ pub async fn performance(state: &Arc<State>) -> Response {
                 .entry(info.state.name().to_string())
                 .or_insert(0u64) += 1;
             restarts += u64::from(info.restarts);
-            if let Some(l) = &info.live {
+            if let Some(l) = info
+                .live
+                .as_ref()
+                .filter(|_| bot_id.is_none() || bot_id.as_ref() == Some(&info.id))
+            {
                 bots.push(BotPerformance {
                     id: info.id.clone(),
                     name: info.name.clone(),
@@ -76,6 +90,23 @@ pub async fn performance(state: &Arc<State>) -> Response {
             bots_by_state: by_state,
             total_restarts: restarts,
             failed_sessions: failed,
+            sessions,
         }))
+    })
+}
+
+/// The stored processing windows of a session (or a bot's newest).
+pub async fn windows(state: &Arc<State>, target: &str) -> Response {
+    let (session_id, bot_id, _) = match super::transcripts::session_of(state, target).await {
+        Ok(found) => found,
+        Err(f) => return Response::Failure(f),
+    };
+    let sid = session_id.clone();
+    respond(state.with_db(move |db| db.windows(&sid)).await, |windows| {
+        Response::Windows {
+            session_id,
+            bot_id,
+            windows,
+        }
     })
 }

@@ -99,7 +99,10 @@ pub async fn handle(state: &Arc<State>, conn: &mut Conn, id: u64, request: Reque
         Request::AnalyticsSessions { since, bot_id } => {
             analytics::sessions(state, since, bot_id).await
         }
-        Request::AnalyticsPerformance => analytics::performance(state).await,
+        Request::AnalyticsPerformance { since, bot } => {
+            analytics::performance(state, since.unwrap_or(0.0), bot).await
+        }
+        Request::AnalyticsWindows { target } => analytics::windows(state, &target).await,
         Request::TranscriptGet { target, langs } => transcripts::get(state, &target, langs).await,
         Request::SpeakersList { target } => transcripts::speakers(state, &target).await,
         Request::SpeakersMap {

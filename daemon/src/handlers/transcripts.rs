@@ -12,7 +12,10 @@ use crate::state::State;
 use crate::supervisor;
 
 /// The session a target names, its bot, and whether it is the bot's live session.
-async fn session_of(state: &Arc<State>, target: &str) -> Result<(String, String, bool), Failure> {
+pub(crate) async fn session_of(
+    state: &Arc<State>,
+    target: &str,
+) -> Result<(String, String, bool), Failure> {
     let want = target.to_string();
     let by_session = state
         .with_db(move |db| {

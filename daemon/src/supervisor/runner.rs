@@ -10,6 +10,7 @@ use orch::bots::backoff::Backoff;
 use orch::bots::{BotKind, BotState, Reason};
 use orch::dsp::chain::ChainConfig;
 use orch::protocol::{Event, now_unix};
+use orch::records::StatsWindow;
 use tokio::sync::mpsc;
 
 use super::source::signal_group;
@@ -20,7 +21,7 @@ use crate::state::State;
 /// How often the runner checks for stalls and persists statistics.
 const TICK: Duration = Duration::from_millis(250);
 /// How often processing statistics are stored.
-const STATS_EVERY: Duration = Duration::from_secs(30);
+const STATS_EVERY: Duration = Duration::from_secs(10);
 
 /// How the audio thread's life ended, as the runner sees it.
 struct Ending {
@@ -448,36 +449,43 @@ async fn store_totals(
         .await;
 }
 
+/// Store the processing windows the audio thread finished since the last call.
 async fn store_stats(state: &Arc<State>, bot: &Arc<BotHandle>, session: &str) {
-    let Some(live) = bot.shared.live() else {
+    let windows = bot.shared.take_windows();
+    if windows.is_empty() {
         return;
-    };
-    let started = bot
-        .started
-        .lock()
-        .map(|t| t.elapsed().as_secs_f64())
-        .unwrap_or(0.0);
-    let now = now_unix();
-    let sid = session.to_string();
-    let stages = live
-        .pipeline
-        .as_ref()
+    }
+    let stages = bot
+        .shared
+        .live()
+        .and_then(|l| l.pipeline)
         .map(|p| serde_json::to_value(&p.stages).unwrap_or_default())
         .unwrap_or_default();
-    let _ = state
-        .with_db(move |db| {
-            db.insert_processing_stats(
-                &sid,
-                now - started,
-                now,
-                live.blocks,
-                live.dropped_blocks,
-                (live.p50_ms, live.p95_ms, live.p99_ms),
-                live.realtime_factor,
-                &stages,
-            )
+    let speed = if bot.spec.speed > 0.0 {
+        bot.spec.speed
+    } else {
+        1.0
+    };
+    let rows: Vec<StatsWindow> = windows
+        .into_iter()
+        .map(|(end, w)| StatsWindow {
+            session_id: session.to_string(),
+            start: end - w.audio_s / speed,
+            end,
+            blocks: w.blocks,
+            dropped_blocks: w.dropped_blocks,
+            p50_ms: Some(w.p50_ms),
+            p95_ms: Some(w.p95_ms),
+            p99_ms: Some(w.p99_ms),
+            realtime_factor: w.realtime_factor,
         })
+        .collect();
+    let stored = state
+        .with_db(move |db| rows.iter().try_for_each(|w| db.insert_window(w, &stages)))
         .await;
+    if let Err(f) = stored {
+        tracing::warn!(bot = %bot.id, "cannot store processing windows: {}", f.message);
+    }
 }
 
 /// Live transcription for this run, when the bot transcribes and the engine can be set

@@ -8,6 +8,7 @@ use std::sync::{Mutex, TryLockError};
 use orch::analysis::Meters;
 use orch::bots::model::BotLive;
 use orch::dsp::chain::ChainConfig;
+use orch::dsp::perf_window::WindowSummary;
 use orch::protocol::{Event, now_unix};
 use tokio::sync::broadcast;
 
@@ -42,7 +43,13 @@ pub struct Shared {
     pub transcriber: Mutex<Option<orch::transcribe::live::LiveTranscriber>>,
     /// The figures of the current run's translation, when the bot translates.
     pub translation: Mutex<Option<orch::translate::live::Watch>>,
+    /// Processing windows the audio thread finished (end time, figures), waiting to
+    /// be stored; the oldest goes when the runner falls behind.
+    windows: Mutex<VecDeque<(f64, WindowSummary)>>,
 }
+
+/// Finished windows kept until the runner stores them.
+const WINDOWS_KEPT: usize = 64;
 
 impl Shared {
     /// Fresh shared state for bot `id`.
@@ -61,6 +68,7 @@ impl Shared {
             log_tx: broadcast::channel(256).0,
             transcriber: Mutex::new(None),
             translation: Mutex::new(None),
+            windows: Mutex::new(VecDeque::with_capacity(WINDOWS_KEPT)),
         }
     }
 
@@ -147,6 +155,25 @@ impl Shared {
             q.push_back(ev.clone());
         }
         let _ = self.log_tx.send(ev);
+    }
+
+    /// A processing window ended now (from the audio thread: never waits, never
+    /// allocates; skipped when the lock is busy).
+    pub fn push_window(&self, w: WindowSummary) {
+        if let Ok(mut q) = self.windows.try_lock() {
+            if q.len() == WINDOWS_KEPT {
+                q.pop_front();
+            }
+            q.push_back((now_unix(), w));
+        }
+    }
+
+    /// The windows finished since the last call.
+    pub fn take_windows(&self) -> Vec<(f64, WindowSummary)> {
+        self.windows
+            .lock()
+            .map(|mut q| q.drain(..).collect())
+            .unwrap_or_default()
     }
 
     /// The last `n` log lines.

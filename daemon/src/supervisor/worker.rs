@@ -12,6 +12,7 @@ use orch::bots::model::BotLive;
 use orch::bots::{BotSpec, Reason};
 use orch::dsp::StreamFormat;
 use orch::dsp::chain::ChainConfig;
+use orch::dsp::perf_window::PerfWindow;
 use orch::dsp::pipeline::Pipeline;
 use orch::transcribe::live::{LiveEvent, LiveParams, LiveTranscriber};
 use tokio::sync::mpsc::UnboundedSender;
@@ -182,6 +183,11 @@ fn run(
     let silence = Duration::from_secs_f64(p.silence_timeout_s);
     // Resolved once: observing a block's time is lock-free and allocates nothing.
     let timer = orch::metrics::global().block_timer(&shared.bot_id);
+    // The processing window being filled; what is left is handed over on every exit.
+    let mut window = Window {
+        shared,
+        w: PerfWindow::new(),
+    };
 
     loop {
         if shared.stop.load(Ordering::Relaxed) {
@@ -220,7 +226,14 @@ fn run(
         let t0 = Instant::now();
         pipeline.process(&mut buf);
         analyzer.push(&buf);
-        timer.observe(t0.elapsed().as_secs_f64());
+        let busy = t0.elapsed().as_secs_f64();
+        timer.observe(busy);
+        window.w.record(busy, buf.len() as f64 / f64::from(rate));
+        // (A microsecond of slack: 500 blocks of 0.02 s sum to a hair under 10.)
+        if window.w.audio_s() + 1e-6 >= WINDOW_S {
+            shared.push_window(window.w.summary());
+            window.w.reset();
+        }
         if !before_chain && let Some(tap) = &tap {
             tap.push(&buf);
         }
@@ -261,8 +274,26 @@ fn run(
             } else if now - deadline > Duration::from_millis(200) {
                 // Processing fell behind real time: count it and catch up.
                 dropped += 1;
+                window.w.dropped();
                 deadline = now;
             }
+        }
+    }
+}
+
+/// Seconds of audio in one processing window (`orch analytics bot`).
+const WINDOW_S: f64 = 10.0;
+
+/// The current processing window; a partial one is handed over when the loop ends.
+struct Window<'a> {
+    shared: &'a Shared,
+    w: PerfWindow,
+}
+
+impl Drop for Window<'_> {
+    fn drop(&mut self) {
+        if self.w.blocks() > 0 {
+            self.shared.push_window(self.w.summary());
         }
     }
 }
