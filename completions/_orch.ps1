@@ -571,6 +571,7 @@ Register-ArgumentCompleter -Native -CommandName 'orch' -ScriptBlock {
             [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'Bot sessions: start, duration, source, preset, audio, restarts, errors, end reason')
             [CompletionResult]::new('bot', 'bot', [CompletionResultType]::ParameterValue, 'One bot: its sessions, current processing figures, and the 10 s processing windows of its newest session (block times, drops, realtime factor), with a chart of the block time')
             [CompletionResult]::new('performance', 'performance', [CompletionResultType]::ParameterValue, 'Per-bot processing time per block (p50, p95, p99), realtime factor, dropped blocks, restarts; daemon CPU, memory and bot counts; and every session''s worst window (ended sessions too)')
+            [CompletionResult]::new('analyses', 'analyses', [CompletionResultType]::ParameterValue, 'Stored analysis reports: each bot session''s (when a run ends) and files saved with `orch analyze --save`; `--id N` prints one report in full')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -622,10 +623,28 @@ Register-ArgumentCompleter -Native -CommandName 'orch' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'orch;analytics;analyses' {
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only reports stored within this long: 30m, 12h, 7d (default: all)')
+            [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'Print this report in full (the `orch analyze --json` object)')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured by `auto`)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one stable JSON object per command (NDJSON for streams)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the data asked for')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the data asked for')
+            [CompletionResult]::new('--no-autostart', '--no-autostart', [CompletionResultType]::ParameterName, 'Never start orchd automatically when it is not running')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'orch;analytics;help' {
             [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'Bot sessions: start, duration, source, preset, audio, restarts, errors, end reason')
             [CompletionResult]::new('bot', 'bot', [CompletionResultType]::ParameterValue, 'One bot: its sessions, current processing figures, and the 10 s processing windows of its newest session (block times, drops, realtime factor), with a chart of the block time')
             [CompletionResult]::new('performance', 'performance', [CompletionResultType]::ParameterValue, 'Per-bot processing time per block (p50, p95, p99), realtime factor, dropped blocks, restarts; daemon CPU, memory and bot counts; and every session''s worst window (ended sessions too)')
+            [CompletionResult]::new('analyses', 'analyses', [CompletionResultType]::ParameterValue, 'Stored analysis reports: each bot session''s (when a run ends) and files saved with `orch analyze --save`; `--id N` prints one report in full')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -636,6 +655,9 @@ Register-ArgumentCompleter -Native -CommandName 'orch' -ScriptBlock {
             break
         }
         'orch;analytics;help;performance' {
+            break
+        }
+        'orch;analytics;help;analyses' {
             break
         }
         'orch;analytics;help;help' {
@@ -658,6 +680,7 @@ Register-ArgumentCompleter -Native -CommandName 'orch' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured by `auto`)')
             [CompletionResult]::new('--timeline', '--timeline', [CompletionResultType]::ParameterName, 'Add momentary and short-term loudness and the level every 100 ms')
             [CompletionResult]::new('--dual-mono', '--dual-mono', [CompletionResultType]::ParameterName, 'Count a mono channel twice, as if played on two loudspeakers (a -23 dBFS mono sine then reads -23 LUFS instead of -26)')
+            [CompletionResult]::new('--save', '--save', [CompletionResultType]::ParameterName, 'Also store each report in orchd''s database (`orch analytics analyses` lists them; the daemon is started when none runs)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one stable JSON object per command (NDJSON for streams)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the data asked for')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the data asked for')
@@ -1276,6 +1299,7 @@ Register-ArgumentCompleter -Native -CommandName 'orch' -ScriptBlock {
             [CompletionResult]::new('sessions', 'sessions', [CompletionResultType]::ParameterValue, 'Bot sessions: start, duration, source, preset, audio, restarts, errors, end reason')
             [CompletionResult]::new('bot', 'bot', [CompletionResultType]::ParameterValue, 'One bot: its sessions, current processing figures, and the 10 s processing windows of its newest session (block times, drops, realtime factor), with a chart of the block time')
             [CompletionResult]::new('performance', 'performance', [CompletionResultType]::ParameterValue, 'Per-bot processing time per block (p50, p95, p99), realtime factor, dropped blocks, restarts; daemon CPU, memory and bot counts; and every session''s worst window (ended sessions too)')
+            [CompletionResult]::new('analyses', 'analyses', [CompletionResultType]::ParameterValue, 'Stored analysis reports: each bot session''s (when a run ends) and files saved with `orch analyze --save`; `--id N` prints one report in full')
             break
         }
         'orch;help;analytics;sessions' {
@@ -1285,6 +1309,9 @@ Register-ArgumentCompleter -Native -CommandName 'orch' -ScriptBlock {
             break
         }
         'orch;help;analytics;performance' {
+            break
+        }
+        'orch;help;analytics;analyses' {
             break
         }
         'orch;help;analyze' {

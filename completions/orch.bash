@@ -67,6 +67,9 @@ _orch() {
             orch,translate)
                 cmd="orch__subcmd__translate"
                 ;;
+            orch__subcmd__analytics,analyses)
+                cmd="orch__subcmd__analytics__subcmd__analyses"
+                ;;
             orch__subcmd__analytics,bot)
                 cmd="orch__subcmd__analytics__subcmd__bot"
                 ;;
@@ -78,6 +81,9 @@ _orch() {
                 ;;
             orch__subcmd__analytics,sessions)
                 cmd="orch__subcmd__analytics__subcmd__sessions"
+                ;;
+            orch__subcmd__analytics__subcmd__help,analyses)
+                cmd="orch__subcmd__analytics__subcmd__help__subcmd__analyses"
                 ;;
             orch__subcmd__analytics__subcmd__help,bot)
                 cmd="orch__subcmd__analytics__subcmd__help__subcmd__bot"
@@ -267,6 +273,9 @@ _orch() {
                 ;;
             orch__subcmd__help,translate)
                 cmd="orch__subcmd__help__subcmd__translate"
+                ;;
+            orch__subcmd__help__subcmd__analytics,analyses)
+                cmd="orch__subcmd__help__subcmd__analytics__subcmd__analyses"
                 ;;
             orch__subcmd__help__subcmd__analytics,bot)
                 cmd="orch__subcmd__help__subcmd__analytics__subcmd__bot"
@@ -518,12 +527,50 @@ _orch() {
             return 0
             ;;
         orch__subcmd__analytics)
-            opts="-q -h -V --socket --config --data-dir --json --quiet --color --no-autostart --help --version sessions bot performance help"
+            opts="-q -h -V --socket --config --data-dir --json --quiet --color --no-autostart --help --version sessions bot performance analyses help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        orch__subcmd__analytics__subcmd__analyses)
+            opts="-q -h -V --since --id --socket --config --data-dir --json --quiet --color --no-autostart --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --socket)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -578,8 +625,22 @@ _orch() {
             return 0
             ;;
         orch__subcmd__analytics__subcmd__help)
-            opts="sessions bot performance help"
+            opts="sessions bot performance analyses help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        orch__subcmd__analytics__subcmd__help__subcmd__analyses)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -720,7 +781,7 @@ _orch() {
             return 0
             ;;
         orch__subcmd__analyze)
-            opts="-j -q -h -V --fft-size --peaks --timeline --plot --dual-mono --target --format --rate --channels --jobs --live --socket --config --data-dir --json --quiet --color --no-autostart --help --version"
+            opts="-j -q -h -V --fft-size --peaks --timeline --plot --dual-mono --target --format --rate --channels --jobs --live --save --socket --config --data-dir --json --quiet --color --no-autostart --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1968,8 +2029,22 @@ _orch() {
             return 0
             ;;
         orch__subcmd__help__subcmd__analytics)
-            opts="sessions bot performance"
+            opts="sessions bot performance analyses"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        orch__subcmd__help__subcmd__analytics__subcmd__analyses)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -519,6 +519,7 @@ set edit:completion:arg-completer[orch] = {|@words|
             cand sessions 'Bot sessions: start, duration, source, preset, audio, restarts, errors, end reason'
             cand bot 'One bot: its sessions, current processing figures, and the 10 s processing windows of its newest session (block times, drops, realtime factor), with a chart of the block time'
             cand performance 'Per-bot processing time per block (p50, p95, p99), realtime factor, dropped blocks, restarts; daemon CPU, memory and bot counts; and every session''s worst window (ended sessions too)'
+            cand analyses 'Stored analysis reports: each bot session''s (when a run ends) and files saved with `orch analyze --save`; `--id N` prints one report in full'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'orch;analytics;sessions'= {
@@ -566,10 +567,27 @@ set edit:completion:arg-completer[orch] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'orch;analytics;analyses'= {
+            cand --since 'Only reports stored within this long: 30m, 12h, 7d (default: all)'
+            cand --id 'Print this report in full (the `orch analyze --json` object)'
+            cand --socket 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]'
+            cand --config 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]'
+            cand --data-dir 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]'
+            cand --color 'When to use colours (NO_COLOR is honoured by `auto`)'
+            cand --json 'Print one stable JSON object per command (NDJSON for streams)'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand --no-autostart 'Never start orchd automatically when it is not running'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'orch;analytics;help'= {
             cand sessions 'Bot sessions: start, duration, source, preset, audio, restarts, errors, end reason'
             cand bot 'One bot: its sessions, current processing figures, and the 10 s processing windows of its newest session (block times, drops, realtime factor), with a chart of the block time'
             cand performance 'Per-bot processing time per block (p50, p95, p99), realtime factor, dropped blocks, restarts; daemon CPU, memory and bot counts; and every session''s worst window (ended sessions too)'
+            cand analyses 'Stored analysis reports: each bot session''s (when a run ends) and files saved with `orch analyze --save`; `--id N` prints one report in full'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'orch;analytics;help;sessions'= {
@@ -577,6 +595,8 @@ set edit:completion:arg-completer[orch] = {|@words|
         &'orch;analytics;help;bot'= {
         }
         &'orch;analytics;help;performance'= {
+        }
+        &'orch;analytics;help;analyses'= {
         }
         &'orch;analytics;help;help'= {
         }
@@ -597,6 +617,7 @@ set edit:completion:arg-completer[orch] = {|@words|
             cand --color 'When to use colours (NO_COLOR is honoured by `auto`)'
             cand --timeline 'Add momentary and short-term loudness and the level every 100 ms'
             cand --dual-mono 'Count a mono channel twice, as if played on two loudspeakers (a -23 dBFS mono sine then reads -23 LUFS instead of -26)'
+            cand --save 'Also store each report in orchd''s database (`orch analytics analyses` lists them; the daemon is started when none runs)'
             cand --json 'Print one stable JSON object per command (NDJSON for streams)'
             cand -q 'Print only errors and the data asked for'
             cand --quiet 'Print only errors and the data asked for'
@@ -1146,12 +1167,15 @@ set edit:completion:arg-completer[orch] = {|@words|
             cand sessions 'Bot sessions: start, duration, source, preset, audio, restarts, errors, end reason'
             cand bot 'One bot: its sessions, current processing figures, and the 10 s processing windows of its newest session (block times, drops, realtime factor), with a chart of the block time'
             cand performance 'Per-bot processing time per block (p50, p95, p99), realtime factor, dropped blocks, restarts; daemon CPU, memory and bot counts; and every session''s worst window (ended sessions too)'
+            cand analyses 'Stored analysis reports: each bot session''s (when a run ends) and files saved with `orch analyze --save`; `--id N` prints one report in full'
         }
         &'orch;help;analytics;sessions'= {
         }
         &'orch;help;analytics;bot'= {
         }
         &'orch;help;analytics;performance'= {
+        }
+        &'orch;help;analytics;analyses'= {
         }
         &'orch;help;analyze'= {
         }

@@ -390,21 +390,22 @@ complete -c orch -n "__fish_orch_using_subcommand events" -s q -l quiet -d 'Prin
 complete -c orch -n "__fish_orch_using_subcommand events" -l no-autostart -d 'Never start orchd automatically when it is not running'
 complete -c orch -n "__fish_orch_using_subcommand events" -s h -l help -d 'Print help'
 complete -c orch -n "__fish_orch_using_subcommand events" -s V -l version -d 'Print version'
-complete -c orch -n "__fish_orch_using_subcommand analytics; and not __fish_seen_subcommand_from sessions bot performance help" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
-complete -c orch -n "__fish_orch_using_subcommand analytics; and not __fish_seen_subcommand_from sessions bot performance help" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
-complete -c orch -n "__fish_orch_using_subcommand analytics; and not __fish_seen_subcommand_from sessions bot performance help" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
-complete -c orch -n "__fish_orch_using_subcommand analytics; and not __fish_seen_subcommand_from sessions bot performance help" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+complete -c orch -n "__fish_orch_using_subcommand analytics; and not __fish_seen_subcommand_from sessions bot performance analyses help" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand analytics; and not __fish_seen_subcommand_from sessions bot performance analyses help" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand analytics; and not __fish_seen_subcommand_from sessions bot performance analyses help" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand analytics; and not __fish_seen_subcommand_from sessions bot performance analyses help" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c orch -n "__fish_orch_using_subcommand analytics; and not __fish_seen_subcommand_from sessions bot performance help" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
-complete -c orch -n "__fish_orch_using_subcommand analytics; and not __fish_seen_subcommand_from sessions bot performance help" -s q -l quiet -d 'Print only errors and the data asked for'
-complete -c orch -n "__fish_orch_using_subcommand analytics; and not __fish_seen_subcommand_from sessions bot performance help" -l no-autostart -d 'Never start orchd automatically when it is not running'
-complete -c orch -n "__fish_orch_using_subcommand analytics; and not __fish_seen_subcommand_from sessions bot performance help" -s h -l help -d 'Print help'
-complete -c orch -n "__fish_orch_using_subcommand analytics; and not __fish_seen_subcommand_from sessions bot performance help" -s V -l version -d 'Print version'
-complete -c orch -n "__fish_orch_using_subcommand analytics; and not __fish_seen_subcommand_from sessions bot performance help" -f -a "sessions" -d 'Bot sessions: start, duration, source, preset, audio, restarts, errors, end reason'
-complete -c orch -n "__fish_orch_using_subcommand analytics; and not __fish_seen_subcommand_from sessions bot performance help" -f -a "bot" -d 'One bot: its sessions, current processing figures, and the 10 s processing windows of its newest session (block times, drops, realtime factor), with a chart of the block time'
-complete -c orch -n "__fish_orch_using_subcommand analytics; and not __fish_seen_subcommand_from sessions bot performance help" -f -a "performance" -d 'Per-bot processing time per block (p50, p95, p99), realtime factor, dropped blocks, restarts; daemon CPU, memory and bot counts; and every session\'s worst window (ended sessions too)'
-complete -c orch -n "__fish_orch_using_subcommand analytics; and not __fish_seen_subcommand_from sessions bot performance help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c orch -n "__fish_orch_using_subcommand analytics; and not __fish_seen_subcommand_from sessions bot performance analyses help" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
+complete -c orch -n "__fish_orch_using_subcommand analytics; and not __fish_seen_subcommand_from sessions bot performance analyses help" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c orch -n "__fish_orch_using_subcommand analytics; and not __fish_seen_subcommand_from sessions bot performance analyses help" -l no-autostart -d 'Never start orchd automatically when it is not running'
+complete -c orch -n "__fish_orch_using_subcommand analytics; and not __fish_seen_subcommand_from sessions bot performance analyses help" -s h -l help -d 'Print help'
+complete -c orch -n "__fish_orch_using_subcommand analytics; and not __fish_seen_subcommand_from sessions bot performance analyses help" -s V -l version -d 'Print version'
+complete -c orch -n "__fish_orch_using_subcommand analytics; and not __fish_seen_subcommand_from sessions bot performance analyses help" -f -a "sessions" -d 'Bot sessions: start, duration, source, preset, audio, restarts, errors, end reason'
+complete -c orch -n "__fish_orch_using_subcommand analytics; and not __fish_seen_subcommand_from sessions bot performance analyses help" -f -a "bot" -d 'One bot: its sessions, current processing figures, and the 10 s processing windows of its newest session (block times, drops, realtime factor), with a chart of the block time'
+complete -c orch -n "__fish_orch_using_subcommand analytics; and not __fish_seen_subcommand_from sessions bot performance analyses help" -f -a "performance" -d 'Per-bot processing time per block (p50, p95, p99), realtime factor, dropped blocks, restarts; daemon CPU, memory and bot counts; and every session\'s worst window (ended sessions too)'
+complete -c orch -n "__fish_orch_using_subcommand analytics; and not __fish_seen_subcommand_from sessions bot performance analyses help" -f -a "analyses" -d 'Stored analysis reports: each bot session\'s (when a run ends) and files saved with `orch analyze --save`; `--id N` prints one report in full'
+complete -c orch -n "__fish_orch_using_subcommand analytics; and not __fish_seen_subcommand_from sessions bot performance analyses help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from sessions" -l since -d 'Only sessions started within this long: 30m, 12h, 7d (default: all)' -r
 complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from sessions" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
 complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from sessions" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
@@ -441,9 +442,23 @@ complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_sub
 complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from performance" -l no-autostart -d 'Never start orchd automatically when it is not running'
 complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from performance" -s h -l help -d 'Print help'
 complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from performance" -s V -l version -d 'Print version'
+complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from analyses" -l since -d 'Only reports stored within this long: 30m, 12h, 7d (default: all)' -r
+complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from analyses" -l id -d 'Print this report in full (the `orch analyze --json` object)' -r
+complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from analyses" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from analyses" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from analyses" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from analyses" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from analyses" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
+complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from analyses" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from analyses" -l no-autostart -d 'Never start orchd automatically when it is not running'
+complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from analyses" -s h -l help -d 'Print help'
+complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from analyses" -s V -l version -d 'Print version'
 complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from help" -f -a "sessions" -d 'Bot sessions: start, duration, source, preset, audio, restarts, errors, end reason'
 complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from help" -f -a "bot" -d 'One bot: its sessions, current processing figures, and the 10 s processing windows of its newest session (block times, drops, realtime factor), with a chart of the block time'
 complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from help" -f -a "performance" -d 'Per-bot processing time per block (p50, p95, p99), realtime factor, dropped blocks, restarts; daemon CPU, memory and bot counts; and every session\'s worst window (ended sessions too)'
+complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from help" -f -a "analyses" -d 'Stored analysis reports: each bot session\'s (when a run ends) and files saved with `orch analyze --save`; `--id N` prints one report in full'
 complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c orch -n "__fish_orch_using_subcommand analyze" -l fft-size -d 'FFT size of the averaged spectrum: a power of two from 256 to 65536' -r
 complete -c orch -n "__fish_orch_using_subcommand analyze" -l peaks -d 'How many spectral peaks to list' -r
@@ -464,6 +479,7 @@ always\t''
 never\t''"
 complete -c orch -n "__fish_orch_using_subcommand analyze" -l timeline -d 'Add momentary and short-term loudness and the level every 100 ms'
 complete -c orch -n "__fish_orch_using_subcommand analyze" -l dual-mono -d 'Count a mono channel twice, as if played on two loudspeakers (a -23 dBFS mono sine then reads -23 LUFS instead of -26)'
+complete -c orch -n "__fish_orch_using_subcommand analyze" -l save -d 'Also store each report in orchd\'s database (`orch analytics analyses` lists them; the daemon is started when none runs)'
 complete -c orch -n "__fish_orch_using_subcommand analyze" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
 complete -c orch -n "__fish_orch_using_subcommand analyze" -s q -l quiet -d 'Print only errors and the data asked for'
 complete -c orch -n "__fish_orch_using_subcommand analyze" -l no-autostart -d 'Never start orchd automatically when it is not running'
@@ -852,6 +868,7 @@ complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcomma
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from analytics" -f -a "sessions" -d 'Bot sessions: start, duration, source, preset, audio, restarts, errors, end reason'
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from analytics" -f -a "bot" -d 'One bot: its sessions, current processing figures, and the 10 s processing windows of its newest session (block times, drops, realtime factor), with a chart of the block time'
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from analytics" -f -a "performance" -d 'Per-bot processing time per block (p50, p95, p99), realtime factor, dropped blocks, restarts; daemon CPU, memory and bot counts; and every session\'s worst window (ended sessions too)'
+complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from analytics" -f -a "analyses" -d 'Stored analysis reports: each bot session\'s (when a run ends) and files saved with `orch analyze --save`; `--id N` prints one report in full'
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from preset" -f -a "list" -d 'List every preset: name, category, built-in or user, stages enabled, description'
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from preset" -f -a "show" -d 'Show one preset: a summary and each stage\'s switch, gains and changed parameters'
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from preset" -f -a "create" -d 'Create a user preset from another preset, changing parameters with --set'

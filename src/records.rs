@@ -307,3 +307,21 @@ pub struct SessionPerformance {
     /// The slowest window's realtime factor.
     pub min_realtime_factor: Option<f64>,
 }
+
+/// A stored analysis report (`orch analytics analyses`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AnalysisRow {
+    pub id: i64,
+    /// The file, or a bot's source.
+    pub source: String,
+    /// The bot session it measured, for a bot's report.
+    pub session_id: Option<String>,
+    /// Unix time it was stored.
+    pub created_at: f64,
+    pub duration_s: Option<f64>,
+    pub integrated_lufs: Option<f64>,
+    pub true_peak_dbtp: Option<f64>,
+    /// The report (`orch analyze --json`); only when asked for one by id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub report: Option<serde_json::Value>,
+}

@@ -280,3 +280,59 @@ fn analytics_read_the_windows_of_ended_sessions() {
         .stdout_has(&id);
     env.orch(&["analytics", "bot", "nope"]).fails_with(4);
 }
+
+#[test]
+fn analysis_reports_are_stored_for_bot_sessions_and_saved_files() {
+    let env = Env::new();
+    let _d = env.daemon(&[]);
+    let wav = speech(&env, "talk.wav", 4.0);
+    let id = spawn(
+        &env,
+        &["--kind", "file", "--source", s(&wav), "--speed", "4"],
+    );
+    wait_state(&env, &id, "stopped");
+    // A file analysed and saved: the same report orch analyze --json prints.
+    let printed = env.orch(&["--json", "analyze", "--save", s(&wav)]);
+    printed.ok();
+    let printed = printed.json();
+
+    let list = env
+        .orch(&["--json", "analytics", "analyses", "--since", "1h"])
+        .json();
+    let rows = list["analyses"].as_array().unwrap();
+    assert_eq!(rows.len(), 2, "{list}");
+    let file_row = rows.iter().find(|r| r["session_id"].is_null()).unwrap();
+    let bot_row = rows.iter().find(|r| !r["session_id"].is_null()).unwrap();
+    assert!(
+        bot_row["source"].as_str().unwrap().contains(&id),
+        "{bot_row}"
+    );
+    // The bot's report covers all its audio (4 s, through its chain).
+    assert!(
+        (bot_row["duration_s"].as_f64().unwrap() - 4.0).abs() < 0.05,
+        "{bot_row}"
+    );
+    assert!(
+        bot_row["integrated_lufs"].as_f64().unwrap() < -5.0,
+        "{bot_row}"
+    );
+    assert_eq!(
+        file_row["integrated_lufs"],
+        printed["loudness"]["integrated_lufs"]
+    );
+
+    let full = env.orch(&["analytics", "analyses", "--id", &file_row["id"].to_string()]);
+    full.ok();
+    assert_eq!(full.json(), printed);
+    env.orch(&["analytics", "analyses"])
+        .ok()
+        .stdout_has("LUFS")
+        .stdout_has(&format!("bot {id}"));
+    env.orch(&["analytics", "analyses", "--id", "999999"])
+        .fails_with(4);
+
+    // The bot's report goes with its bot; the saved file's stays.
+    env.orch(&["db", "cleanup", "--older-than", "0s"]).ok();
+    let list = env.orch(&["--json", "analytics", "analyses"]).json();
+    assert_eq!(list["analyses"].as_array().unwrap().len(), 1, "{list}");
+}

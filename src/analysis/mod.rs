@@ -216,6 +216,15 @@ impl Analyzer {
         self.rest.frames
     }
 
+    /// The stream's sample rate and channel count.
+    pub fn sample_rate(&self) -> u32 {
+        self.sample_rate
+    }
+
+    pub fn channels(&self) -> usize {
+        self.channels
+    }
+
     /// Feed a block (its channel count must be the analyzer's).
     pub fn push(&mut self, block: &Planar) {
         let mut planes: [&[f32]; MAX_CHANNELS] = [&[]; MAX_CHANNELS];

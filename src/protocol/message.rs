@@ -249,6 +249,22 @@ pub enum Request {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         bot: Option<String>,
     },
+    /// Store an analysis report of a file (`orch analyze --save`); answered with
+    /// [`Response::Ok`] naming its id.
+    AnalysisSave {
+        /// The file as named.
+        source: String,
+        /// The `orch analyze --json` object.
+        report: serde_json::Value,
+    },
+    /// Stored analysis reports since `since` (Unix s), newest first, or the one with
+    /// `id` with its report; answered with [`Response::Analyses`].
+    Analyses {
+        #[serde(default)]
+        since: f64,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        id: Option<i64>,
+    },
     /// The stored processing windows of a session, or of a bot's newest session;
     /// answered with [`Response::Windows`].
     AnalyticsWindows {
@@ -324,6 +340,10 @@ pub enum Response {
     Db(DbInfo),
     /// What a cleanup removed.
     Removed(Removed),
+    /// Stored analysis reports.
+    Analyses {
+        analyses: Vec<crate::records::AnalysisRow>,
+    },
     /// Processing windows of one session, oldest first.
     Windows {
         session_id: String,

@@ -10,6 +10,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
 
+pub mod analyses;
 pub mod bots;
 pub mod logs;
 pub mod presets;
@@ -183,7 +184,7 @@ impl Db {
         }
     }
 
-    fn error(&self, e: impl std::fmt::Display) -> Error {
+    pub(crate) fn error(&self, e: impl std::fmt::Display) -> Error {
         Error::Database {
             path: self.path.clone(),
             message: e.to_string(),

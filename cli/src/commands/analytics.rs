@@ -25,6 +25,20 @@ pub enum AnalyticsCommand {
     /// blocks, restarts; daemon CPU, memory and bot counts; and every session's worst
     /// window (ended sessions too).
     Performance(PerformanceArgs),
+    /// Stored analysis reports: each bot session's (when a run ends) and files saved
+    /// with `orch analyze --save`; `--id N` prints one report in full.
+    Analyses(AnalysesArgs),
+}
+
+/// Arguments of `orch analytics analyses`.
+#[derive(Debug, Args)]
+pub struct AnalysesArgs {
+    /// Only reports stored within this long: 30m, 12h, 7d (default: all).
+    #[arg(long, value_parser = parse_age, value_name = "AGE")]
+    pub since: Option<f64>,
+    /// Print this report in full (the `orch analyze --json` object).
+    #[arg(long, value_name = "N", conflicts_with = "since")]
+    pub id: Option<i64>,
 }
 
 /// Arguments of `orch analytics performance`.
@@ -110,6 +124,47 @@ pub fn run(ctx: &Ctx, cmd: AnalyticsCommand) -> Result<()> {
                     ctx.out.text("");
                     ctx.out.text(windows_text(&windows));
                 }
+            }
+            Ok(())
+        }
+        AnalyticsCommand::Analyses(a) => {
+            let analyses = request(
+                ctx,
+                Request::Analyses {
+                    since: a.since.map_or(0.0, |age| orch::protocol::now_unix() - age),
+                    id: a.id,
+                },
+                reply!(Response::Analyses { analyses } => analyses),
+            )?;
+            if a.id.is_some() {
+                let report = analyses.into_iter().next().and_then(|a| a.report);
+                ctx.out.json(&report.unwrap_or_default());
+            } else if ctx.out.json {
+                ctx.out.json(&serde_json::json!({ "analyses": analyses }));
+            } else if analyses.is_empty() {
+                ctx.out.text("no stored analyses");
+            } else {
+                let f =
+                    |v: Option<f64>, unit: &str| v.map_or("-".into(), |v| format!("{v:.1}{unit}"));
+                let mut t = table(&[
+                    "id",
+                    "stored",
+                    "source",
+                    "duration",
+                    "integrated",
+                    "true peak",
+                ]);
+                for a in &analyses {
+                    t.add_row(vec![
+                        a.id.to_string(),
+                        super::daemon::format_time(a.created_at),
+                        crate::output::printable(&a.source),
+                        f(a.duration_s, " s"),
+                        f(a.integrated_lufs, " LUFS"),
+                        f(a.true_peak_dbtp, " dBTP"),
+                    ]);
+                }
+                ctx.out.text(t.to_string());
             }
             Ok(())
         }

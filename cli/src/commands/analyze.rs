@@ -73,6 +73,11 @@ pub struct AnalyzeArgs {
     /// Ctrl-C ends it and prints the summary.
     #[arg(long, value_name = "SOURCE")]
     pub live: Option<String>,
+
+    /// Also store each report in orchd's database (`orch analytics analyses` lists
+    /// them; the daemon is started when none runs).
+    #[arg(long, conflicts_with = "live")]
+    pub save: bool,
 }
 
 /// Raw PCM sample formats.
@@ -192,6 +197,9 @@ pub fn run(ctx: &Ctx, args: AnalyzeArgs) -> orch::Result<()> {
                     report.timeline = None;
                 }
                 report.spectrum.curve = None;
+                if args.save {
+                    save(ctx, &report)?;
+                }
                 if ctx.out.json {
                     json_items.push(Item::Report(Box::new(report)));
                 } else {
@@ -230,6 +238,21 @@ pub fn run(ctx: &Ctx, args: AnalyzeArgs) -> orch::Result<()> {
         }),
         None => Ok(()),
     }
+}
+
+/// Store a report in the daemon's database.
+fn save(ctx: &Ctx, report: &Report) -> orch::Result<()> {
+    let body = serde_json::to_value(report).map_err(|e| Error::Other(e.to_string()))?;
+    let msg = crate::connect::request(
+        ctx,
+        orch::protocol::Request::AnalysisSave {
+            source: report.file.clone(),
+            report: body,
+        },
+        crate::connect::reply!(orch::protocol::Response::Ok { message } => message),
+    )?;
+    ctx.out.note(format!("{}: {msg}", report.file));
+    Ok(())
 }
 
 /// One element of the `--json` array: a report, or the error of a file that failed.

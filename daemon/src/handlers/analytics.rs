@@ -1,5 +1,6 @@
-//! `orch analytics sessions|bot|performance`: live figures, and the stored windows of
-//! every session (ended ones too).
+//! `orch analytics sessions|bot|performance|analyses`: live figures, the stored windows
+//! of every session (ended ones too), and stored analysis reports (`orch analyze
+//! --save`).
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -109,4 +110,45 @@ pub async fn windows(state: &Arc<State>, target: &str) -> Response {
             windows,
         }
     })
+}
+
+/// Largest report `orch analyze --save` may store.
+const MAX_REPORT_BYTES: usize = 4 * 1024 * 1024;
+
+/// Store a file's analysis report.
+pub async fn save(state: &Arc<State>, source: String, report: serde_json::Value) -> Response {
+    let size = report.to_string().len();
+    if !report.is_object() || size > MAX_REPORT_BYTES {
+        return Response::Failure(orch::protocol::Failure::new(
+            orch::protocol::FailureKind::Invalid,
+            format!("a report must be a JSON object of at most {MAX_REPORT_BYTES} bytes ({size})"),
+        ));
+    }
+    respond(
+        state
+            .with_db(move |db| {
+                db.insert_analysis(&source, None, &report, orch::protocol::now_unix())
+            })
+            .await,
+        |id| Response::Ok {
+            message: format!("saved analysis {id}"),
+        },
+    )
+}
+
+/// Stored reports since `since`, or the one with `id` (with its body).
+pub async fn analyses(state: &Arc<State>, since: f64, id: Option<i64>) -> Response {
+    let found = state
+        .with_db(move |db| match id {
+            Some(id) => db.analysis(id).map(|a| a.into_iter().collect::<Vec<_>>()),
+            None => db.analyses(since),
+        })
+        .await;
+    match (found, id) {
+        (Ok(a), Some(id)) if a.is_empty() => Response::Failure(orch::protocol::Failure::new(
+            orch::protocol::FailureKind::NotFound,
+            format!("analysis {id} not found"),
+        )),
+        (r, _) => respond(r, |analyses| Response::Analyses { analyses }),
+    }
 }

@@ -103,6 +103,8 @@ pub async fn handle(state: &Arc<State>, conn: &mut Conn, id: u64, request: Reque
             analytics::performance(state, since.unwrap_or(0.0), bot).await
         }
         Request::AnalyticsWindows { target } => analytics::windows(state, &target).await,
+        Request::AnalysisSave { source, report } => analytics::save(state, source, report).await,
+        Request::Analyses { since, id } => analytics::analyses(state, since, id).await,
         Request::TranscriptGet { target, langs } => transcripts::get(state, &target, langs).await,
         Request::SpeakersList { target } => transcripts::speakers(state, &target).await,
         Request::SpeakersMap {

@@ -85,6 +85,7 @@ pub async fn run(
             &cfg,
         )
         .await;
+        store_report(&state, &bot, &session).await;
         // A preset applied while running is kept across restarts.
         let preset = bot.preset.lock().map(|p| p.clone()).unwrap_or_default();
         if let Ok(c) = super::resolve_preset(&state, &preset).await {
@@ -447,6 +448,23 @@ async fn store_totals(
     let _ = state
         .with_db(move |db| db.update_session(&sid, audio, restarts, errors))
         .await;
+}
+
+/// Store the analysis report of the run that just ended (`orch analytics analyses`).
+async fn store_report(state: &Arc<State>, bot: &Arc<BotHandle>, session: &str) {
+    let Some(report) = bot.shared.take_report() else {
+        return;
+    };
+    let (source, sid) = (
+        format!("bot {}: {}", bot.id, bot.spec.source_label()),
+        session.to_string(),
+    );
+    let stored = state
+        .with_db(move |db| db.insert_analysis(&source, Some(&sid), &report, now_unix()))
+        .await;
+    if let Err(f) = stored {
+        tracing::warn!(bot = %bot.id, "cannot store the session's analysis: {}", f.message);
+    }
 }
 
 /// Store the processing windows the audio thread finished since the last call.

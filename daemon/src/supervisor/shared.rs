@@ -46,6 +46,8 @@ pub struct Shared {
     /// Processing windows the audio thread finished (end time, figures), waiting to
     /// be stored; the oldest goes when the runner falls behind.
     windows: Mutex<VecDeque<(f64, WindowSummary)>>,
+    /// The analysis report of the last run that ended, until the runner stores it.
+    report: Mutex<Option<serde_json::Value>>,
 }
 
 /// Finished windows kept until the runner stores them.
@@ -69,6 +71,7 @@ impl Shared {
             transcriber: Mutex::new(None),
             translation: Mutex::new(None),
             windows: Mutex::new(VecDeque::with_capacity(WINDOWS_KEPT)),
+            report: Mutex::new(None),
         }
     }
 
@@ -174,6 +177,18 @@ impl Shared {
             .lock()
             .map(|mut q| q.drain(..).collect())
             .unwrap_or_default()
+    }
+
+    /// The report of a run that ended (its audio thread, at the end).
+    pub fn set_report(&self, report: Option<serde_json::Value>) {
+        if let Ok(mut r) = self.report.lock() {
+            *r = report;
+        }
+    }
+
+    /// The report of the last run that ended, once.
+    pub fn take_report(&self) -> Option<serde_json::Value> {
+        self.report.lock().ok().and_then(|mut r| r.take())
     }
 
     /// The last `n` log lines.

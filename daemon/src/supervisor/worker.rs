@@ -118,7 +118,7 @@ fn run(
             return (Reason::SourceError, Some(e.to_string()));
         }
     };
-    let mut analyzer = match Analyzer::new(rate, channels, 1.0, &AnalysisOptions::default()) {
+    let analyzer = match Analyzer::new(rate, channels, 1.0, &AnalysisOptions::default()) {
         Ok(a) => a,
         Err(e) => {
             source.stop(p.stop_grace);
@@ -183,10 +183,13 @@ fn run(
     let silence = Duration::from_secs_f64(p.silence_timeout_s);
     // Resolved once: observing a block's time is lock-free and allocates nothing.
     let timer = orch::metrics::global().block_timer(&shared.bot_id);
-    // The processing window being filled; what is left is handed over on every exit.
-    let mut window = Window {
+    // The processing window being filled and the session's analysis: what is left of
+    // the window, and the analysis report, are handed over on every exit.
+    let mut end = RunEnd {
         shared,
-        w: PerfWindow::new(),
+        window: PerfWindow::new(),
+        analyzer,
+        source: p.spec.source_label(),
     };
 
     loop {
@@ -210,7 +213,15 @@ fn run(
             Ok(false) => continue,
             Err(SourceEnd::Ended) => {
                 publish(
-                    shared, &pipeline, &analyzer, frames, blocks, dropped, rate, channels, &preset,
+                    shared,
+                    &pipeline,
+                    &end.analyzer,
+                    frames,
+                    blocks,
+                    dropped,
+                    rate,
+                    channels,
+                    &preset,
                 );
                 return (Reason::SourceEnded, None);
             }
@@ -225,14 +236,14 @@ fn run(
         }
         let t0 = Instant::now();
         pipeline.process(&mut buf);
-        analyzer.push(&buf);
+        end.analyzer.push(&buf);
         let busy = t0.elapsed().as_secs_f64();
         timer.observe(busy);
-        window.w.record(busy, buf.len() as f64 / f64::from(rate));
+        end.window.record(busy, buf.len() as f64 / f64::from(rate));
         // (A microsecond of slack: 500 blocks of 0.02 s sum to a hair under 10.)
-        if window.w.audio_s() + 1e-6 >= WINDOW_S {
-            shared.push_window(window.w.summary());
-            window.w.reset();
+        if end.window.audio_s() + 1e-6 >= WINDOW_S {
+            shared.push_window(end.window.summary());
+            end.window.reset();
         }
         if !before_chain && let Some(tap) = &tap {
             tap.push(&buf);
@@ -246,7 +257,15 @@ fn run(
         if blocks == 1 || last_publish.elapsed() >= PUBLISH_EVERY {
             last_publish = Instant::now();
             let active = publish(
-                shared, &pipeline, &analyzer, frames, blocks, dropped, rate, channels, &preset,
+                shared,
+                &pipeline,
+                &end.analyzer,
+                frames,
+                blocks,
+                dropped,
+                rate,
+                channels,
+                &preset,
             );
             if active {
                 last_activity = Instant::now();
@@ -274,7 +293,7 @@ fn run(
             } else if now - deadline > Duration::from_millis(200) {
                 // Processing fell behind real time: count it and catch up.
                 dropped += 1;
-                window.w.dropped();
+                end.window.dropped();
                 deadline = now;
             }
         }
@@ -284,16 +303,32 @@ fn run(
 /// Seconds of audio in one processing window (`orch analytics bot`).
 const WINDOW_S: f64 = 10.0;
 
-/// The current processing window; a partial one is handed over when the loop ends.
-struct Window<'a> {
+/// What a run hands over when its loop ends, however it ends: the partial processing
+/// window, and the analysis report of all its audio (stored with the session).
+struct RunEnd<'a> {
     shared: &'a Shared,
-    w: PerfWindow,
+    window: PerfWindow,
+    analyzer: Analyzer,
+    source: String,
 }
 
-impl Drop for Window<'_> {
+impl Drop for RunEnd<'_> {
     fn drop(&mut self) {
-        if self.w.blocks() > 0 {
-            self.shared.push_window(self.w.summary());
+        if self.window.blocks() > 0 {
+            self.shared.push_window(self.window.summary());
+        }
+        if self.analyzer.frames() > 0 {
+            self.analyzer.finish();
+            let info = orch::audio::decode::AudioInfo {
+                sample_rate: self.analyzer.sample_rate(),
+                channels: self.analyzer.channels(),
+                frames: Some(self.analyzer.frames()),
+                codec: "live".into(),
+                bits_per_sample: None,
+                float: true,
+            };
+            let report = self.analyzer.report(&self.source, &info, None);
+            self.shared.set_report(serde_json::to_value(report).ok());
         }
     }
 }
