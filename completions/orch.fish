@@ -262,7 +262,7 @@ command\t'Run a program that writes audio to stdout'
 meeting\t'Join a meeting through the configured meeting-bot program'"
 complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from spawn" -l source -d 'Audio file (file bots) or shell command line or named template from `[bots.commands]` (command bots)' -r
 complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from spawn" -l meeting-url -d 'Meeting URL (meeting bots)' -r
-complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from spawn" -l platform -d 'Meeting platform (meeting bots)' -r -f -a "google-meet\t'Google Meet'
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from spawn" -l platform -d 'Meeting platform (meeting bots)' -r -f -a "google-meet\t'Google Meet (also spelled `google_meet`, as the protocol and errors do)'
 zoom\t'Zoom'
 teams\t'Microsoft Teams'"
 complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from spawn" -l name -d 'A name for the bot (default: its id)' -r

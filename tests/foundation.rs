@@ -38,7 +38,9 @@ fn status_reports_the_daemon() {
     env.orch(&["status"])
         .ok()
         .stdout_has(&format!("schema      version {}", latest_schema()));
-    env.orch(&["db", "status"]).ok().stdout_has("journal  wal");
+    env.orch(&["db", "status"])
+        .ok()
+        .stdout_has("journal    wal");
     let db = env.orch(&["--json", "db", "status"]);
     assert_eq!(db.json()["latest_version"], latest_schema());
 }

@@ -461,7 +461,9 @@ fn a_killed_engine_opens_the_breaker_and_the_queued_chunks_follow_when_it_return
     );
     // The breaker's changes were alerts, stored with the bot's events.
     let events = env.orch(&["events", "--bot", &id, "--no-follow", "--history", "200"]);
-    events.ok().stdout_has("alert");
+    events
+        .ok()
+        .stdout_has("error: transcription engine breaker closed -> open");
     let alerts = env.orch(&[
         "--json",
         "events",
@@ -508,4 +510,116 @@ fn orchd_runs_the_configured_engine_and_stops_it_on_shutdown() {
         "the engine to stop with orchd",
         || !up(),
     );
+}
+
+/// A meeting program speaking the bot protocol: it streams two people's speech in real
+/// time and, as a meeting page would, names the active speaker before each one talks.
+const SPEAKING_MEETING: &str = r#"#!/usr/bin/env python3
+import base64, json, socket, struct, sys, time, wave
+args = dict(zip(sys.argv[1::2], sys.argv[2::2]))
+s = socket.socket(socket.AF_UNIX); s.connect(args["--socket"])
+def send(i, req):
+    b = json.dumps({"id": i, "request": req}).encode()
+    s.sendall(struct.pack(">I", len(b)) + b)
+def recv():
+    n = struct.unpack(">I", s.recv(4, socket.MSG_WAITALL))[0]
+    return json.loads(s.recv(n, socket.MSG_WAITALL))
+send(1, {"type": "hello", "protocol": 1, "client_version": "speaking-meeting"}); recv()
+turns = []
+for who, path in [("Ada Lovelace", sys.argv[-2]), ("Grace Hopper", sys.argv[-1])]:
+    with wave.open(path) as w:
+        rate = w.getframerate(); turns.append((who, w.readframes(w.getnframes())))
+send(2, {"type": "bot_attach", "bot_id": args["--bot-id"], "sample_rate": rate, "channels": 1})
+assert recv()["response"]["type"] == "ok"
+for i, (who, _) in enumerate(turns):
+    send(3 + i, {"type": "bot_participant", "event": "joined", "participant_id": f"p{i}", "name": who})
+t0, sent = time.time(), 0
+def push(pcm):
+    global sent
+    step = rate // 50 * 2
+    for k in range(0, len(pcm), step):
+        send(10, {"type": "bot_audio", "format": "s16le", "data": base64.b64encode(pcm[k:k + step]).decode()})
+        sent += len(pcm[k:k + step]) // 2
+        d = t0 + sent / rate - time.time()
+        if d > 0: time.sleep(d)
+for i, (who, pcm) in enumerate(turns):
+    send(20 + i, {"type": "bot_participant", "event": "speaking", "participant_id": f"p{i}", "name": who})
+    push(pcm + b"\0\0" * int(rate * 1.0))
+"#;
+
+#[test]
+fn a_meeting_bot_s_lines_go_to_the_participant_speaking() {
+    let env = Env::new();
+    let program = env.dir.path().join("meeting.py");
+    std::fs::write(&program, SPEAKING_MEETING).unwrap();
+    let ada = env.dir.path().join("ada.wav");
+    let grace = env.dir.path().join("grace.wav");
+    paragraph(&ada, &[SENTENCES[0]], 0.3);
+    paragraph(&grace, &[SENTENCES[1]], 0.3);
+    env.write_config(&format!(
+        "[transcription]\nurl = \"{}\"\n[bots]\nmeeting_program = \"{}\"\n",
+        whisper_url(),
+        env.dir.path().join("run-meeting.sh").display()
+    ));
+    // The configured program gets the bot protocol's arguments; the wrapper adds the
+    // two speakers' audio after them.
+    let wrapper = env.dir.path().join("run-meeting.sh");
+    std::fs::write(
+        &wrapper,
+        format!(
+            "#!/bin/sh\nexec python3 {} \"$@\" {} {}\n",
+            program.display(),
+            ada.display(),
+            grace.display()
+        ),
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&wrapper, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let _d = env.daemon(&[]);
+    let run = env.orch(&[
+        "--json",
+        "bot",
+        "spawn",
+        "--kind",
+        "meeting",
+        "--meeting-url",
+        "https://meet.google.com/abc-defg-hij",
+        "--platform",
+        "google_meet",
+        "--transcribe",
+        "--language",
+        "en",
+    ]);
+    run.ok();
+    let id = run.json()["id"].as_str().unwrap().to_string();
+    let lines = transcript_lines(&env, &id, true);
+    assert!(lines.len() >= 2, "{lines:?}");
+    let said = |who: &str| {
+        lines
+            .iter()
+            .filter(|l| l["speaker"] == who)
+            .map(|l| l["text"].as_str().unwrap())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let (a, g) = (said("Ada Lovelace"), said("Grace Hopper"));
+    assert!(
+        word_error_rate(SENTENCES[0], &a) <= 0.3,
+        "Ada said {:?}, lines {lines:?}",
+        a
+    );
+    assert!(
+        word_error_rate(SENTENCES[1], &g) <= 0.3,
+        "Grace said {:?}, lines {lines:?}",
+        g
+    );
+    for l in &lines {
+        assert_eq!(l["speaker_method"], "participant", "{l}");
+        assert!(l["speaker_confidence"].as_f64().unwrap() > 0.5, "{l}");
+    }
+    env.orch(&["speakers", "list", &id])
+        .ok()
+        .stdout_has("Ada Lovelace")
+        .stdout_has("Grace Hopper");
 }

@@ -92,7 +92,14 @@ impl BotTranslation {
             .as_deref()
             .and_then(|l| Lang::parse(l).ok())
             .or_else(|| self.source.clone());
-        let Some(lang) = lang else { return };
+        let Some(lang) = lang else {
+            // Neither the engine nor the bot says what language the line is in: it
+            // cannot be translated, and counts as failed (orch bot status says why).
+            self.live.reject(
+                "the line's language is unknown: give the bot --language, or set transcription.language",
+            );
+            return;
+        };
         self.live.push(SourceLine {
             id: line.id,
             text: line.text.clone(),

@@ -192,7 +192,7 @@ impl BotSpec {
                     return bad(format!("--meeting-url `{url}` is not an http(s) URL"));
                 }
                 if self.platform.is_none() {
-                    return bad("a meeting bot needs --platform (google_meet, zoom, teams)".into());
+                    return bad("a meeting bot needs --platform (google-meet, zoom, teams)".into());
                 }
             }
         }

@@ -154,6 +154,16 @@ impl Live {
         }
     }
 
+    /// A line that cannot be translated at all (its language is unknown): counted as
+    /// failed in every target language, with `why` as the last error.
+    pub fn reject(&self, why: &str) {
+        for w in &self.workers {
+            let mut c = w.counters.lock().unwrap_or_else(|p| p.into_inner());
+            c.stats.failed += 1;
+            c.stats.last_error = Some(why.to_string());
+        }
+    }
+
     /// Each language's figures, in target order.
     pub fn stats(&self) -> Vec<LangStats> {
         self.watch().stats()
@@ -299,5 +309,19 @@ mod tests {
         let s = live.close().remove(0);
         assert_eq!(s.translated + s.failed + s.dropped, 50, "{s:?}");
         assert_eq!(*n.lock().unwrap(), s.translated + s.failed);
+    }
+
+    /// A line whose language nobody knows is counted failed in every language, with
+    /// the reason, instead of vanishing.
+    #[test]
+    fn a_rejected_line_counts_as_failed_everywhere() {
+        let targets = [Lang::parse("es").unwrap(), Lang::parse("ca").unwrap()];
+        let live = Live::start(apertium(), &targets, 4, |_| {}).unwrap();
+        live.reject("language unknown");
+        let stats = live.close();
+        for s in &stats {
+            assert_eq!((s.translated, s.failed, s.dropped), (0, 1, 0), "{s:?}");
+            assert_eq!(s.last_error.as_deref(), Some("language unknown"));
+        }
     }
 }

@@ -48,7 +48,8 @@ pub enum KindArg {
 /// Meeting platforms, for `--platform`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum PlatformArg {
-    /// Google Meet.
+    /// Google Meet (also spelled `google_meet`, as the protocol and errors do).
+    #[value(alias = "google_meet")]
     GoogleMeet,
     /// Zoom.
     Zoom,
