@@ -84,7 +84,7 @@ pub fn writer(
     state: Arc<State>,
     bot_id: String,
     session_id: String,
-    origin: Arc<AtomicU64>,
+    (origin, clock): (Arc<AtomicU64>, Arc<SessionClock>),
     translation: Option<BotTranslation>,
 ) -> (
     impl Fn(LiveEvent) + Send + Sync + 'static,
@@ -92,9 +92,24 @@ pub fn writer(
 ) {
     let (tx, mut rx) = mpsc::unbounded_channel::<LiveEvent>();
     let task = tokio::spawn(async move {
+        let mut run: Option<RunClock> = None;
         while let Some(ev) = rx.recv().await {
-            let origin = f64::from_bits(origin.load(Ordering::Relaxed));
-            let line = handle(&state, &bot_id, &session_id, origin, ev).await;
+            // Events come once the run's audio has begun, so its origin is set.
+            let r = match run {
+                Some(r) => r,
+                None => {
+                    let r = clock.start_run(f64::from_bits(origin.load(Ordering::Relaxed)));
+                    if r.session_origin > 0.0 {
+                        run = Some(r);
+                    }
+                    r
+                }
+            };
+            let ev = r.shift(ev);
+            if let LiveEvent::Chunk(c) = &ev {
+                clock.saw_chunk(c.seq);
+            }
+            let line = handle(&state, &bot_id, &session_id, r.session_origin, ev).await;
             if let (Some(t), Some(line)) = (&translation, line) {
                 t.push(&line);
             }
@@ -107,6 +122,84 @@ pub fn writer(
         let _ = tx.send(ev);
     };
     (send, task)
+}
+
+/// A bot session's transcription clock across restarts: the first run's audio starts
+/// it at 0 s; a later run's lines and chunks are shifted by when that run began, and
+/// its chunk numbers go on from the last run's, so a session's transcript and
+/// subtitles keep one timeline.
+#[derive(Debug, Default)]
+pub struct SessionClock {
+    /// Unix time of the session's first audio (f64 bits; 0: none yet).
+    origin: AtomicU64,
+    /// The next chunk number a new run starts from.
+    next_seq: AtomicU64,
+}
+
+/// Where one run sits on its session's clock.
+#[derive(Debug, Clone, Copy)]
+struct RunClock {
+    session_origin: f64,
+    offset_s: f64,
+    seq_base: u64,
+}
+
+impl SessionClock {
+    /// A run whose audio began at `run_origin` (Unix s; 0: not yet known, which
+    /// shifts nothing).
+    fn start_run(&self, run_origin: f64) -> RunClock {
+        if run_origin <= 0.0 {
+            return RunClock {
+                session_origin: 0.0,
+                offset_s: 0.0,
+                seq_base: self.next_seq.load(Ordering::Relaxed),
+            };
+        }
+        let first = match self.origin.compare_exchange(
+            0,
+            run_origin.to_bits(),
+            Ordering::Relaxed,
+            Ordering::Relaxed,
+        ) {
+            Ok(_) => run_origin,
+            Err(bits) => f64::from_bits(bits),
+        };
+        RunClock {
+            session_origin: first,
+            offset_s: (run_origin - first).max(0.0),
+            seq_base: self.next_seq.load(Ordering::Relaxed),
+        }
+    }
+
+    fn saw_chunk(&self, seq: u64) {
+        self.next_seq.fetch_max(seq + 1, Ordering::Relaxed);
+    }
+}
+
+impl RunClock {
+    /// An event of the run on the session's clock.
+    fn shift(&self, ev: LiveEvent) -> LiveEvent {
+        let (dt, base) = (self.offset_s, self.seq_base);
+        match ev {
+            LiveEvent::Line(mut l) => {
+                l.start_s += dt;
+                l.end_s += dt;
+                l.chunk += base;
+                for w in &mut l.words {
+                    w.start_s += dt;
+                    w.end_s += dt;
+                }
+                LiveEvent::Line(l)
+            }
+            LiveEvent::Chunk(mut c) => {
+                c.seq += base;
+                c.start_s += dt;
+                c.end_s += dt;
+                LiveEvent::Chunk(c)
+            }
+            other => other,
+        }
+    }
 }
 
 /// The speaker of a line: the engine's diarization label; else, in a meeting, the
@@ -215,4 +308,45 @@ async fn handle(
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(start_s: f64, chunk: u64) -> LiveEvent {
+        LiveEvent::Line(orch::transcribe::Line {
+            start_s,
+            end_s: start_s + 2.0,
+            text: "hello there".into(),
+            speaker: "Speaker 1".into(),
+            language: None,
+            confidence: None,
+            chunk,
+            words: orch::transcribe::spread_words("hello there", start_s, start_s + 2.0),
+        })
+    }
+
+    #[test]
+    fn a_restarted_run_continues_the_session_clock() {
+        let clock = SessionClock::default();
+        let first = clock.start_run(1000.0);
+        let LiveEvent::Line(l) = first.shift(line(4.0, 1)) else {
+            unreachable!()
+        };
+        assert_eq!((l.start_s, l.chunk), (4.0, 1));
+        clock.saw_chunk(1);
+        // The bot restarted; its second run began 30 s after the first and counts its
+        // chunks and time from 0 again.
+        let second = clock.start_run(1030.0);
+        assert_eq!(second.session_origin, 1000.0);
+        let LiveEvent::Line(l) = second.shift(line(1.5, 0)) else {
+            unreachable!()
+        };
+        assert_eq!((l.start_s, l.end_s, l.chunk), (31.5, 33.5, 2));
+        assert_eq!(l.words[0].start_s, 31.5);
+        // An unknown origin shifts nothing and fixes nothing.
+        let unknown = SessionClock::default().start_run(0.0);
+        assert_eq!((unknown.session_origin, unknown.offset_s), (0.0, 0.0));
+    }
 }

@@ -96,6 +96,8 @@ pub struct BotHandle {
     pub push_dropped: std::sync::atomic::AtomicU64,
     /// Becomes true when the runner has finished.
     pub done: watch::Receiver<bool>,
+    /// The session's transcription clock, kept across restarts.
+    pub clock: Arc<crate::transcription::SessionClock>,
 }
 
 impl BotHandle {
@@ -122,6 +124,7 @@ impl BotHandle {
             session_id: Mutex::new(None),
             started: Mutex::new(Instant::now()),
             preset: Mutex::new(preset.to_string()),
+            clock: Default::default(),
             push: Mutex::new(None),
             push_dropped: 0.into(),
             done: done_rx,

@@ -537,7 +537,7 @@ fn transcribe_setup(
         state.clone(),
         bot.id.clone(),
         session.clone(),
-        origin.clone(),
+        (origin.clone(), bot.clock.clone()),
         translation,
     );
     let setup = worker::TranscribeSetup {
