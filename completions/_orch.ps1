@@ -364,6 +364,7 @@ Register-ArgumentCompleter -Native -CommandName 'orch' -ScriptBlock {
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Show a live bot''s log')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'A live table of all bots, refreshed every second, like top (Ctrl-C ends it)')
             [CompletionResult]::new('cleanup', 'cleanup', [CompletionResultType]::ParameterValue, 'Delete ended bots with their whole history (the same as `orch db cleanup`)')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show a bot''s effective settings; --set changes a running bot''s preset, leave rules or transcription at once, without restarting it')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -501,6 +502,22 @@ Register-ArgumentCompleter -Native -CommandName 'orch' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'orch;bot;config' {
+            [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Change a setting of the running bot, applied at once and stored: preset=NAME, max_duration_s=S, silence_timeout_s=S, transcribe=true|false (pause or resume). Repeat for several; an unknown key or a bad value changes nothing (exit 5)')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured by `auto`)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one stable JSON object per command (NDJSON for streams)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the data asked for')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the data asked for')
+            [CompletionResult]::new('--no-autostart', '--no-autostart', [CompletionResultType]::ParameterName, 'Never start orchd automatically when it is not running')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'orch;bot;help' {
             [CompletionResult]::new('spawn', 'spawn', [CompletionResultType]::ParameterValue, 'Spawn a bot and print its id')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List bots (live ones unless --all)')
@@ -509,6 +526,7 @@ Register-ArgumentCompleter -Native -CommandName 'orch' -ScriptBlock {
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Show a live bot''s log')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'A live table of all bots, refreshed every second, like top (Ctrl-C ends it)')
             [CompletionResult]::new('cleanup', 'cleanup', [CompletionResultType]::ParameterValue, 'Delete ended bots with their whole history (the same as `orch db cleanup`)')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show a bot''s effective settings; --set changes a running bot''s preset, leave rules or transcription at once, without restarting it')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -531,6 +549,9 @@ Register-ArgumentCompleter -Native -CommandName 'orch' -ScriptBlock {
             break
         }
         'orch;bot;help;cleanup' {
+            break
+        }
+        'orch;bot;help;config' {
             break
         }
         'orch;bot;help;help' {
@@ -1269,6 +1290,7 @@ Register-ArgumentCompleter -Native -CommandName 'orch' -ScriptBlock {
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'Show a live bot''s log')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'A live table of all bots, refreshed every second, like top (Ctrl-C ends it)')
             [CompletionResult]::new('cleanup', 'cleanup', [CompletionResultType]::ParameterValue, 'Delete ended bots with their whole history (the same as `orch db cleanup`)')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show a bot''s effective settings; --set changes a running bot''s preset, leave rules or transcription at once, without restarting it')
             break
         }
         'orch;help;bot;spawn' {
@@ -1290,6 +1312,9 @@ Register-ArgumentCompleter -Native -CommandName 'orch' -ScriptBlock {
             break
         }
         'orch;help;bot;cleanup' {
+            break
+        }
+        'orch;help;bot;config' {
             break
         }
         'orch;help;events' {

@@ -100,6 +100,9 @@ _orch() {
             orch__subcmd__bot,cleanup)
                 cmd="orch__subcmd__bot__subcmd__cleanup"
                 ;;
+            orch__subcmd__bot,config)
+                cmd="orch__subcmd__bot__subcmd__config"
+                ;;
             orch__subcmd__bot,help)
                 cmd="orch__subcmd__bot__subcmd__help"
                 ;;
@@ -123,6 +126,9 @@ _orch() {
                 ;;
             orch__subcmd__bot__subcmd__help,cleanup)
                 cmd="orch__subcmd__bot__subcmd__help__subcmd__cleanup"
+                ;;
+            orch__subcmd__bot__subcmd__help,config)
+                cmd="orch__subcmd__bot__subcmd__help__subcmd__config"
                 ;;
             orch__subcmd__bot__subcmd__help,help)
                 cmd="orch__subcmd__bot__subcmd__help__subcmd__help"
@@ -288,6 +294,9 @@ _orch() {
                 ;;
             orch__subcmd__help__subcmd__bot,cleanup)
                 cmd="orch__subcmd__help__subcmd__bot__subcmd__cleanup"
+                ;;
+            orch__subcmd__help__subcmd__bot,config)
+                cmd="orch__subcmd__help__subcmd__bot__subcmd__config"
                 ;;
             orch__subcmd__help__subcmd__bot,list)
                 cmd="orch__subcmd__help__subcmd__bot__subcmd__list"
@@ -851,7 +860,7 @@ _orch() {
             return 0
             ;;
         orch__subcmd__bot)
-            opts="-q -h -V --socket --config --data-dir --json --quiet --color --no-autostart --help --version spawn list status terminate logs watch cleanup help"
+            opts="-q -h -V --socket --config --data-dir --json --quiet --color --no-autostart --help --version spawn list status terminate logs watch cleanup config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -914,8 +923,42 @@ _orch() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        orch__subcmd__bot__subcmd__config)
+            opts="-q -h -V --set --socket --config --data-dir --json --quiet --color --no-autostart --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --set)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --socket)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         orch__subcmd__bot__subcmd__help)
-            opts="spawn list status terminate logs watch cleanup help"
+            opts="spawn list status terminate logs watch cleanup config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -929,6 +972,20 @@ _orch() {
             return 0
             ;;
         orch__subcmd__bot__subcmd__help__subcmd__cleanup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        orch__subcmd__bot__subcmd__help__subcmd__config)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2113,7 +2170,7 @@ _orch() {
             return 0
             ;;
         orch__subcmd__help__subcmd__bot)
-            opts="spawn list status terminate logs watch cleanup"
+            opts="spawn list status terminate logs watch cleanup config"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2127,6 +2184,20 @@ _orch() {
             return 0
             ;;
         orch__subcmd__help__subcmd__bot__subcmd__cleanup)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        orch__subcmd__help__subcmd__bot__subcmd__config)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -330,6 +330,7 @@ set edit:completion:arg-completer[orch] = {|@words|
             cand logs 'Show a live bot''s log'
             cand watch 'A live table of all bots, refreshed every second, like top (Ctrl-C ends it)'
             cand cleanup 'Delete ended bots with their whole history (the same as `orch db cleanup`)'
+            cand config 'Show a bot''s effective settings; --set changes a running bot''s preset, leave rules or transcription at once, without restarting it'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'orch;bot;spawn'= {
@@ -459,6 +460,21 @@ set edit:completion:arg-completer[orch] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'orch;bot;config'= {
+            cand --set 'Change a setting of the running bot, applied at once and stored: preset=NAME, max_duration_s=S, silence_timeout_s=S, transcribe=true|false (pause or resume). Repeat for several; an unknown key or a bad value changes nothing (exit 5)'
+            cand --socket 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]'
+            cand --config 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]'
+            cand --data-dir 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]'
+            cand --color 'When to use colours (NO_COLOR is honoured by `auto`)'
+            cand --json 'Print one stable JSON object per command (NDJSON for streams)'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand --no-autostart 'Never start orchd automatically when it is not running'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'orch;bot;help'= {
             cand spawn 'Spawn a bot and print its id'
             cand list 'List bots (live ones unless --all)'
@@ -467,6 +483,7 @@ set edit:completion:arg-completer[orch] = {|@words|
             cand logs 'Show a live bot''s log'
             cand watch 'A live table of all bots, refreshed every second, like top (Ctrl-C ends it)'
             cand cleanup 'Delete ended bots with their whole history (the same as `orch db cleanup`)'
+            cand config 'Show a bot''s effective settings; --set changes a running bot''s preset, leave rules or transcription at once, without restarting it'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'orch;bot;help;spawn'= {
@@ -482,6 +499,8 @@ set edit:completion:arg-completer[orch] = {|@words|
         &'orch;bot;help;watch'= {
         }
         &'orch;bot;help;cleanup'= {
+        }
+        &'orch;bot;help;config'= {
         }
         &'orch;bot;help;help'= {
         }
@@ -1146,6 +1165,7 @@ set edit:completion:arg-completer[orch] = {|@words|
             cand logs 'Show a live bot''s log'
             cand watch 'A live table of all bots, refreshed every second, like top (Ctrl-C ends it)'
             cand cleanup 'Delete ended bots with their whole history (the same as `orch db cleanup`)'
+            cand config 'Show a bot''s effective settings; --set changes a running bot''s preset, leave rules or transcription at once, without restarting it'
         }
         &'orch;help;bot;spawn'= {
         }
@@ -1160,6 +1180,8 @@ set edit:completion:arg-completer[orch] = {|@words|
         &'orch;help;bot;watch'= {
         }
         &'orch;help;bot;cleanup'= {
+        }
+        &'orch;help;bot;config'= {
         }
         &'orch;help;events'= {
         }

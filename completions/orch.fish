@@ -238,25 +238,26 @@ complete -c orch -n "__fish_orch_using_subcommand db; and __fish_seen_subcommand
 complete -c orch -n "__fish_orch_using_subcommand db; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show the database file, its schema version, size, row counts, the history kept (events, statistics, transcripts, logs on disk) and the retention setting'
 complete -c orch -n "__fish_orch_using_subcommand db; and __fish_seen_subcommand_from help" -f -a "cleanup" -d 'Delete bots that ended long ago with everything of their sessions: events, statistics, chunks, transcripts, translations, analyses and log files'
 complete -c orch -n "__fish_orch_using_subcommand db; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c orch -n "__fish_orch_using_subcommand bot; and not __fish_seen_subcommand_from spawn list status terminate logs watch cleanup help" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
-complete -c orch -n "__fish_orch_using_subcommand bot; and not __fish_seen_subcommand_from spawn list status terminate logs watch cleanup help" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
-complete -c orch -n "__fish_orch_using_subcommand bot; and not __fish_seen_subcommand_from spawn list status terminate logs watch cleanup help" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
-complete -c orch -n "__fish_orch_using_subcommand bot; and not __fish_seen_subcommand_from spawn list status terminate logs watch cleanup help" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+complete -c orch -n "__fish_orch_using_subcommand bot; and not __fish_seen_subcommand_from spawn list status terminate logs watch cleanup config help" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand bot; and not __fish_seen_subcommand_from spawn list status terminate logs watch cleanup config help" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand bot; and not __fish_seen_subcommand_from spawn list status terminate logs watch cleanup config help" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand bot; and not __fish_seen_subcommand_from spawn list status terminate logs watch cleanup config help" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c orch -n "__fish_orch_using_subcommand bot; and not __fish_seen_subcommand_from spawn list status terminate logs watch cleanup help" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
-complete -c orch -n "__fish_orch_using_subcommand bot; and not __fish_seen_subcommand_from spawn list status terminate logs watch cleanup help" -s q -l quiet -d 'Print only errors and the data asked for'
-complete -c orch -n "__fish_orch_using_subcommand bot; and not __fish_seen_subcommand_from spawn list status terminate logs watch cleanup help" -l no-autostart -d 'Never start orchd automatically when it is not running'
-complete -c orch -n "__fish_orch_using_subcommand bot; and not __fish_seen_subcommand_from spawn list status terminate logs watch cleanup help" -s h -l help -d 'Print help'
-complete -c orch -n "__fish_orch_using_subcommand bot; and not __fish_seen_subcommand_from spawn list status terminate logs watch cleanup help" -s V -l version -d 'Print version'
-complete -c orch -n "__fish_orch_using_subcommand bot; and not __fish_seen_subcommand_from spawn list status terminate logs watch cleanup help" -f -a "spawn" -d 'Spawn a bot and print its id'
-complete -c orch -n "__fish_orch_using_subcommand bot; and not __fish_seen_subcommand_from spawn list status terminate logs watch cleanup help" -f -a "list" -d 'List bots (live ones unless --all)'
-complete -c orch -n "__fish_orch_using_subcommand bot; and not __fish_seen_subcommand_from spawn list status terminate logs watch cleanup help" -f -a "status" -d 'Show a bot: state, uptime, preset, audio, levels, loudness, stages, restarts, pid, CPU, RSS'
-complete -c orch -n "__fish_orch_using_subcommand bot; and not __fish_seen_subcommand_from spawn list status terminate logs watch cleanup help" -f -a "terminate" -d 'Stop a bot gracefully (then kill it after --timeout), and wait until it has ended'
-complete -c orch -n "__fish_orch_using_subcommand bot; and not __fish_seen_subcommand_from spawn list status terminate logs watch cleanup help" -f -a "logs" -d 'Show a live bot\'s log'
-complete -c orch -n "__fish_orch_using_subcommand bot; and not __fish_seen_subcommand_from spawn list status terminate logs watch cleanup help" -f -a "watch" -d 'A live table of all bots, refreshed every second, like top (Ctrl-C ends it)'
-complete -c orch -n "__fish_orch_using_subcommand bot; and not __fish_seen_subcommand_from spawn list status terminate logs watch cleanup help" -f -a "cleanup" -d 'Delete ended bots with their whole history (the same as `orch db cleanup`)'
-complete -c orch -n "__fish_orch_using_subcommand bot; and not __fish_seen_subcommand_from spawn list status terminate logs watch cleanup help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c orch -n "__fish_orch_using_subcommand bot; and not __fish_seen_subcommand_from spawn list status terminate logs watch cleanup config help" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
+complete -c orch -n "__fish_orch_using_subcommand bot; and not __fish_seen_subcommand_from spawn list status terminate logs watch cleanup config help" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c orch -n "__fish_orch_using_subcommand bot; and not __fish_seen_subcommand_from spawn list status terminate logs watch cleanup config help" -l no-autostart -d 'Never start orchd automatically when it is not running'
+complete -c orch -n "__fish_orch_using_subcommand bot; and not __fish_seen_subcommand_from spawn list status terminate logs watch cleanup config help" -s h -l help -d 'Print help'
+complete -c orch -n "__fish_orch_using_subcommand bot; and not __fish_seen_subcommand_from spawn list status terminate logs watch cleanup config help" -s V -l version -d 'Print version'
+complete -c orch -n "__fish_orch_using_subcommand bot; and not __fish_seen_subcommand_from spawn list status terminate logs watch cleanup config help" -f -a "spawn" -d 'Spawn a bot and print its id'
+complete -c orch -n "__fish_orch_using_subcommand bot; and not __fish_seen_subcommand_from spawn list status terminate logs watch cleanup config help" -f -a "list" -d 'List bots (live ones unless --all)'
+complete -c orch -n "__fish_orch_using_subcommand bot; and not __fish_seen_subcommand_from spawn list status terminate logs watch cleanup config help" -f -a "status" -d 'Show a bot: state, uptime, preset, audio, levels, loudness, stages, restarts, pid, CPU, RSS'
+complete -c orch -n "__fish_orch_using_subcommand bot; and not __fish_seen_subcommand_from spawn list status terminate logs watch cleanup config help" -f -a "terminate" -d 'Stop a bot gracefully (then kill it after --timeout), and wait until it has ended'
+complete -c orch -n "__fish_orch_using_subcommand bot; and not __fish_seen_subcommand_from spawn list status terminate logs watch cleanup config help" -f -a "logs" -d 'Show a live bot\'s log'
+complete -c orch -n "__fish_orch_using_subcommand bot; and not __fish_seen_subcommand_from spawn list status terminate logs watch cleanup config help" -f -a "watch" -d 'A live table of all bots, refreshed every second, like top (Ctrl-C ends it)'
+complete -c orch -n "__fish_orch_using_subcommand bot; and not __fish_seen_subcommand_from spawn list status terminate logs watch cleanup config help" -f -a "cleanup" -d 'Delete ended bots with their whole history (the same as `orch db cleanup`)'
+complete -c orch -n "__fish_orch_using_subcommand bot; and not __fish_seen_subcommand_from spawn list status terminate logs watch cleanup config help" -f -a "config" -d 'Show a bot\'s effective settings; --set changes a running bot\'s preset, leave rules or transcription at once, without restarting it'
+complete -c orch -n "__fish_orch_using_subcommand bot; and not __fish_seen_subcommand_from spawn list status terminate logs watch cleanup config help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from spawn" -l kind -d 'Kind of bot' -r -f -a "file\t'Replay an audio file in real time'
 command\t'Run a program that writes audio to stdout'
 meeting\t'Join a meeting through the configured meeting-bot program'"
@@ -367,6 +368,18 @@ complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcomman
 complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from cleanup" -l no-autostart -d 'Never start orchd automatically when it is not running'
 complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from cleanup" -s h -l help -d 'Print help'
 complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from cleanup" -s V -l version -d 'Print version'
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from config" -l set -d 'Change a setting of the running bot, applied at once and stored: preset=NAME, max_duration_s=S, silence_timeout_s=S, transcribe=true|false (pause or resume). Repeat for several; an unknown key or a bad value changes nothing (exit 5)' -r
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from config" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from config" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from config" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from config" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from config" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from config" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from config" -l no-autostart -d 'Never start orchd automatically when it is not running'
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from config" -s h -l help -d 'Print help'
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from config" -s V -l version -d 'Print version'
 complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from help" -f -a "spawn" -d 'Spawn a bot and print its id'
 complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from help" -f -a "list" -d 'List bots (live ones unless --all)'
 complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show a bot: state, uptime, preset, audio, levels, loudness, stages, restarts, pid, CPU, RSS'
@@ -374,6 +387,7 @@ complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcomman
 complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from help" -f -a "logs" -d 'Show a live bot\'s log'
 complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from help" -f -a "watch" -d 'A live table of all bots, refreshed every second, like top (Ctrl-C ends it)'
 complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from help" -f -a "cleanup" -d 'Delete ended bots with their whole history (the same as `orch db cleanup`)'
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from help" -f -a "config" -d 'Show a bot\'s effective settings; --set changes a running bot\'s preset, leave rules or transcription at once, without restarting it'
 complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c orch -n "__fish_orch_using_subcommand events" -l bot -d 'Only events of this bot (id, unique prefix or name)' -r
 complete -c orch -n "__fish_orch_using_subcommand events" -l history -d 'Print this many stored events first' -r
@@ -865,6 +879,7 @@ complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcomma
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from bot" -f -a "logs" -d 'Show a live bot\'s log'
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from bot" -f -a "watch" -d 'A live table of all bots, refreshed every second, like top (Ctrl-C ends it)'
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from bot" -f -a "cleanup" -d 'Delete ended bots with their whole history (the same as `orch db cleanup`)'
+complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from bot" -f -a "config" -d 'Show a bot\'s effective settings; --set changes a running bot\'s preset, leave rules or transcription at once, without restarting it'
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from analytics" -f -a "sessions" -d 'Bot sessions: start, duration, source, preset, audio, restarts, errors, end reason'
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from analytics" -f -a "bot" -d 'One bot: its sessions, current processing figures, and the 10 s processing windows of its newest session (block times, drops, realtime factor), with a chart of the block time'
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from analytics" -f -a "performance" -d 'Per-bot processing time per block (p50, p95, p99), realtime factor, dropped blocks, restarts; daemon CPU, memory and bot counts; and every session\'s worst window (ended sessions too)'

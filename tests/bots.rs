@@ -712,3 +712,62 @@ fn presets_apply_to_a_running_bot() {
         .fails_with(5)
         .stderr_has("only a live bot");
 }
+
+#[test]
+fn bot_config_changes_a_running_bot_live_or_changes_nothing() {
+    let env = Env::new();
+    let _d = env.daemon(&[]);
+    let wav = speech(&env, 30.0);
+    let id = spawn(&env, &["--kind", "file", "--source", s(&wav)]);
+    wait_state(&env, &id, "running", Duration::from_secs(10));
+    let cfg = |extra: &[&str]| {
+        let mut a = vec!["--json", "bot", "config", id.as_str()];
+        a.extend_from_slice(extra);
+        env.orch(&a)
+    };
+    let before = cfg(&[]).json();
+    assert_eq!(before["max_duration_s"], 14400.0);
+    assert_eq!(before["preset"], "default");
+    assert_eq!(before["transcribe"], false);
+    assert!(
+        before["live_keys"].as_array().unwrap().len() >= 4,
+        "{before}"
+    );
+
+    // Unknown keys and bad values exit 5 and change nothing, even beside good ones.
+    for bad in [
+        &["--set", "color=red"][..],
+        &["--set", "max_duration_s=600", "--set", "transcribe=maybe"],
+        &["--set", "silence_timeout_s=-1"],
+        &["--set", "transcribe=true"],
+    ] {
+        cfg(bad).fails_with(5).one_line_error();
+    }
+    cfg(&["--set", "preset=no-such-preset"]).fails_with(4);
+    let same = cfg(&[]).json();
+    assert_eq!(same["max_duration_s"], 14400.0, "{same}");
+    assert_eq!(same["preset"], "default");
+
+    // Good ones apply at once: the chain switches and the new leave rule ends the bot.
+    let r = cfg(&["--set", "preset=voice", "--set", "max_duration_s=4"]);
+    r.ok();
+    let v = r.json();
+    assert_eq!(
+        v["changed"],
+        serde_json::json!(["preset", "max_duration_s"])
+    );
+    assert_eq!(v["max_duration_s"], 4.0);
+    let b = wait_state(&env, &id, "stopped", Duration::from_secs(15));
+    assert_eq!(b["reason"], "max_duration", "{b}");
+    assert_eq!(b["preset"], "voice");
+    assert_eq!(b["spec"]["max_duration_s"], 4.0, "stored with the bot: {b}");
+    env.orch(&["bot", "logs", &id])
+        .ok()
+        .stdout_has("config: max_duration_s 14400 -> 4")
+        .stdout_has("preset voice applied");
+    // An ended bot shows its settings; nothing changes any more.
+    env.orch(&["bot", "config", &id])
+        .ok()
+        .stdout_has("nothing (the bot has ended)");
+    cfg(&["--set", "preset=default"]).fails_with(5);
+}

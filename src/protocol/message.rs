@@ -175,6 +175,15 @@ pub enum Request {
         /// Age in seconds.
         older_than_s: f64,
     },
+    /// A bot's effective settings; with `set`, first change those that change live
+    /// (all checked before any is applied); answered with [`Response::BotConfig`].
+    BotConfig {
+        /// Bot id (or a unique prefix, or its name).
+        id: String,
+        /// `key=value` items (`orch bot config --set`).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        set: Vec<String>,
+    },
     /// Switch a running bot to another preset without a gap; answered with [`Response::Bot`].
     BotApplyPreset {
         /// Bot id (or a unique prefix).
@@ -340,6 +349,8 @@ pub enum Response {
     Db(DbInfo),
     /// What a cleanup removed.
     Removed(Removed),
+    /// A bot's effective settings.
+    BotConfig(Box<crate::bots::settings::Settings>),
     /// Stored analysis reports.
     Analyses {
         analyses: Vec<crate::records::AnalysisRow>,

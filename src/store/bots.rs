@@ -214,6 +214,18 @@ impl Db {
             .map_err(|e| self.db_err(e))
     }
 
+    /// Store a bot's changed settings (`orch bot config --set`).
+    pub fn set_bot_spec(&self, id: &str, spec: &BotSpec, now: f64) -> Result<()> {
+        let json = serde_json::to_string(spec).expect("spec serializes");
+        self.conn()
+            .execute(
+                "UPDATE bots SET options = ?2, updated_at = ?3 WHERE id = ?1",
+                params![id, json, now],
+            )
+            .map(|_| ())
+            .map_err(|e| self.db_err(e))
+    }
+
     /// One bot.
     pub fn bot(&self, id: &str) -> Result<Option<BotRow>> {
         self.conn()

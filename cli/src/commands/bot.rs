@@ -32,6 +32,9 @@ pub enum BotCommand {
     Watch(WatchArgs),
     /// Delete ended bots with their whole history (the same as `orch db cleanup`).
     Cleanup(super::db::CleanupArgs),
+    /// Show a bot's effective settings; --set changes a running bot's preset, leave
+    /// rules or transcription at once, without restarting it.
+    Config(super::bot_config::BotConfigArgs),
 }
 
 /// The kinds of bot, for `--kind`.
@@ -233,6 +236,7 @@ pub fn run(ctx: &Ctx, cmd: BotCommand) -> Result<()> {
         BotCommand::Logs(a) => logs(ctx, a),
         BotCommand::Watch(a) => watch(ctx, a),
         BotCommand::Cleanup(a) => super::db::cleanup(ctx, a),
+        BotCommand::Config(a) => super::bot_config::run(ctx, a),
     }
 }
 

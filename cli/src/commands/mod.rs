@@ -4,6 +4,7 @@
 pub mod analytics;
 pub mod analyze;
 pub mod bot;
+pub mod bot_config;
 pub mod captions;
 pub mod config;
 pub mod daemon;

@@ -3,6 +3,7 @@
 
 mod analytics;
 pub mod attach;
+mod bot_config;
 mod bots;
 mod config;
 mod daemon;
@@ -61,6 +62,7 @@ pub async fn handle(state: &Arc<State>, conn: &mut Conn, id: u64, request: Reque
             follow,
         } => return bots::logs(state, conn, id, &bot, lines, follow).await,
         Request::BotCleanup { older_than_s } => bots::cleanup(state, older_than_s).await,
+        Request::BotConfig { id: bot, set } => bot_config::config(state, &bot, set).await,
         Request::BotApplyPreset { id: bot, preset } => {
             bots::apply_preset(state, &bot, &preset).await
         }

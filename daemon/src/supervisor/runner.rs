@@ -63,6 +63,10 @@ pub async fn run(
         *bot.session_id.lock().expect("session lock") = Some(session.clone());
         *bot.started.lock().expect("started lock") = Instant::now();
     }
+    bot.shared.set_leave_rules(
+        bot.spec.max_duration_s.unwrap_or(b.max_duration_s),
+        bot.spec.silence_timeout_s.unwrap_or(b.silence_timeout_s),
+    );
     let log_writer = super::log_writer::LogWriter::start(
         &bot,
         cfg.daemon.data_dir.clone(),
@@ -248,8 +252,6 @@ async fn run_once(
         chain: chain.clone(),
         preset: bot.preset.lock().map(|p| p.clone()).unwrap_or_default(),
         block_ms: b.block_ms,
-        max_duration_s: bot.spec.max_duration_s.unwrap_or(b.max_duration_s),
-        silence_timeout_s: bot.spec.silence_timeout_s.unwrap_or(b.silence_timeout_s),
         command_line,
         meeting_program: b.meeting_program.clone(),
         socket: cfg.daemon.socket.clone(),

@@ -48,6 +48,12 @@ pub struct Shared {
     windows: Mutex<VecDeque<(f64, WindowSummary)>>,
     /// The analysis report of the last run that ended, until the runner stores it.
     report: Mutex<Option<serde_json::Value>>,
+    /// Leave rules in force (f64 bits), changed live by `orch bot config --set`.
+    max_duration_s: AtomicU64,
+    silence_timeout_s: AtomicU64,
+    /// Transcription paused (`orch bot config --set transcribe=false`): no audio goes
+    /// to the chunker until it is resumed.
+    pub transcribe_paused: AtomicBool,
 }
 
 /// Finished windows kept until the runner stores them.
@@ -72,6 +78,9 @@ impl Shared {
             translation: Mutex::new(None),
             windows: Mutex::new(VecDeque::with_capacity(WINDOWS_KEPT)),
             report: Mutex::new(None),
+            max_duration_s: AtomicU64::new(f64::INFINITY.to_bits()),
+            silence_timeout_s: AtomicU64::new(f64::INFINITY.to_bits()),
+            transcribe_paused: AtomicBool::new(false),
         }
     }
 
@@ -177,6 +186,22 @@ impl Shared {
             .lock()
             .map(|mut q| q.drain(..).collect())
             .unwrap_or_default()
+    }
+
+    /// Set the leave rules (seconds of audio, seconds without speech).
+    pub fn set_leave_rules(&self, max_duration_s: f64, silence_timeout_s: f64) {
+        self.max_duration_s
+            .store(max_duration_s.to_bits(), Ordering::Relaxed);
+        self.silence_timeout_s
+            .store(silence_timeout_s.to_bits(), Ordering::Relaxed);
+    }
+
+    /// The leave rules in force: (max duration, silence timeout), seconds.
+    pub fn leave_rules(&self) -> (f64, f64) {
+        (
+            f64::from_bits(self.max_duration_s.load(Ordering::Relaxed)),
+            f64::from_bits(self.silence_timeout_s.load(Ordering::Relaxed)),
+        )
     }
 
     /// The report of a run that ended (its audio thread, at the end).

@@ -31,8 +31,6 @@ pub struct WorkerParams {
     pub chain: ChainConfig,
     pub preset: String,
     pub block_ms: f64,
-    pub max_duration_s: f64,
-    pub silence_timeout_s: f64,
     pub command_line: Option<String>,
     pub meeting_program: Option<std::path::PathBuf>,
     pub socket: std::path::PathBuf,
@@ -180,7 +178,6 @@ fn run(
     let mut last_publish = Instant::now();
     let mut last_activity = Instant::now();
     let mut preset = p.preset.clone();
-    let silence = Duration::from_secs_f64(p.silence_timeout_s);
     // Resolved once: observing a block's time is lock-free and allocates nothing.
     let timer = orch::metrics::global().block_timer(&shared.bot_id);
     // The processing window being filled and the session's analysis: what is left of
@@ -231,7 +228,11 @@ fn run(
             }
         }
         shared.touch();
-        if before_chain && let Some(tap) = &tap {
+        let transcribing = !shared.transcribe_paused.load(Ordering::Relaxed);
+        if transcribing
+            && before_chain
+            && let Some(tap) = &tap
+        {
             tap.push(&buf);
         }
         let t0 = Instant::now();
@@ -245,7 +246,10 @@ fn run(
             shared.push_window(end.window.summary());
             end.window.reset();
         }
-        if !before_chain && let Some(tap) = &tap {
+        if transcribing
+            && !before_chain
+            && let Some(tap) = &tap
+        {
             tap.push(&buf);
         }
         frames += buf.len() as u64;
@@ -271,7 +275,10 @@ fn run(
                 last_activity = Instant::now();
             }
         }
-        if audio_s >= p.max_duration_s {
+        // Read every block: `orch bot config --set` changes them live.
+        let (max_duration_s, silence_s) = shared.leave_rules();
+        let silence = Duration::try_from_secs_f64(silence_s).unwrap_or(Duration::MAX);
+        if audio_s >= max_duration_s {
             source.stop(p.stop_grace);
             return (
                 Reason::MaxDuration,
