@@ -367,3 +367,78 @@ fn a_translation_engine_that_is_down_opens_its_breaker_without_stopping_the_bot(
             >= 1.0
     );
 }
+
+#[test]
+fn target_languages_and_transcription_change_on_a_running_bot() {
+    let env = Env::new();
+    env.write_config(&format!("[transcription]\nurl = \"{}\"\n", whisper_url()));
+    let _d = env.daemon(&[]);
+    let wav = env.dir.path().join("talk.wav");
+    paragraph(&wav, SENTENCES, 1.0);
+    let run = env.orch(&[
+        "--json",
+        "bot",
+        "spawn",
+        "--kind",
+        "file",
+        "--source",
+        wav.to_str().unwrap(),
+        "--transcribe",
+        "--language",
+        "en",
+    ]);
+    run.ok();
+    let id = run.json()["id"].as_str().unwrap().to_string();
+    // No target language yet: the first line comes untranslated.
+    // `transcript show --json`: NDJSON, lines with their translations.
+    let objects = |env: &Env| -> Vec<serde_json::Value> {
+        env.orch(&["--json", "transcript", "show", &id, "--lang", "es"])
+            .stdout()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    };
+    let spanish = |objs: &[serde_json::Value]| {
+        objs.iter().any(|o| {
+            o["target_language"] == "es"
+                || o["translations"]
+                    .as_array()
+                    .is_some_and(|t| t.iter().any(|t| t["target_language"] == "es"))
+        })
+    };
+    helper::wait_for(Duration::from_secs(60), "a first line", || {
+        !objects(&env).is_empty()
+    });
+    assert!(!spanish(&objects(&env)), "nothing is translated yet");
+    let set = env.orch(&[
+        "--json",
+        "bot",
+        "config",
+        &id,
+        "--set",
+        "target_languages=es",
+    ]);
+    set.ok();
+    assert_eq!(set.json()["target_languages"], serde_json::json!(["es"]));
+    // The lines after the change are translated; the bot ends normally.
+    helper::wait_for(Duration::from_secs(60), "a Spanish caption", || {
+        spanish(&objects(&env))
+    });
+    let b = env.orch(&["--json", "bot", "status", &id]).json();
+    assert_eq!(
+        b["spec"]["target_languages"],
+        serde_json::json!(["es"]),
+        "{b}"
+    );
+    // Pausing transcription on a running bot: accepted and shown; an unknown
+    // language is refused and changes nothing.
+    if b["state"] == "running" {
+        env.orch(&["bot", "config", &id, "--set", "transcribe=false"])
+            .ok();
+        env.orch(&["bot", "config", &id]).ok().stdout_has("paused");
+        env.orch(&["bot", "config", &id, "--set", "transcribe=true"])
+            .ok();
+    }
+    env.orch(&["bot", "config", &id, "--set", "target_languages=es,zz9"])
+        .fails_with(5);
+}

@@ -49,9 +49,13 @@ impl Translation {
     }
 }
 
+/// A bot's translation workers, shared with `orch bot config` (which changes the
+/// target languages).
+pub type LiveControl = Arc<Mutex<Live>>;
+
 /// One bot's live translation for one session.
 pub struct BotTranslation {
-    live: Live,
+    live: LiveControl,
     /// The language of lines the engine did not label.
     source: Option<Lang>,
     store: tokio::task::JoinHandle<()>,
@@ -67,21 +71,23 @@ impl BotTranslation {
         translator: LineTranslator,
         targets: &[Lang],
         source: Option<Lang>,
-    ) -> orch::Result<(BotTranslation, Watch)> {
+    ) -> orch::Result<(BotTranslation, Watch, LiveControl)> {
         let (tx, rx) = mpsc::unbounded_channel::<Outcome>();
         let live = Live::start(translator, targets, QUEUE_LINES, move |o| {
             let _ = tx.send(o);
         })
         .map_err(|e| orch::Error::Other(format!("cannot start a thread: {e}")))?;
         let watch = live.watch();
+        let live = Arc::new(Mutex::new(live));
         let store = tokio::spawn(store(state, bot_id, session_id, rx));
         Ok((
             BotTranslation {
-                live,
+                live: live.clone(),
                 source,
                 store,
             },
             watch,
+            live,
         ))
     }
 
@@ -92,15 +98,16 @@ impl BotTranslation {
             .as_deref()
             .and_then(|l| Lang::parse(l).ok())
             .or_else(|| self.source.clone());
+        let live = self.live.lock().unwrap_or_else(|p| p.into_inner());
         let Some(lang) = lang else {
             // Neither the engine nor the bot says what language the line is in: it
             // cannot be translated, and counts as failed (orch bot status says why).
-            self.live.reject(
+            live.reject(
                 "the line's language is unknown: give the bot --language, or set transcription.language",
             );
             return;
         };
-        self.live.push(SourceLine {
+        live.push(SourceLine {
             id: line.id,
             text: line.text.clone(),
             lang,
@@ -112,7 +119,10 @@ impl BotTranslation {
     /// No more lines: translate the queued ones, then wait until all are stored.
     pub async fn finish(self) {
         let live = self.live;
-        let _ = tokio::task::spawn_blocking(move || live.close()).await;
+        let _ = tokio::task::spawn_blocking(move || {
+            live.lock().unwrap_or_else(|p| p.into_inner()).close()
+        })
+        .await;
         let _ = self.store.await;
     }
 }

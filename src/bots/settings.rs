@@ -24,6 +24,8 @@ pub enum Change {
     SilenceTimeout(f64),
     /// Send audio to speech to text (true) or pause it (false).
     Transcribe(bool),
+    /// Translate each line into these languages from now on (none: stop translating).
+    TargetLanguages(Vec<crate::lang::Lang>),
 }
 
 impl Change {
@@ -34,6 +36,7 @@ impl Change {
             Change::MaxDuration(_) => "max_duration_s",
             Change::SilenceTimeout(_) => "silence_timeout_s",
             Change::Transcribe(_) => "transcribe",
+            Change::TargetLanguages(_) => "target_languages",
         }
     }
 }
@@ -71,6 +74,18 @@ pub fn parse(items: &[String]) -> Result<Vec<Change>> {
                     )));
                 }
             }),
+            "target_languages" => {
+                let mut langs: Vec<crate::lang::Lang> = Vec::new();
+                for l in value.split(',').map(str::trim).filter(|l| !l.is_empty()) {
+                    let lang = crate::lang::Lang::parse(l).map_err(|e| {
+                        Error::Invalid(format!("target_languages = `{value}`: {e}"))
+                    })?;
+                    if !langs.contains(&lang) {
+                        langs.push(lang);
+                    }
+                }
+                Change::TargetLanguages(langs)
+            }
             _ => {
                 return Err(Error::Invalid(format!(
                     "`{key}` is not a setting that changes on a running bot (one of {})",
@@ -133,6 +148,16 @@ mod tests {
                 Change::Transcribe(false)
             ]
         );
+        let es = crate::lang::Lang::parse("es").unwrap();
+        let fr = crate::lang::Lang::parse("fr").unwrap();
+        assert_eq!(
+            p(&["target_languages=es, fr,es"]).unwrap(),
+            [Change::TargetLanguages(vec![es, fr])]
+        );
+        assert_eq!(
+            p(&["target_languages="]).unwrap(),
+            [Change::TargetLanguages(vec![])]
+        );
         for (bad, says) in [
             (&["color=red"][..], "`color` is not a setting"),
             (&["max_duration_s=0"], "1 to 31536000"),
@@ -141,6 +166,7 @@ mod tests {
             (&["preset"], "not key=value"),
             (&["preset=a", "preset=b"], "set twice"),
             (&["preset=../x"], "preset = `../x`"),
+            (&["target_languages=es,xx1"], "target_languages = `es,xx1`"),
         ] {
             let e = p(bad).unwrap_err().to_string();
             assert!(e.contains(says), "{bad:?}: {e}");

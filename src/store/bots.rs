@@ -219,8 +219,13 @@ impl Db {
         let json = serde_json::to_string(spec).expect("spec serializes");
         self.conn()
             .execute(
-                "UPDATE bots SET options = ?2, updated_at = ?3 WHERE id = ?1",
-                params![id, json, now],
+                "UPDATE bots SET options = ?2, target_languages = ?3, updated_at = ?4 WHERE id = ?1",
+                params![
+                    id,
+                    json,
+                    serde_json::to_string(&spec.target_languages).expect("json"),
+                    now
+                ],
             )
             .map(|_| ())
             .map_err(|e| self.db_err(e))

@@ -48,14 +48,23 @@ struct Counters {
 }
 
 struct Worker {
+    to: Lang,
     tx: Option<SyncSender<Arc<SourceLine>>>,
     counters: Arc<Mutex<Counters>>,
     thread: Option<JoinHandle<()>>,
 }
 
+type OnResult = Arc<dyn Fn(Outcome) + Send + Sync>;
+
 /// The translation workers of one bot.
 pub struct Live {
+    translator: LineTranslator,
+    capacity: usize,
+    on_result: OnResult,
     workers: Vec<Worker>,
+    /// Workers of languages no longer wanted, finishing their queues.
+    retired: Vec<JoinHandle<()>>,
+    watch: Watch,
 }
 
 impl std::fmt::Debug for Live {
@@ -74,67 +83,110 @@ impl Live {
         capacity: usize,
         on_result: impl Fn(Outcome) + Send + Sync + 'static,
     ) -> std::io::Result<Live> {
-        let on_result = Arc::new(on_result);
-        let mut workers = Vec::new();
+        let mut live = Live {
+            translator,
+            capacity: capacity.max(1),
+            on_result: Arc::new(on_result),
+            workers: Vec::new(),
+            retired: Vec::new(),
+            watch: Watch::default(),
+        };
+        live.set_targets(targets)?;
+        Ok(live)
+    }
+
+    /// Translate into `targets` from now on: languages kept go on as they were, new
+    /// ones get a worker, dropped ones finish what they have queued and stop. (After
+    /// [`Live::close`], new workers' results go nowhere.)
+    pub fn set_targets(&mut self, targets: &[Lang]) -> std::io::Result<()> {
+        let mut old: Vec<Worker> = std::mem::take(&mut self.workers);
+        let mut next = Vec::with_capacity(targets.len());
         for to in targets {
-            let (tx, rx) = mpsc::sync_channel::<Arc<SourceLine>>(capacity.max(1));
-            let counters = Arc::new(Mutex::new(Counters {
-                stats: LangStats {
-                    lang: to.to_string(),
-                    ..LangStats::default()
-                },
-                latencies: Latencies::default(),
-            }));
-            let (c, t, to, cb) = (
-                counters.clone(),
-                translator.clone(),
-                to.clone(),
-                on_result.clone(),
-            );
-            let thread = std::thread::Builder::new()
-                .name(format!("translate-{to}"))
-                .spawn(move || {
-                    for line in rx {
-                        let context = LineContext {
-                            line_id: Some(line.id),
-                            start_s: Some(line.start_s),
-                            end_s: Some(line.end_s),
-                            ..LineContext::default()
-                        };
-                        let mut breaker = Vec::new();
-                        let result = t.translate(&line.text, &line.lang, &to, &context, |tr| {
-                            breaker.push(tr)
-                        });
-                        {
-                            let mut c = c.lock().unwrap_or_else(|p| p.into_inner());
-                            match &result {
-                                Ok(tr) => {
-                                    c.stats.translated += 1;
-                                    if !tr.original {
-                                        c.latencies.push(tr.latency_ms);
-                                    }
-                                }
-                                Err(e) => {
-                                    c.stats.failed += 1;
-                                    c.stats.last_error = Some(e.to_string());
+            if next.iter().any(|w: &Worker| &w.to == to) {
+                continue;
+            }
+            match old.iter().position(|w| &w.to == to) {
+                Some(i) => next.push(old.remove(i)),
+                None => next.push(self.spawn(to)?),
+            }
+        }
+        for mut w in old {
+            w.tx = None;
+            self.retired.extend(w.thread.take());
+        }
+        self.workers = next;
+        *self
+            .watch
+            .counters
+            .lock()
+            .unwrap_or_else(|p| p.into_inner()) =
+            self.workers.iter().map(|w| w.counters.clone()).collect();
+        Ok(())
+    }
+
+    /// The languages translated into, in order.
+    pub fn targets(&self) -> Vec<Lang> {
+        self.workers.iter().map(|w| w.to.clone()).collect()
+    }
+
+    fn spawn(&self, to: &Lang) -> std::io::Result<Worker> {
+        let (tx, rx) = mpsc::sync_channel::<Arc<SourceLine>>(self.capacity);
+        let counters = Arc::new(Mutex::new(Counters {
+            stats: LangStats {
+                lang: to.to_string(),
+                ..LangStats::default()
+            },
+            latencies: Latencies::default(),
+        }));
+        let (c, t, to_, cb) = (
+            counters.clone(),
+            self.translator.clone(),
+            to.clone(),
+            self.on_result.clone(),
+        );
+        let thread = std::thread::Builder::new()
+            .name(format!("translate-{to}"))
+            .spawn(move || {
+                let to = to_;
+                for line in rx {
+                    let context = LineContext {
+                        line_id: Some(line.id),
+                        start_s: Some(line.start_s),
+                        end_s: Some(line.end_s),
+                        ..LineContext::default()
+                    };
+                    let mut breaker = Vec::new();
+                    let result =
+                        t.translate(&line.text, &line.lang, &to, &context, |tr| breaker.push(tr));
+                    {
+                        let mut c = c.lock().unwrap_or_else(|p| p.into_inner());
+                        match &result {
+                            Ok(tr) => {
+                                c.stats.translated += 1;
+                                if !tr.original {
+                                    c.latencies.push(tr.latency_ms);
                                 }
                             }
+                            Err(e) => {
+                                c.stats.failed += 1;
+                                c.stats.last_error = Some(e.to_string());
+                            }
                         }
-                        cb(Outcome {
-                            line,
-                            to: to.clone(),
-                            result,
-                            breaker,
-                        });
                     }
-                })?;
-            workers.push(Worker {
-                tx: Some(tx),
-                counters,
-                thread: Some(thread),
-            });
-        }
-        Ok(Live { workers })
+                    cb(Outcome {
+                        line,
+                        to: to.clone(),
+                        result,
+                        breaker,
+                    });
+                }
+            })?;
+        Ok(Worker {
+            to: to.clone(),
+            tx: Some(tx),
+            counters,
+            thread: Some(thread),
+        })
     }
 
     /// Queue a line for every target language; never blocks.
@@ -169,15 +221,16 @@ impl Live {
         self.watch().stats()
     }
 
-    /// A handle on the figures, for readers elsewhere (`orch bot status`).
+    /// A handle on the figures, for readers elsewhere (`orch bot status`); it follows
+    /// changes of the target languages.
     pub fn watch(&self) -> Watch {
-        Watch {
-            counters: self.workers.iter().map(|w| w.counters.clone()).collect(),
-        }
+        self.watch.clone()
     }
 
-    /// Stop taking lines, finish the queued ones and join the workers.
-    pub fn close(mut self) -> Vec<LangStats> {
+    /// Stop taking lines, finish the queued ones and join the workers. The result
+    /// callback is let go too (whatever it holds, a channel's sender, closes).
+    pub fn close(&mut self) -> Vec<LangStats> {
+        self.on_result = Arc::new(|_| {});
         for w in &mut self.workers {
             w.tx = None;
         }
@@ -186,6 +239,9 @@ impl Live {
                 let _ = t.join();
             }
         }
+        for t in self.retired.drain(..) {
+            let _ = t.join();
+        }
         self.stats()
     }
 }
@@ -193,13 +249,18 @@ impl Live {
 /// The figures of a [`Live`]'s languages, readable while it runs and after.
 #[derive(Debug, Clone, Default)]
 pub struct Watch {
-    counters: Vec<Arc<Mutex<Counters>>>,
+    counters: Arc<Mutex<Vec<Arc<Mutex<Counters>>>>>,
 }
 
 impl Watch {
     /// Each language's figures, in target order.
     pub fn stats(&self) -> Vec<LangStats> {
-        self.counters
+        let counters = self
+            .counters
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone();
+        counters
             .iter()
             .map(|c| {
                 let c = c.lock().unwrap_or_else(|p| p.into_inner());
@@ -247,7 +308,7 @@ mod tests {
         let got = Arc::new(Mutex::new(Vec::new()));
         let sink = got.clone();
         let targets = [Lang::parse("es").unwrap(), Lang::parse("en").unwrap()];
-        let live = Live::start(t, &targets, 64, move |o: Outcome| {
+        let mut live = Live::start(t, &targets, 64, move |o: Outcome| {
             sink.lock().unwrap().push(o);
         })
         .unwrap();
@@ -299,7 +360,7 @@ mod tests {
         let t = apertium();
         let n = Arc::new(Mutex::new(0u64));
         let sink = n.clone();
-        let live = Live::start(t, &[Lang::parse("es").unwrap()], 1, move |_| {
+        let mut live = Live::start(t, &[Lang::parse("es").unwrap()], 1, move |_| {
             *sink.lock().unwrap() += 1;
         })
         .unwrap();
@@ -316,12 +377,59 @@ mod tests {
     #[test]
     fn a_rejected_line_counts_as_failed_everywhere() {
         let targets = [Lang::parse("es").unwrap(), Lang::parse("ca").unwrap()];
-        let live = Live::start(apertium(), &targets, 4, |_| {}).unwrap();
+        let mut live = Live::start(apertium(), &targets, 4, |_| {}).unwrap();
         live.reject("language unknown");
         let stats = live.close();
         for s in &stats {
             assert_eq!((s.translated, s.failed, s.dropped), (0, 1, 0), "{s:?}");
             assert_eq!(s.last_error.as_deref(), Some("language unknown"));
         }
+    }
+
+    /// Languages change while lines flow: a kept one goes on, an added one starts with
+    /// the next line, a removed one finishes its queue and stops.
+    #[test]
+    fn targets_change_live() {
+        let got = Arc::new(Mutex::new(Vec::new()));
+        let sink = got.clone();
+        let es = Lang::parse("es").unwrap();
+        let en = Lang::parse("en").unwrap();
+        let mut live = Live::start(
+            apertium(),
+            std::slice::from_ref(&es),
+            8,
+            move |o: Outcome| {
+                sink.lock().unwrap().push((o.line.id, o.to.to_string()));
+            },
+        )
+        .unwrap();
+        let watch = live.watch();
+        live.push(line(0, "Good morning."));
+        live.set_targets(std::slice::from_ref(&en)).unwrap();
+        assert_eq!(live.targets(), std::slice::from_ref(&en));
+        assert_eq!(
+            watch
+                .stats()
+                .iter()
+                .map(|s| s.lang.clone())
+                .collect::<Vec<_>>(),
+            ["en"]
+        );
+        live.push(line(1, "Thank you."));
+        live.set_targets(&[en, es]).unwrap();
+        live.push(line(2, "See you soon."));
+        let stats = live.close();
+        let mut got = got.lock().unwrap().clone();
+        got.sort();
+        assert_eq!(
+            got,
+            [
+                (0, "es".to_string()),
+                (1, "en".to_string()),
+                (2, "en".to_string()),
+                (2, "es".to_string())
+            ]
+        );
+        assert_eq!(stats.len(), 2);
     }
 }

@@ -123,6 +123,19 @@ async fn apply(
                     handle.id
                 )));
             }
+            Change::TargetLanguages(_)
+                if handle
+                    .shared
+                    .translation_control
+                    .lock()
+                    .is_ok_and(|t| t.is_none()) =>
+            {
+                return Err(bad(format!(
+                    "bot {} does not transcribe, or its translation engine could not start \
+                     (see orch bot logs): its target languages cannot change",
+                    handle.id
+                )));
+            }
             _ => {}
         }
     }
@@ -144,6 +157,27 @@ async fn apply(
                 notes.push(format!("silence_timeout_s {silence} -> {v}"));
                 silence = *v;
                 spec.silence_timeout_s = Some(*v);
+            }
+            Change::TargetLanguages(langs) => {
+                let control = handle
+                    .shared
+                    .translation_control
+                    .lock()
+                    .ok()
+                    .and_then(|c| c.clone());
+                if let Some(c) = control {
+                    let mut live = c.lock().unwrap_or_else(|p| p.into_inner());
+                    live.set_targets(langs).map_err(|e| {
+                        Failure::new(FailureKind::Internal, format!("cannot start a thread: {e}"))
+                    })?;
+                }
+                let names: Vec<String> = langs.iter().map(|l| l.to_string()).collect();
+                notes.push(format!(
+                    "target_languages [{}] -> [{}]",
+                    spec.target_languages.join(", "),
+                    names.join(", ")
+                ));
+                spec.target_languages = names;
             }
             Change::Transcribe(on) => {
                 handle

@@ -369,7 +369,8 @@ pub fn info(state: &State, row: BotRow) -> BotInfo {
             .translation
             .lock()
             .ok()
-            .and_then(|t| t.as_ref().map(|t| t.stats()));
+            .and_then(|t| t.as_ref().map(|t| t.stats()))
+            .filter(|s| !s.is_empty());
         info.uptime_s = h.started.lock().ok().map(|t| t.elapsed().as_secs_f64());
         if let Ok(p) = h.preset.lock() {
             info.preset = p.clone();

@@ -370,6 +370,11 @@ async fn run_once(
         .lock()
         .unwrap_or_else(|e| e.into_inner())
         .take();
+    bot.shared
+        .translation_control
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .take();
     if stalled && ordered.is_none() {
         return Ending {
             reason: Reason::Stalled,
@@ -572,9 +577,8 @@ fn translate_setup(
         .iter()
         .filter_map(|l| orch::lang::Lang::parse(l).ok())
         .collect();
-    if targets.is_empty() {
-        return None;
-    }
+    // A transcribing bot always gets its workers (none at first without target
+    // languages), so `orch bot config --set target_languages=...` can add some live.
     let started = state
         .translation
         .translator(&cfg.translation)
@@ -595,15 +599,22 @@ fn translate_setup(
             )
         });
     match started {
-        Ok((t, watch)) => {
+        Ok((t, watch, control)) => {
             *bot.shared
                 .translation
                 .lock()
                 .unwrap_or_else(|e| e.into_inner()) = Some(watch);
+            *bot.shared
+                .translation_control
+                .lock()
+                .unwrap_or_else(|e| e.into_inner()) = Some(control);
             Some(t)
         }
         Err(e) => {
-            bot.shared.log(&format!("translation is off: {e}"));
+            // Silent without target languages: nothing was asked of the engine yet.
+            if !targets.is_empty() {
+                bot.shared.log(&format!("translation is off: {e}"));
+            }
             None
         }
     }

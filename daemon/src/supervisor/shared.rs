@@ -43,6 +43,8 @@ pub struct Shared {
     pub transcriber: Mutex<Option<orch::transcribe::live::LiveTranscriber>>,
     /// The figures of the current run's translation, when the bot translates.
     pub translation: Mutex<Option<orch::translate::live::Watch>>,
+    /// The current run's translation workers (their target languages change live).
+    pub translation_control: Mutex<Option<crate::translation::LiveControl>>,
     /// Processing windows the audio thread finished (end time, figures), waiting to
     /// be stored; the oldest goes when the runner falls behind.
     windows: Mutex<VecDeque<(f64, WindowSummary)>>,
@@ -76,6 +78,7 @@ impl Shared {
             log_tx: broadcast::channel(256).0,
             transcriber: Mutex::new(None),
             translation: Mutex::new(None),
+            translation_control: Mutex::new(None),
             windows: Mutex::new(VecDeque::with_capacity(WINDOWS_KEPT)),
             report: Mutex::new(None),
             max_duration_s: AtomicU64::new(f64::INFINITY.to_bits()),
