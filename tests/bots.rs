@@ -37,24 +37,15 @@ fn require_python() {
 }
 
 fn bot(env: &Env, id: &str) -> Value {
-    env.orch(&["--json", "bot", "status", id]).json()
+    env.bot(id)
 }
 
 fn wait_state(env: &Env, id: &str, want: &str, within: Duration) -> Value {
-    let mut last = Value::Null;
-    wait_for(within, &format!("bot {id} to be {want}"), || {
-        last = bot(env, id);
-        last["state"] == want
-    });
-    last
+    env.wait_bot(id, want, within)
 }
 
 fn spawn(env: &Env, args: &[&str]) -> String {
-    let mut a = vec!["--json", "bot", "spawn"];
-    a.extend_from_slice(args);
-    let r = env.orch(&a);
-    r.ok();
-    r.json()["id"].as_str().unwrap().to_string()
+    env.spawn_bot(args)
 }
 
 fn speech(env: &Env, secs: f64) -> PathBuf {

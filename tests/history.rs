@@ -7,28 +7,15 @@ mod helper;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use helper::{Env, wait_for};
+use helper::Env;
 use serde_json::Value;
 
-fn bot(env: &Env, id: &str) -> Value {
-    env.orch(&["--json", "bot", "status", id]).json()
-}
-
 fn wait_state(env: &Env, id: &str, want: &str) -> Value {
-    let mut last = Value::Null;
-    wait_for(Duration::from_secs(20), &format!("bot {id} {want}"), || {
-        last = bot(env, id);
-        last["state"] == want
-    });
-    last
+    env.wait_bot(id, want, Duration::from_secs(20))
 }
 
 fn spawn(env: &Env, args: &[&str]) -> String {
-    let mut a = vec!["--json", "bot", "spawn"];
-    a.extend_from_slice(args);
-    let r = env.orch(&a);
-    r.ok();
-    r.json()["id"].as_str().unwrap().to_string()
+    env.spawn_bot(args)
 }
 
 fn speech(env: &Env, name: &str, secs: f64) -> PathBuf {

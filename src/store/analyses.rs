@@ -49,21 +49,10 @@ impl Db {
                  FROM analyses WHERE created_at >= ?1 ORDER BY created_at DESC, id DESC",
             )
             .map_err(|e| self.error(e))?;
-        st.query_map([since], |r| {
-            Ok(AnalysisRow {
-                id: r.get(0)?,
-                source: r.get(1)?,
-                session_id: r.get(2)?,
-                created_at: r.get(3)?,
-                duration_s: r.get(4)?,
-                integrated_lufs: r.get(5)?,
-                true_peak_dbtp: r.get(6)?,
-                report: None,
-            })
-        })
-        .map_err(|e| self.error(e))?
-        .collect::<rusqlite::Result<_>>()
-        .map_err(|e| self.error(e))
+        st.query_map([since], analysis_row)
+            .map_err(|e| self.error(e))?
+            .collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.error(e))
     }
 
     /// One report with its body.
@@ -77,20 +66,29 @@ impl Db {
                 |r| {
                     let body: String = r.get(7)?;
                     Ok(AnalysisRow {
-                        id: r.get(0)?,
-                        source: r.get(1)?,
-                        session_id: r.get(2)?,
-                        created_at: r.get(3)?,
-                        duration_s: r.get(4)?,
-                        integrated_lufs: r.get(5)?,
-                        true_peak_dbtp: r.get(6)?,
                         report: serde_json::from_str(&body).ok(),
+                        ..analysis_row(r)?
                     })
                 },
             )
             .optional()
             .map_err(|e| self.error(e))
     }
+}
+
+/// A row selected as id, source, session_id, created_at, duration_s, integrated_lufs,
+/// true_peak_dbtp (the report left out).
+fn analysis_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<AnalysisRow> {
+    Ok(AnalysisRow {
+        id: r.get(0)?,
+        source: r.get(1)?,
+        session_id: r.get(2)?,
+        created_at: r.get(3)?,
+        duration_s: r.get(4)?,
+        integrated_lufs: r.get(5)?,
+        true_peak_dbtp: r.get(6)?,
+        report: None,
+    })
 }
 
 #[cfg(test)]

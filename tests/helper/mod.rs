@@ -132,6 +132,30 @@ impl Env {
         Daemon { child: Some(child) }
     }
 
+    /// `orch --json bot status ID`.
+    pub fn bot(&self, id: &str) -> serde_json::Value {
+        self.orch(&["--json", "bot", "status", id]).json()
+    }
+
+    /// Wait until bot `id` is in state `want`; its last status.
+    pub fn wait_bot(&self, id: &str, want: &str, within: Duration) -> serde_json::Value {
+        let mut last = serde_json::Value::Null;
+        wait_for(within, &format!("bot {id} to be {want}"), || {
+            last = self.bot(id);
+            last["state"] == want
+        });
+        last
+    }
+
+    /// `orch bot spawn ARGS...`; the new bot's id.
+    pub fn spawn_bot(&self, args: &[&str]) -> String {
+        let mut a = vec!["--json", "bot", "spawn"];
+        a.extend_from_slice(args);
+        let r = self.orch(&a);
+        r.ok();
+        r.json()["id"].as_str().unwrap().to_string()
+    }
+
     /// Whether the socket answers a status request.
     pub fn daemon_answers(&self) -> bool {
         self.orch(&["--no-autostart", "daemon", "status"]).code() == 0
