@@ -57,6 +57,13 @@ pub struct EventRow {
     pub data: serde_json::Value,
 }
 
+impl EventRow {
+    /// An alert's message (none for other events).
+    pub fn message(&self) -> Option<&str> {
+        self.data.get("message").and_then(|m| m.as_str())
+    }
+}
+
 /// Seconds since the Unix epoch, for event timestamps.
 pub fn now_unix() -> f64 {
     std::time::SystemTime::now()

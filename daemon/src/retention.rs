@@ -25,12 +25,10 @@ pub async fn cleanup(state: &Arc<State>, cutoff: f64) -> Result<Removed, orch::p
     state
         .with_db(move |db| {
             let (mut removed, sessions) = db.cleanup_bots(cutoff)?;
-            let (before, _) = orch::store::logs::usage(&data_dir);
-            orch::store::logs::remove_sessions(
+            removed.log_files = orch::store::logs::remove_sessions(
                 &data_dir,
                 sessions.iter().map(|(b, s)| (b.as_str(), s.as_str())),
             )?;
-            removed.log_files = before.saturating_sub(orch::store::logs::usage(&data_dir).0);
             Ok(removed)
         })
         .await

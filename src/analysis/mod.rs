@@ -216,15 +216,6 @@ impl Analyzer {
         self.rest.frames
     }
 
-    /// The stream's sample rate and channel count.
-    pub fn sample_rate(&self) -> u32 {
-        self.sample_rate
-    }
-
-    pub fn channels(&self) -> usize {
-        self.channels
-    }
-
     /// Feed a block (its channel count must be the analyzer's).
     pub fn push(&mut self, block: &Planar) {
         let mut planes: [&[f32]; MAX_CHANNELS] = [&[]; MAX_CHANNELS];
@@ -264,6 +255,21 @@ impl Analyzer {
             peak_dbfs: point.and_then(|p| p.peak_dbfs),
             centroid_hz: self.rest.spectrum.latest_centroid(),
         }
+    }
+
+    /// End a live stream (float PCM with no container, `codec` naming where it came
+    /// from) and report all of it as `source`.
+    pub fn finish_stream(&mut self, source: &str, codec: &str) -> Report {
+        self.finish();
+        let info = AudioInfo {
+            sample_rate: self.sample_rate,
+            channels: self.channels,
+            frames: Some(self.frames()),
+            codec: codec.into(),
+            bits_per_sample: None,
+            float: true,
+        };
+        self.report(source, &info, None)
     }
 
     /// The full report so far (call [`Analyzer::finish`] first at the end of a stream).

@@ -135,16 +135,18 @@ pub fn tail(data_dir: &Path, bot_id: &str, session_id: &str, n: usize) -> Result
     Ok(out.into())
 }
 
-/// Delete the logs of the sessions named (their bot's directory too once empty).
+/// Delete the logs of the sessions named (their bot's directory too once empty);
+/// returns how many files were deleted.
 pub fn remove_sessions<'a>(
     data_dir: &Path,
     sessions: impl IntoIterator<Item = (&'a str, &'a str)>,
-) -> Result<()> {
+) -> Result<u64> {
+    let mut removed = 0;
     for (bot_id, session_id) in sessions {
         let current = session_file(data_dir, bot_id, session_id);
         for path in [rotated(&current), current] {
             match std::fs::remove_file(&path) {
-                Ok(()) => {}
+                Ok(()) => removed += 1,
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
                 Err(e) => return Err(Error::io("cannot delete", &path, e)),
             }
@@ -152,7 +154,7 @@ pub fn remove_sessions<'a>(
         // Only succeeds when empty, which is the point.
         let _ = std::fs::remove_dir(bot_dir(data_dir, bot_id));
     }
-    Ok(())
+    Ok(removed)
 }
 
 /// Files and bytes of all bot logs.
@@ -209,7 +211,7 @@ mod tests {
         log.append(100.0, "after restart").unwrap();
         assert_eq!(tail(d, "b1", "s1", 1).unwrap()[0].line, "after restart");
         assert_eq!(usage(d).0, 2);
-        remove_sessions(d, [("b1", "s1")]).unwrap();
+        assert_eq!(remove_sessions(d, [("b1", "s1")]).unwrap(), 2);
         assert_eq!(usage(d), (0, 0));
         assert!(!bot_dir(d, "b1").exists());
         assert!(tail(d, "b1", "s1", 5).unwrap().is_empty());

@@ -508,7 +508,7 @@ pub fn render(b: &BotInfo) -> String {
         ));
     }
     for a in &b.alerts {
-        let message = a.data.get("message").and_then(|m| m.as_str()).unwrap_or("");
+        let message = a.message().unwrap_or("");
         rows.push((
             "alert",
             format!(

@@ -101,20 +101,20 @@ fn print_stored(ctx: &Ctx, e: &EventRow) {
             .json(&serde_json::json!({ "type": "stored", "event": e }));
         return;
     }
+    if e.kind == "alert" {
+        let message = e.message().unwrap_or("");
+        let line = format!(
+            "{} {} {}: {message}",
+            format_time(e.time),
+            e.bot_id,
+            e.severity
+        );
+        println!("{}", crate::output::printable(&line));
+        return;
+    }
     let what = match (&e.from_state, &e.to_state) {
         (Some(f), Some(t)) => format!("{f} -> {t}"),
         (None, Some(t)) => format!("-> {t}"),
-        _ if e.kind == "alert" => {
-            let message = e.data.get("message").and_then(|m| m.as_str()).unwrap_or("");
-            let line = format!(
-                "{} {} {}: {message}",
-                format_time(e.time),
-                e.bot_id,
-                e.severity
-            );
-            println!("{}", crate::output::printable(&line));
-            return;
-        }
         _ => e.kind.clone(),
     };
     let detail = e

@@ -36,27 +36,17 @@ pub async fn config(state: &Arc<State>, id: &str, set: Vec<String>) -> Response 
         Ok(r) => r,
         Err(f) => return Response::Failure(f),
     };
-    let cfg = state
-        .config
-        .read()
-        .expect("config lock")
-        .config
-        .bots
-        .clone();
+    let (bots, all_bots) = {
+        let c = &state.config.read().expect("config lock").config;
+        (c.bots.clone(), c.transcription.all_bots)
+    };
     let (max_duration_s, silence_timeout_s) = match &handle {
         Some(h) => h.shared.leave_rules(),
         None => (
-            row.spec.max_duration_s.unwrap_or(cfg.max_duration_s),
-            row.spec.silence_timeout_s.unwrap_or(cfg.silence_timeout_s),
+            row.spec.max_duration_s.unwrap_or(bots.max_duration_s),
+            row.spec.silence_timeout_s.unwrap_or(bots.silence_timeout_s),
         ),
     };
-    let all_bots = state
-        .config
-        .read()
-        .expect("config lock")
-        .config
-        .transcription
-        .all_bots;
     let state_now = handle
         .as_ref()
         .and_then(|h| h.state.lock().ok().map(|s| s.0))
@@ -140,10 +130,8 @@ async fn apply(
         }
     }
     let (mut max_d, mut silence) = handle.shared.leave_rules();
-    let mut spec = handle.spec.clone();
-    if let Ok(row) = supervisor::find(state, &handle.id).await {
-        spec = row.spec;
-    }
+    // The stored spec: earlier `--set`s are in it, not in the spawn-time copy.
+    let mut spec = supervisor::find(state, &handle.id).await?.spec;
     let mut notes = Vec::new();
     for c in &changes {
         match c {

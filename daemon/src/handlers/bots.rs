@@ -205,10 +205,10 @@ pub async fn logs(
         let bot_id = row.id.clone();
         let backlog = state
             .with_db(move |db| {
-                let Some(s) = db.sessions(0.0, Some(&bot_id))?.into_iter().next() else {
+                let Some(session) = db.latest_session(&bot_id)? else {
                     return Ok(Vec::new());
                 };
-                let lines = orch::store::logs::tail(&data_dir, &bot_id, &s.id, lines as usize)?;
+                let lines = orch::store::logs::tail(&data_dir, &bot_id, &session, lines as usize)?;
                 Ok(lines
                     .into_iter()
                     .map(|l| Event::BotLog {

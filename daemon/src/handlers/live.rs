@@ -111,16 +111,7 @@ pub fn close(conn: &mut Conn) -> Response {
             "no live analysis is open on this connection".into(),
         );
     };
-    live.analyzer.finish();
-    let info = orch::audio::decode::AudioInfo {
-        sample_rate: live.sample_rate,
-        channels: live.channels,
-        frames: Some(live.analyzer.frames()),
-        codec: "pushed".into(),
-        bits_per_sample: None,
-        float: true,
-    };
-    let report = live.analyzer.report("-", &info, None);
+    let report = live.analyzer.finish_stream("-", "pushed");
     Response::Analysis {
         report: serde_json::to_value(report).unwrap_or_default(),
     }

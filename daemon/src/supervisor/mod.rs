@@ -25,6 +25,15 @@ use tokio::sync::{mpsc, watch};
 
 pub use procinfo::{cpu_s as process_cpu_s, self_rss_kib};
 
+/// CPU seconds of a live bot: its worker process, or its audio thread without one.
+fn bot_cpu_s(shared: &Shared) -> Option<f64> {
+    shared.pid().and_then(procinfo::cpu_s).or_else(|| {
+        shared
+            .tid()
+            .and_then(|t| procinfo::cpu_s_at(&format!("/proc/self/task/{t}/stat")))
+    })
+}
+
 /// What the daemon and its live bots use of the machine.
 pub fn system(state: &State, data_dir: &std::path::Path) -> orch::protocol::SystemInfo {
     let bots = state
@@ -37,11 +46,7 @@ pub fn system(state: &State, data_dir: &std::path::Path) -> orch::protocol::Syst
                 id: h.id.clone(),
                 name: h.spec.name.clone().unwrap_or_default(),
                 pid,
-                cpu_s: pid.and_then(procinfo::cpu_s).or_else(|| {
-                    h.shared
-                        .tid()
-                        .and_then(|t| procinfo::cpu_s_at(&format!("/proc/self/task/{t}/stat")))
-                }),
+                cpu_s: bot_cpu_s(&h.shared),
                 rss_kib: pid.and_then(procinfo::rss_kib),
             }
         })
@@ -376,11 +381,7 @@ pub fn info(state: &State, row: BotRow) -> BotInfo {
             info.preset = p.clone();
         }
         info.pid = h.shared.pid();
-        info.cpu_s = info.pid.and_then(procinfo::cpu_s).or_else(|| {
-            h.shared
-                .tid()
-                .and_then(|t| procinfo::cpu_s_at(&format!("/proc/self/task/{t}/stat")))
-        });
+        info.cpu_s = bot_cpu_s(&h.shared);
         info.rss_kib = info.pid.and_then(procinfo::rss_kib);
         info.live = h.shared.live();
     }

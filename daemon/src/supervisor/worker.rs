@@ -325,16 +325,7 @@ impl Drop for RunEnd<'_> {
             self.shared.push_window(self.window.summary());
         }
         if self.analyzer.frames() > 0 {
-            self.analyzer.finish();
-            let info = orch::audio::decode::AudioInfo {
-                sample_rate: self.analyzer.sample_rate(),
-                channels: self.analyzer.channels(),
-                frames: Some(self.analyzer.frames()),
-                codec: "live".into(),
-                bits_per_sample: None,
-                float: true,
-            };
-            let report = self.analyzer.report(&self.source, &info, None);
+            let report = self.analyzer.finish_stream(&self.source, "live");
             self.shared.set_report(serde_json::to_value(report).ok());
         }
     }
