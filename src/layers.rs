@@ -13,8 +13,9 @@ const LAYERS: &[&[&str]] = &[
     // language codes.
     &["paths", "records", "lang"],
     // Private files and directories (owner-only modes) under those paths; the
-    // process's metrics (some sampled from records).
-    &["private", "metrics"],
+    // process's metrics (some sampled from records); the virtual webcam (captions drawn
+    // as video, from records).
+    &["private", "metrics", "webcam"],
     // Calls to external engines (HTTP, retries, circuit breakers; counted in metrics).
     &["engine"],
     // Audio blocks, decoding and writing.

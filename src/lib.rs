@@ -38,6 +38,7 @@ pub mod store;
 pub(crate) mod test_signals;
 pub mod transcribe;
 pub mod translate;
+pub mod webcam;
 
 pub use error::{Error, ExitCode, Result};
 

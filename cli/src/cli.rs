@@ -169,4 +169,7 @@ pub enum Command {
     /// List a session's speakers, or give a speaker label a name.
     #[command(subcommand)]
     Speakers(commands::speakers::SpeakersCommand),
+    /// A bot's virtual webcam: live captions as video (Y4M, v4l2loopback, PNG).
+    #[command(subcommand)]
+    Webcam(commands::webcam::WebcamCommand),
 }

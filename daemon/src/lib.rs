@@ -19,6 +19,7 @@ mod supervisor;
 mod systemd;
 mod transcription;
 mod translation;
+mod webcam;
 
 use std::path::PathBuf;
 

@@ -116,6 +116,20 @@ pub struct BotSpec {
     pub max_duration_s: Option<f64>,
     /// End the bot after this many seconds without speech (default from the configuration).
     pub silence_timeout_s: Option<f64>,
+    /// A virtual webcam started with the bot (and stopped with it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub webcam: Option<WebcamSpec>,
+}
+
+/// The webcam of `orch bot spawn --webcam`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct WebcamSpec {
+    /// `key=value` settings over `[webcam]`.
+    #[serde(default)]
+    pub set: Vec<String>,
+    /// `y4m:PATH` or `v4l2:/dev/videoN`.
+    #[serde(default)]
+    pub output: Option<String>,
 }
 
 /// The longest `--max-duration` or `--silence-timeout`: one year, in seconds.
@@ -166,6 +180,7 @@ impl BotSpec {
             raw: None,
             max_duration_s: None,
             silence_timeout_s: None,
+            webcam: None,
         }
     }
 
@@ -222,6 +237,14 @@ impl BotSpec {
         }
         for l in self.language.iter().chain(&self.target_languages) {
             crate::lang::Lang::parse(l)?;
+        }
+        if let Some(w) = &self.webcam {
+            crate::webcam::Settings::default()
+                .with_changes(&w.set)
+                .map_err(|e| Error::Invalid(format!("--webcam-set {e}")))?;
+            if let Some(o) = &w.output {
+                crate::webcam::Output::parse(o).map_err(|e| Error::Invalid(format!("--webcam-output {e}")))?;
+            }
         }
         if let Some(k) = &self.dedup_key
             && k.trim().is_empty()

@@ -29,6 +29,8 @@ pub struct Config {
     pub transcription: TranscriptionConfig,
     /// The Prometheus endpoint.
     pub metrics: MetricsConfig,
+    /// Defaults of bots' virtual webcams (`orch webcam start` flags win).
+    pub webcam: crate::webcam::Settings,
 }
 
 /// Speech-to-text engines `transcription.engine` names.
@@ -647,6 +649,9 @@ impl Config {
     pub fn validate(&self) -> Result<()> {
         let d = &self.daemon;
         let bad = |key: &str, msg: String| Err(Error::Config(format!("key `{key}`: {msg}")));
+        if let Err((key, msg)) = self.webcam.check() {
+            return bad(&format!("webcam.{key}"), msg);
+        }
         let level = d.log_level.trim();
         if level.is_empty()
             || !(LOG_LEVELS.contains(&level) || level.contains('=') || level.contains(','))

@@ -184,6 +184,36 @@ pub enum Request {
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         set: Vec<String>,
     },
+    /// Start a bot's virtual webcam; answered with [`Response::Webcam`].
+    WebcamStart {
+        /// Bot id (or a unique prefix, or its name).
+        id: String,
+        /// `key=value` settings over `[webcam]` of the configuration.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        set: Vec<String>,
+        /// `y4m:PATH` (absolute) or `v4l2:/dev/videoN`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        output: Option<String>,
+    },
+    /// Stop a bot's webcam; answered with [`Response::Webcam`] (its last figures).
+    WebcamStop {
+        /// Bot id (or a unique prefix, or its name).
+        id: String,
+    },
+    /// A webcam's figures; with `set`, change its settings live first; answered with
+    /// [`Response::Webcam`].
+    WebcamStatus {
+        /// Bot id (or a unique prefix, or its name).
+        id: String,
+        /// `key=value` changes (`orch webcam config --set`).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        set: Vec<String>,
+    },
+    /// The webcam's current frame as PNG; answered with [`Response::Image`].
+    WebcamSnapshot {
+        /// Bot id (or a unique prefix, or its name).
+        id: String,
+    },
     /// Switch a running bot to another preset without a gap; answered with [`Response::Bot`].
     BotApplyPreset {
         /// Bot id (or a unique prefix).
@@ -351,6 +381,12 @@ pub enum Response {
     Removed(Removed),
     /// A bot's effective settings.
     BotConfig(Box<crate::bots::settings::Settings>),
+    /// A webcam's figures and settings.
+    Webcam(Box<crate::webcam::Status>),
+    /// An image (PNG), base64.
+    Image {
+        png_base64: String,
+    },
     /// Stored analysis reports.
     Analyses {
         analyses: Vec<crate::records::AnalysisRow>,

@@ -144,6 +144,16 @@ pub struct SpawnArgs {
     /// End the bot after this many seconds without speech (default: bots.silence_timeout_s).
     #[arg(long, value_name = "SECONDS")]
     pub silence_timeout: Option<f64>,
+    /// Start a virtual webcam with the bot (stopped with it): its captions as video.
+    #[arg(long)]
+    pub webcam: bool,
+    /// Where the webcam's frames go: y4m:PATH (a file or a FIFO) or v4l2:/dev/videoN.
+    #[arg(long, value_name = "OUT", requires = "webcam")]
+    pub webcam_output: Option<String>,
+    /// A webcam setting (mode=sidebar, theme=light, size=1920x1080, fps=25...; see
+    /// `orch webcam config`). Repeat for several.
+    #[arg(long, value_name = "KEY=VALUE", requires = "webcam")]
+    pub webcam_set: Vec<String>,
 }
 
 /// Arguments of `orch bot list`.
@@ -288,6 +298,15 @@ fn spawn(ctx: &Ctx, a: SpawnArgs) -> Result<()> {
     });
     spec.max_duration_s = a.max_duration;
     spec.silence_timeout_s = a.silence_timeout;
+    if a.webcam {
+        spec.webcam = Some(orch::bots::model::WebcamSpec {
+            set: a.webcam_set,
+            output: a
+                .webcam_output
+                .map(|o| super::webcam::absolute_output(&o))
+                .transpose()?,
+        });
+    }
     spec.validate()?;
     let bot = call_bot(ctx, Request::BotSpawn { spec })?;
     if ctx.out.json {

@@ -18,6 +18,7 @@ pub mod status;
 pub mod transcribe;
 pub mod transcript;
 pub mod translate;
+pub mod webcam;
 
 use crate::cli::{Cli, Command};
 use crate::output::Output;
@@ -52,5 +53,6 @@ pub fn dispatch(cli: Cli) -> orch::Result<()> {
         Command::Transcript(cmd) => transcript::run(&ctx, cmd),
         Command::Captions(args) => captions::run(&ctx, args),
         Command::Speakers(cmd) => speakers::run(&ctx, cmd),
+        Command::Webcam(cmd) => webcam::run(&ctx, cmd),
     }
 }

@@ -15,6 +15,7 @@ mod presets;
 mod status;
 mod stream;
 mod transcripts;
+mod webcam;
 
 use std::sync::Arc;
 
@@ -63,6 +64,14 @@ pub async fn handle(state: &Arc<State>, conn: &mut Conn, id: u64, request: Reque
         } => return bots::logs(state, conn, id, &bot, lines, follow).await,
         Request::BotCleanup { older_than_s } => bots::cleanup(state, older_than_s).await,
         Request::BotConfig { id: bot, set } => bot_config::config(state, &bot, set).await,
+        Request::WebcamStart {
+            id: bot,
+            set,
+            output,
+        } => webcam::start(state, &bot, set, output).await,
+        Request::WebcamStop { id: bot } => webcam::stop(state, &bot).await,
+        Request::WebcamStatus { id: bot, set } => webcam::status(state, &bot, set).await,
+        Request::WebcamSnapshot { id: bot } => webcam::snapshot(state, &bot).await,
         Request::BotApplyPreset { id: bot, preset } => {
             bots::apply_preset(state, &bot, &preset).await
         }

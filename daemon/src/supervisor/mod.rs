@@ -103,6 +103,8 @@ pub struct BotHandle {
     pub done: watch::Receiver<bool>,
     /// The session's transcription clock, kept across restarts.
     pub clock: Arc<crate::transcription::SessionClock>,
+    /// The bot's virtual webcam, while one runs.
+    pub webcam: Mutex<Option<Arc<crate::webcam::Webcam>>>,
 }
 
 impl BotHandle {
@@ -133,6 +135,7 @@ impl BotHandle {
             push: Mutex::new(None),
             push_dropped: 0.into(),
             done: done_rx,
+            webcam: Mutex::new(None),
         });
         (handle, control_rx, done_tx)
     }
@@ -231,6 +234,14 @@ pub async fn spawn(state: &Arc<State>, spec: BotSpec) -> Result<String, Failure>
             "meeting bots need `bots.meeting_program` in the configuration (the program that joins the meeting)",
         ));
     }
+    if let Some(w) = &spec.webcam {
+        crate::webcam::settings_for(state, &w.set)?;
+        if let Some(o) = &w.output {
+            let o = orch::webcam::Output::parse(o)
+                .map_err(|e| Failure::new(FailureKind::Invalid, e))?;
+            crate::webcam::check_output(&o)?;
+        }
+    }
     let id = new_id("b");
     let name = spec.name.clone().unwrap_or_else(|| id.clone());
     let (handle, control_rx, done_tx) =
@@ -263,6 +274,11 @@ pub async fn spawn(state: &Arc<State>, spec: BotSpec) -> Result<String, Failure>
         return Err(e);
     }
     tracing::info!(bot = %id, kind = spec.kind.name(), "bot spawned");
+    if let Some(w) = &spec.webcam
+        && let Err(f) = crate::webcam::start(state, &handle, &name, &w.set, w.output.as_deref()).await
+    {
+        tracing::warn!(bot = %id, "webcam: {}", f.message);
+    }
     let st = state.clone();
     tokio::spawn(async move {
         runner::run(
