@@ -49,6 +49,7 @@ Register-ArgumentCompleter -Native -CommandName 'orch' -ScriptBlock {
             [CompletionResult]::new('transcript', 'transcript', [CompletionResultType]::ParameterValue, 'Show or export the transcript of a bot''s session (bots spawned with --transcribe)')
             [CompletionResult]::new('captions', 'captions', [CompletionResultType]::ParameterValue, 'Follow a bot''s live captions: each line, then its translations as they arrive')
             [CompletionResult]::new('speakers', 'speakers', [CompletionResultType]::ParameterValue, 'List a session''s speakers, or give a speaker label a name')
+            [CompletionResult]::new('webcam', 'webcam', [CompletionResultType]::ParameterValue, 'A bot''s virtual webcam: live captions as video (Y4M, v4l2loopback, PNG)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -385,12 +386,15 @@ Register-ArgumentCompleter -Native -CommandName 'orch' -ScriptBlock {
             [CompletionResult]::new('--channels', '--channels', [CompletionResultType]::ParameterName, 'Channels of raw PCM')
             [CompletionResult]::new('--max-duration', '--max-duration', [CompletionResultType]::ParameterName, 'End the bot after this many seconds of audio (default: bots.max_duration_s)')
             [CompletionResult]::new('--silence-timeout', '--silence-timeout', [CompletionResultType]::ParameterName, 'End the bot after this many seconds without speech (default: bots.silence_timeout_s)')
+            [CompletionResult]::new('--webcam-output', '--webcam-output', [CompletionResultType]::ParameterName, 'Where the webcam''s frames go: y4m:PATH (a file or a FIFO) or v4l2:/dev/videoN')
+            [CompletionResult]::new('--webcam-set', '--webcam-set', [CompletionResultType]::ParameterName, 'A webcam setting (mode=sidebar, theme=light, size=1920x1080, fps=25...; see `orch webcam config`). Repeat for several')
             [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured by `auto`)')
             [CompletionResult]::new('--transcribe', '--transcribe', [CompletionResultType]::ParameterName, 'Transcribe the cleaned audio through `[transcription]`''s engine; the lines are stored and sent as `transcript` events (`orch transcript show BOT --follow`)')
             [CompletionResult]::new('--loop', '--loop', [CompletionResultType]::ParameterName, 'Replay a file bot''s file forever')
+            [CompletionResult]::new('--webcam', '--webcam', [CompletionResultType]::ParameterName, 'Start a virtual webcam with the bot (stopped with it): its captions as video')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one stable JSON object per command (NDJSON for streams)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the data asked for')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the data asked for')
@@ -1210,6 +1214,167 @@ Register-ArgumentCompleter -Native -CommandName 'orch' -ScriptBlock {
         'orch;speakers;help;help' {
             break
         }
+        'orch;webcam' {
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured by `auto`)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one stable JSON object per command (NDJSON for streams)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the data asked for')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the data asked for')
+            [CompletionResult]::new('--no-autostart', '--no-autostart', [CompletionResultType]::ParameterName, 'Never start orchd automatically when it is not running')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start a bot''s webcam: its transcript and translations drawn as video')
+            [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop a bot''s webcam')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'A webcam''s figures: frames, average fps, captions, speakers, its output')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show a webcam''s settings, or change them live with --set')
+            [CompletionResult]::new('snapshot', 'snapshot', [CompletionResultType]::ParameterValue, 'Save the webcam''s current frame as PNG')
+            [CompletionResult]::new('render', 'render', [CompletionResultType]::ParameterValue, 'Draw captions from a file into a PNG, with no daemon (try modes and themes)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'orch;webcam;start' {
+            [CompletionResult]::new('--mode', '--mode', [CompletionResultType]::ParameterName, 'Display mode: overlay, sidebar, bottom_banner, floating, fullscreen, picture_in_picture')
+            [CompletionResult]::new('--theme', '--theme', [CompletionResultType]::ParameterName, 'Theme: dark, light, high_contrast, minimal, corporate')
+            [CompletionResult]::new('--size', '--size', [CompletionResultType]::ParameterName, 'Frame size, WIDTHxHEIGHT (640x480 to 1920x1080, even)')
+            [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Any other setting (max_captions, caption_s, font_size, background_opacity, show_speaker_names, show_confidence, show_timestamps, show, languages). Repeat for several')
+            [CompletionResult]::new('--fps', '--fps', [CompletionResultType]::ParameterName, 'Frames per second (15 to 60)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Where frames go: y4m:PATH (a file, or a FIFO that ffmpeg or Chromium reads), v4l2:/dev/videoN (a v4l2loopback device), or - for Y4M on standard output (the command then runs until the reader or Ctrl-C ends it)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Where frames go: y4m:PATH (a file, or a FIFO that ffmpeg or Chromium reads), v4l2:/dev/videoN (a v4l2loopback device), or - for Y4M on standard output (the command then runs until the reader or Ctrl-C ends it)')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured by `auto`)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one stable JSON object per command (NDJSON for streams)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the data asked for')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the data asked for')
+            [CompletionResult]::new('--no-autostart', '--no-autostart', [CompletionResultType]::ParameterName, 'Never start orchd automatically when it is not running')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'orch;webcam;stop' {
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured by `auto`)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one stable JSON object per command (NDJSON for streams)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the data asked for')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the data asked for')
+            [CompletionResult]::new('--no-autostart', '--no-autostart', [CompletionResultType]::ParameterName, 'Never start orchd automatically when it is not running')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'orch;webcam;status' {
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured by `auto`)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one stable JSON object per command (NDJSON for streams)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the data asked for')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the data asked for')
+            [CompletionResult]::new('--no-autostart', '--no-autostart', [CompletionResultType]::ParameterName, 'Never start orchd automatically when it is not running')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'orch;webcam;config' {
+            [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Change a setting live: mode, theme, max_captions, caption_s, font_size, background_opacity, show_speaker_names, show_confidence, show_timestamps, show (all, transcript, translation), languages (es,fr). Size and fps are fixed while it runs. Repeat for several; a bad one changes nothing (exit 5)')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured by `auto`)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one stable JSON object per command (NDJSON for streams)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the data asked for')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the data asked for')
+            [CompletionResult]::new('--no-autostart', '--no-autostart', [CompletionResultType]::ParameterName, 'Never start orchd automatically when it is not running')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'orch;webcam;snapshot' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'The PNG file to write')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'The PNG file to write')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured by `auto`)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one stable JSON object per command (NDJSON for streams)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the data asked for')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the data asked for')
+            [CompletionResult]::new('--no-autostart', '--no-autostart', [CompletionResultType]::ParameterName, 'Never start orchd automatically when it is not running')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'orch;webcam;render' {
+            [CompletionResult]::new('--captions', '--captions', [CompletionResultType]::ParameterName, 'Captions: a JSON array of objects with `text` and optionally `speaker`, `speaker_label`, `source_language`, `target_language`, `confidence`, `original`; or one object per line (what `orch --json transcript show` prints)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'The PNG file to write')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'The PNG file to write')
+            [CompletionResult]::new('--mode', '--mode', [CompletionResultType]::ParameterName, 'Display mode: overlay, sidebar, bottom_banner, floating, fullscreen, picture_in_picture')
+            [CompletionResult]::new('--theme', '--theme', [CompletionResultType]::ParameterName, 'Theme: dark, light, high_contrast, minimal, corporate')
+            [CompletionResult]::new('--size', '--size', [CompletionResultType]::ParameterName, 'Frame size, WIDTHxHEIGHT (640x480 to 1920x1080, even)')
+            [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Any other setting (max_captions, caption_s, font_size, background_opacity, show_speaker_names, show_confidence, show_timestamps, show, languages). Repeat for several')
+            [CompletionResult]::new('--bot', '--bot', [CompletionResultType]::ParameterName, 'The bot name in the header')
+            [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colours (NO_COLOR is honoured by `auto`)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one stable JSON object per command (NDJSON for streams)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the data asked for')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the data asked for')
+            [CompletionResult]::new('--no-autostart', '--no-autostart', [CompletionResultType]::ParameterName, 'Never start orchd automatically when it is not running')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'orch;webcam;help' {
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start a bot''s webcam: its transcript and translations drawn as video')
+            [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop a bot''s webcam')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'A webcam''s figures: frames, average fps, captions, speakers, its output')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show a webcam''s settings, or change them live with --set')
+            [CompletionResult]::new('snapshot', 'snapshot', [CompletionResultType]::ParameterValue, 'Save the webcam''s current frame as PNG')
+            [CompletionResult]::new('render', 'render', [CompletionResultType]::ParameterValue, 'Draw captions from a file into a PNG, with no daemon (try modes and themes)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'orch;webcam;help;start' {
+            break
+        }
+        'orch;webcam;help;stop' {
+            break
+        }
+        'orch;webcam;help;status' {
+            break
+        }
+        'orch;webcam;help;config' {
+            break
+        }
+        'orch;webcam;help;snapshot' {
+            break
+        }
+        'orch;webcam;help;render' {
+            break
+        }
+        'orch;webcam;help;help' {
+            break
+        }
         'orch;help' {
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the daemon''s version, uptime, pid, socket, data dir, schema version and counts')
             [CompletionResult]::new('daemon', 'daemon', [CompletionResultType]::ParameterValue, 'Start, stop and inspect the orchd daemon')
@@ -1227,6 +1392,7 @@ Register-ArgumentCompleter -Native -CommandName 'orch' -ScriptBlock {
             [CompletionResult]::new('transcript', 'transcript', [CompletionResultType]::ParameterValue, 'Show or export the transcript of a bot''s session (bots spawned with --transcribe)')
             [CompletionResult]::new('captions', 'captions', [CompletionResultType]::ParameterValue, 'Follow a bot''s live captions: each line, then its translations as they arrive')
             [CompletionResult]::new('speakers', 'speakers', [CompletionResultType]::ParameterValue, 'List a session''s speakers, or give a speaker label a name')
+            [CompletionResult]::new('webcam', 'webcam', [CompletionResultType]::ParameterValue, 'A bot''s virtual webcam: live captions as video (Y4M, v4l2loopback, PNG)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1424,6 +1590,33 @@ Register-ArgumentCompleter -Native -CommandName 'orch' -ScriptBlock {
             break
         }
         'orch;help;speakers;map' {
+            break
+        }
+        'orch;help;webcam' {
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start a bot''s webcam: its transcript and translations drawn as video')
+            [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop a bot''s webcam')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'A webcam''s figures: frames, average fps, captions, speakers, its output')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show a webcam''s settings, or change them live with --set')
+            [CompletionResult]::new('snapshot', 'snapshot', [CompletionResultType]::ParameterValue, 'Save the webcam''s current frame as PNG')
+            [CompletionResult]::new('render', 'render', [CompletionResultType]::ParameterValue, 'Draw captions from a file into a PNG, with no daemon (try modes and themes)')
+            break
+        }
+        'orch;help;webcam;start' {
+            break
+        }
+        'orch;help;webcam;stop' {
+            break
+        }
+        'orch;help;webcam;status' {
+            break
+        }
+        'orch;help;webcam;config' {
+            break
+        }
+        'orch;help;webcam;snapshot' {
+            break
+        }
+        'orch;help;webcam;render' {
             break
         }
         'orch;help;help' {

@@ -46,6 +46,7 @@ set edit:completion:arg-completer[orch] = {|@words|
             cand transcript 'Show or export the transcript of a bot''s session (bots spawned with --transcribe)'
             cand captions 'Follow a bot''s live captions: each line, then its translations as they arrive'
             cand speakers 'List a session''s speakers, or give a speaker label a name'
+            cand webcam 'A bot''s virtual webcam: live captions as video (Y4M, v4l2loopback, PNG)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'orch;status'= {
@@ -350,12 +351,15 @@ set edit:completion:arg-completer[orch] = {|@words|
             cand --channels 'Channels of raw PCM'
             cand --max-duration 'End the bot after this many seconds of audio (default: bots.max_duration_s)'
             cand --silence-timeout 'End the bot after this many seconds without speech (default: bots.silence_timeout_s)'
+            cand --webcam-output 'Where the webcam''s frames go: y4m:PATH (a file or a FIFO) or v4l2:/dev/videoN'
+            cand --webcam-set 'A webcam setting (mode=sidebar, theme=light, size=1920x1080, fps=25...; see `orch webcam config`). Repeat for several'
             cand --socket 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]'
             cand --config 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]'
             cand --data-dir 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]'
             cand --color 'When to use colours (NO_COLOR is honoured by `auto`)'
             cand --transcribe 'Transcribe the cleaned audio through `[transcription]`''s engine; the lines are stored and sent as `transcript` events (`orch transcript show BOT --follow`)'
             cand --loop 'Replay a file bot''s file forever'
+            cand --webcam 'Start a virtual webcam with the bot (stopped with it): its captions as video'
             cand --json 'Print one stable JSON object per command (NDJSON for streams)'
             cand -q 'Print only errors and the data asked for'
             cand --quiet 'Print only errors and the data asked for'
@@ -1100,6 +1104,152 @@ set edit:completion:arg-completer[orch] = {|@words|
         }
         &'orch;speakers;help;help'= {
         }
+        &'orch;webcam'= {
+            cand --socket 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]'
+            cand --config 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]'
+            cand --data-dir 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]'
+            cand --color 'When to use colours (NO_COLOR is honoured by `auto`)'
+            cand --json 'Print one stable JSON object per command (NDJSON for streams)'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand --no-autostart 'Never start orchd automatically when it is not running'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand start 'Start a bot''s webcam: its transcript and translations drawn as video'
+            cand stop 'Stop a bot''s webcam'
+            cand status 'A webcam''s figures: frames, average fps, captions, speakers, its output'
+            cand config 'Show a webcam''s settings, or change them live with --set'
+            cand snapshot 'Save the webcam''s current frame as PNG'
+            cand render 'Draw captions from a file into a PNG, with no daemon (try modes and themes)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'orch;webcam;start'= {
+            cand --mode 'Display mode: overlay, sidebar, bottom_banner, floating, fullscreen, picture_in_picture'
+            cand --theme 'Theme: dark, light, high_contrast, minimal, corporate'
+            cand --size 'Frame size, WIDTHxHEIGHT (640x480 to 1920x1080, even)'
+            cand --set 'Any other setting (max_captions, caption_s, font_size, background_opacity, show_speaker_names, show_confidence, show_timestamps, show, languages). Repeat for several'
+            cand --fps 'Frames per second (15 to 60)'
+            cand -o 'Where frames go: y4m:PATH (a file, or a FIFO that ffmpeg or Chromium reads), v4l2:/dev/videoN (a v4l2loopback device), or - for Y4M on standard output (the command then runs until the reader or Ctrl-C ends it)'
+            cand --output 'Where frames go: y4m:PATH (a file, or a FIFO that ffmpeg or Chromium reads), v4l2:/dev/videoN (a v4l2loopback device), or - for Y4M on standard output (the command then runs until the reader or Ctrl-C ends it)'
+            cand --socket 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]'
+            cand --config 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]'
+            cand --data-dir 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]'
+            cand --color 'When to use colours (NO_COLOR is honoured by `auto`)'
+            cand --json 'Print one stable JSON object per command (NDJSON for streams)'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand --no-autostart 'Never start orchd automatically when it is not running'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'orch;webcam;stop'= {
+            cand --socket 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]'
+            cand --config 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]'
+            cand --data-dir 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]'
+            cand --color 'When to use colours (NO_COLOR is honoured by `auto`)'
+            cand --json 'Print one stable JSON object per command (NDJSON for streams)'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand --no-autostart 'Never start orchd automatically when it is not running'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'orch;webcam;status'= {
+            cand --socket 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]'
+            cand --config 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]'
+            cand --data-dir 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]'
+            cand --color 'When to use colours (NO_COLOR is honoured by `auto`)'
+            cand --json 'Print one stable JSON object per command (NDJSON for streams)'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand --no-autostart 'Never start orchd automatically when it is not running'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'orch;webcam;config'= {
+            cand --set 'Change a setting live: mode, theme, max_captions, caption_s, font_size, background_opacity, show_speaker_names, show_confidence, show_timestamps, show (all, transcript, translation), languages (es,fr). Size and fps are fixed while it runs. Repeat for several; a bad one changes nothing (exit 5)'
+            cand --socket 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]'
+            cand --config 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]'
+            cand --data-dir 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]'
+            cand --color 'When to use colours (NO_COLOR is honoured by `auto`)'
+            cand --json 'Print one stable JSON object per command (NDJSON for streams)'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand --no-autostart 'Never start orchd automatically when it is not running'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'orch;webcam;snapshot'= {
+            cand -o 'The PNG file to write'
+            cand --output 'The PNG file to write'
+            cand --socket 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]'
+            cand --config 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]'
+            cand --data-dir 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]'
+            cand --color 'When to use colours (NO_COLOR is honoured by `auto`)'
+            cand --json 'Print one stable JSON object per command (NDJSON for streams)'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand --no-autostart 'Never start orchd automatically when it is not running'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'orch;webcam;render'= {
+            cand --captions 'Captions: a JSON array of objects with `text` and optionally `speaker`, `speaker_label`, `source_language`, `target_language`, `confidence`, `original`; or one object per line (what `orch --json transcript show` prints)'
+            cand -o 'The PNG file to write'
+            cand --output 'The PNG file to write'
+            cand --mode 'Display mode: overlay, sidebar, bottom_banner, floating, fullscreen, picture_in_picture'
+            cand --theme 'Theme: dark, light, high_contrast, minimal, corporate'
+            cand --size 'Frame size, WIDTHxHEIGHT (640x480 to 1920x1080, even)'
+            cand --set 'Any other setting (max_captions, caption_s, font_size, background_opacity, show_speaker_names, show_confidence, show_timestamps, show, languages). Repeat for several'
+            cand --bot 'The bot name in the header'
+            cand --socket 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]'
+            cand --config 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]'
+            cand --data-dir 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]'
+            cand --color 'When to use colours (NO_COLOR is honoured by `auto`)'
+            cand --json 'Print one stable JSON object per command (NDJSON for streams)'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand --no-autostart 'Never start orchd automatically when it is not running'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'orch;webcam;help'= {
+            cand start 'Start a bot''s webcam: its transcript and translations drawn as video'
+            cand stop 'Stop a bot''s webcam'
+            cand status 'A webcam''s figures: frames, average fps, captions, speakers, its output'
+            cand config 'Show a webcam''s settings, or change them live with --set'
+            cand snapshot 'Save the webcam''s current frame as PNG'
+            cand render 'Draw captions from a file into a PNG, with no daemon (try modes and themes)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'orch;webcam;help;start'= {
+        }
+        &'orch;webcam;help;stop'= {
+        }
+        &'orch;webcam;help;status'= {
+        }
+        &'orch;webcam;help;config'= {
+        }
+        &'orch;webcam;help;snapshot'= {
+        }
+        &'orch;webcam;help;render'= {
+        }
+        &'orch;webcam;help;help'= {
+        }
         &'orch;help'= {
             cand status 'Show the daemon''s version, uptime, pid, socket, data dir, schema version and counts'
             cand daemon 'Start, stop and inspect the orchd daemon'
@@ -1117,6 +1267,7 @@ set edit:completion:arg-completer[orch] = {|@words|
             cand transcript 'Show or export the transcript of a bot''s session (bots spawned with --transcribe)'
             cand captions 'Follow a bot''s live captions: each line, then its translations as they arrive'
             cand speakers 'List a session''s speakers, or give a speaker label a name'
+            cand webcam 'A bot''s virtual webcam: live captions as video (Y4M, v4l2loopback, PNG)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'orch;help;status'= {
@@ -1261,6 +1412,26 @@ set edit:completion:arg-completer[orch] = {|@words|
         &'orch;help;speakers;list'= {
         }
         &'orch;help;speakers;map'= {
+        }
+        &'orch;help;webcam'= {
+            cand start 'Start a bot''s webcam: its transcript and translations drawn as video'
+            cand stop 'Stop a bot''s webcam'
+            cand status 'A webcam''s figures: frames, average fps, captions, speakers, its output'
+            cand config 'Show a webcam''s settings, or change them live with --set'
+            cand snapshot 'Save the webcam''s current frame as PNG'
+            cand render 'Draw captions from a file into a PNG, with no daemon (try modes and themes)'
+        }
+        &'orch;help;webcam;start'= {
+        }
+        &'orch;help;webcam;stop'= {
+        }
+        &'orch;help;webcam;status'= {
+        }
+        &'orch;help;webcam;config'= {
+        }
+        &'orch;help;webcam;snapshot'= {
+        }
+        &'orch;help;webcam;render'= {
         }
         &'orch;help;help'= {
         }

@@ -51,6 +51,7 @@ complete -c orch -n "__fish_orch_needs_command" -f -a "transcribe" -d 'Transcrib
 complete -c orch -n "__fish_orch_needs_command" -f -a "transcript" -d 'Show or export the transcript of a bot\'s session (bots spawned with --transcribe)'
 complete -c orch -n "__fish_orch_needs_command" -f -a "captions" -d 'Follow a bot\'s live captions: each line, then its translations as they arrive'
 complete -c orch -n "__fish_orch_needs_command" -f -a "speakers" -d 'List a session\'s speakers, or give a speaker label a name'
+complete -c orch -n "__fish_orch_needs_command" -f -a "webcam" -d 'A bot\'s virtual webcam: live captions as video (Y4M, v4l2loopback, PNG)'
 complete -c orch -n "__fish_orch_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c orch -n "__fish_orch_using_subcommand status" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
 complete -c orch -n "__fish_orch_using_subcommand status" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
@@ -280,6 +281,8 @@ complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcomman
 complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from spawn" -l channels -d 'Channels of raw PCM' -r
 complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from spawn" -l max-duration -d 'End the bot after this many seconds of audio (default: bots.max_duration_s)' -r
 complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from spawn" -l silence-timeout -d 'End the bot after this many seconds without speech (default: bots.silence_timeout_s)' -r
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from spawn" -l webcam-output -d 'Where the webcam\'s frames go: y4m:PATH (a file or a FIFO) or v4l2:/dev/videoN' -r
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from spawn" -l webcam-set -d 'A webcam setting (mode=sidebar, theme=light, size=1920x1080, fps=25...; see `orch webcam config`). Repeat for several' -r
 complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from spawn" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
 complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from spawn" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
 complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from spawn" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
@@ -288,6 +291,7 @@ always\t''
 never\t''"
 complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from spawn" -l transcribe -d 'Transcribe the cleaned audio through `[transcription]`\'s engine; the lines are stored and sent as `transcript` events (`orch transcript show BOT --follow`)'
 complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from spawn" -l loop -d 'Replay a file bot\'s file forever'
+complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from spawn" -l webcam -d 'Start a virtual webcam with the bot (stopped with it): its captions as video'
 complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from spawn" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
 complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from spawn" -s q -l quiet -d 'Print only errors and the data asked for'
 complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from spawn" -l no-autostart -d 'Never start orchd automatically when it is not running'
@@ -845,23 +849,130 @@ complete -c orch -n "__fish_orch_using_subcommand speakers; and __fish_seen_subc
 complete -c orch -n "__fish_orch_using_subcommand speakers; and __fish_seen_subcommand_from help" -f -a "list" -d 'The speakers of a session (of a bot: its newest session)'
 complete -c orch -n "__fish_orch_using_subcommand speakers; and __fish_seen_subcommand_from help" -f -a "map" -d 'Give a session\'s speaker label a name'
 complete -c orch -n "__fish_orch_using_subcommand speakers; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe transcript captions speakers help" -f -a "status" -d 'Show the daemon\'s version, uptime, pid, socket, data dir, schema version and counts'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe transcript captions speakers help" -f -a "daemon" -d 'Start, stop and inspect the orchd daemon'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe transcript captions speakers help" -f -a "config" -d 'Show, check and reload the configuration'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe transcript captions speakers help" -f -a "db" -d 'Inspect the daemon\'s SQLite database'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe transcript captions speakers help" -f -a "bot" -d 'Spawn, watch and terminate audio bots'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe transcript captions speakers help" -f -a "events" -d 'Stream bot state changes, alerts and participant events as they happen'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe transcript captions speakers help" -f -a "analytics" -d 'Sessions and processing performance of bots and the daemon'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe transcript captions speakers help" -f -a "analyze" -d 'Measure loudness (EBU R128), true peak, spectrum and quality of audio files'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe transcript captions speakers help" -f -a "process" -d 'Run the DSP chain over an audio file and write a WAV'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe transcript captions speakers help" -f -a "normalize" -d 'Normalize the loudness of audio files (two-pass, EBU R128 / BS.1770)'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe transcript captions speakers help" -f -a "preset" -d 'Manage DSP presets: 13 read-only built-ins and your own, stored by orchd'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe transcript captions speakers help" -f -a "translate" -d 'Translate text through the configured engine (`[translation]`, Apertium by default)'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe transcript captions speakers help" -f -a "transcribe" -d 'Transcribe audio files through the configured speech-to-text engine'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe transcript captions speakers help" -f -a "transcript" -d 'Show or export the transcript of a bot\'s session (bots spawned with --transcribe)'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe transcript captions speakers help" -f -a "captions" -d 'Follow a bot\'s live captions: each line, then its translations as they arrive'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe transcript captions speakers help" -f -a "speakers" -d 'List a session\'s speakers, or give a speaker label a name'
-complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe transcript captions speakers help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c orch -n "__fish_orch_using_subcommand webcam; and not __fish_seen_subcommand_from start stop status config snapshot render help" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand webcam; and not __fish_seen_subcommand_from start stop status config snapshot render help" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand webcam; and not __fish_seen_subcommand_from start stop status config snapshot render help" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand webcam; and not __fish_seen_subcommand_from start stop status config snapshot render help" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orch -n "__fish_orch_using_subcommand webcam; and not __fish_seen_subcommand_from start stop status config snapshot render help" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
+complete -c orch -n "__fish_orch_using_subcommand webcam; and not __fish_seen_subcommand_from start stop status config snapshot render help" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c orch -n "__fish_orch_using_subcommand webcam; and not __fish_seen_subcommand_from start stop status config snapshot render help" -l no-autostart -d 'Never start orchd automatically when it is not running'
+complete -c orch -n "__fish_orch_using_subcommand webcam; and not __fish_seen_subcommand_from start stop status config snapshot render help" -s h -l help -d 'Print help'
+complete -c orch -n "__fish_orch_using_subcommand webcam; and not __fish_seen_subcommand_from start stop status config snapshot render help" -s V -l version -d 'Print version'
+complete -c orch -n "__fish_orch_using_subcommand webcam; and not __fish_seen_subcommand_from start stop status config snapshot render help" -f -a "start" -d 'Start a bot\'s webcam: its transcript and translations drawn as video'
+complete -c orch -n "__fish_orch_using_subcommand webcam; and not __fish_seen_subcommand_from start stop status config snapshot render help" -f -a "stop" -d 'Stop a bot\'s webcam'
+complete -c orch -n "__fish_orch_using_subcommand webcam; and not __fish_seen_subcommand_from start stop status config snapshot render help" -f -a "status" -d 'A webcam\'s figures: frames, average fps, captions, speakers, its output'
+complete -c orch -n "__fish_orch_using_subcommand webcam; and not __fish_seen_subcommand_from start stop status config snapshot render help" -f -a "config" -d 'Show a webcam\'s settings, or change them live with --set'
+complete -c orch -n "__fish_orch_using_subcommand webcam; and not __fish_seen_subcommand_from start stop status config snapshot render help" -f -a "snapshot" -d 'Save the webcam\'s current frame as PNG'
+complete -c orch -n "__fish_orch_using_subcommand webcam; and not __fish_seen_subcommand_from start stop status config snapshot render help" -f -a "render" -d 'Draw captions from a file into a PNG, with no daemon (try modes and themes)'
+complete -c orch -n "__fish_orch_using_subcommand webcam; and not __fish_seen_subcommand_from start stop status config snapshot render help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from start" -l mode -d 'Display mode: overlay, sidebar, bottom_banner, floating, fullscreen, picture_in_picture' -r
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from start" -l theme -d 'Theme: dark, light, high_contrast, minimal, corporate' -r
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from start" -l size -d 'Frame size, WIDTHxHEIGHT (640x480 to 1920x1080, even)' -r
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from start" -l set -d 'Any other setting (max_captions, caption_s, font_size, background_opacity, show_speaker_names, show_confidence, show_timestamps, show, languages). Repeat for several' -r
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from start" -l fps -d 'Frames per second (15 to 60)' -r
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from start" -s o -l output -d 'Where frames go: y4m:PATH (a file, or a FIFO that ffmpeg or Chromium reads), v4l2:/dev/videoN (a v4l2loopback device), or - for Y4M on standard output (the command then runs until the reader or Ctrl-C ends it)' -r
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from start" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from start" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from start" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from start" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from start" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from start" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from start" -l no-autostart -d 'Never start orchd automatically when it is not running'
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help'
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from stop" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from stop" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from stop" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from stop" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from stop" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from stop" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from stop" -l no-autostart -d 'Never start orchd automatically when it is not running'
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help'
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from stop" -s V -l version -d 'Print version'
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from status" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from status" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from status" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from status" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from status" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from status" -l no-autostart -d 'Never start orchd automatically when it is not running'
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from config" -l set -d 'Change a setting live: mode, theme, max_captions, caption_s, font_size, background_opacity, show_speaker_names, show_confidence, show_timestamps, show (all, transcript, translation), languages (es,fr). Size and fps are fixed while it runs. Repeat for several; a bad one changes nothing (exit 5)' -r
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from config" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from config" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from config" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from config" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from config" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from config" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from config" -l no-autostart -d 'Never start orchd automatically when it is not running'
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from config" -s h -l help -d 'Print help'
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from config" -s V -l version -d 'Print version'
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from snapshot" -s o -l output -d 'The PNG file to write' -r -F
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from snapshot" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from snapshot" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from snapshot" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from snapshot" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from snapshot" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from snapshot" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from snapshot" -l no-autostart -d 'Never start orchd automatically when it is not running'
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from snapshot" -s h -l help -d 'Print help'
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from snapshot" -s V -l version -d 'Print version'
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from render" -l captions -d 'Captions: a JSON array of objects with `text` and optionally `speaker`, `speaker_label`, `source_language`, `target_language`, `confidence`, `original`; or one object per line (what `orch --json transcript show` prints)' -r -F
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from render" -s o -l output -d 'The PNG file to write' -r -F
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from render" -l mode -d 'Display mode: overlay, sidebar, bottom_banner, floating, fullscreen, picture_in_picture' -r
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from render" -l theme -d 'Theme: dark, light, high_contrast, minimal, corporate' -r
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from render" -l size -d 'Frame size, WIDTHxHEIGHT (640x480 to 1920x1080, even)' -r
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from render" -l set -d 'Any other setting (max_captions, caption_s, font_size, background_opacity, show_speaker_names, show_confidence, show_timestamps, show, languages). Repeat for several' -r
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from render" -l bot -d 'The bot name in the header' -r
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from render" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from render" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from render" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from render" -l color -d 'When to use colours (NO_COLOR is honoured by `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from render" -l json -d 'Print one stable JSON object per command (NDJSON for streams)'
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from render" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from render" -l no-autostart -d 'Never start orchd automatically when it is not running'
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from render" -s h -l help -d 'Print help'
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from render" -s V -l version -d 'Print version'
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from help" -f -a "start" -d 'Start a bot\'s webcam: its transcript and translations drawn as video'
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from help" -f -a "stop" -d 'Stop a bot\'s webcam'
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from help" -f -a "status" -d 'A webcam\'s figures: frames, average fps, captions, speakers, its output'
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from help" -f -a "config" -d 'Show a webcam\'s settings, or change them live with --set'
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from help" -f -a "snapshot" -d 'Save the webcam\'s current frame as PNG'
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from help" -f -a "render" -d 'Draw captions from a file into a PNG, with no daemon (try modes and themes)'
+complete -c orch -n "__fish_orch_using_subcommand webcam; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe transcript captions speakers webcam help" -f -a "status" -d 'Show the daemon\'s version, uptime, pid, socket, data dir, schema version and counts'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe transcript captions speakers webcam help" -f -a "daemon" -d 'Start, stop and inspect the orchd daemon'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe transcript captions speakers webcam help" -f -a "config" -d 'Show, check and reload the configuration'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe transcript captions speakers webcam help" -f -a "db" -d 'Inspect the daemon\'s SQLite database'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe transcript captions speakers webcam help" -f -a "bot" -d 'Spawn, watch and terminate audio bots'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe transcript captions speakers webcam help" -f -a "events" -d 'Stream bot state changes, alerts and participant events as they happen'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe transcript captions speakers webcam help" -f -a "analytics" -d 'Sessions and processing performance of bots and the daemon'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe transcript captions speakers webcam help" -f -a "analyze" -d 'Measure loudness (EBU R128), true peak, spectrum and quality of audio files'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe transcript captions speakers webcam help" -f -a "process" -d 'Run the DSP chain over an audio file and write a WAV'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe transcript captions speakers webcam help" -f -a "normalize" -d 'Normalize the loudness of audio files (two-pass, EBU R128 / BS.1770)'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe transcript captions speakers webcam help" -f -a "preset" -d 'Manage DSP presets: 13 read-only built-ins and your own, stored by orchd'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe transcript captions speakers webcam help" -f -a "translate" -d 'Translate text through the configured engine (`[translation]`, Apertium by default)'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe transcript captions speakers webcam help" -f -a "transcribe" -d 'Transcribe audio files through the configured speech-to-text engine'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe transcript captions speakers webcam help" -f -a "transcript" -d 'Show or export the transcript of a bot\'s session (bots spawned with --transcribe)'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe transcript captions speakers webcam help" -f -a "captions" -d 'Follow a bot\'s live captions: each line, then its translations as they arrive'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe transcript captions speakers webcam help" -f -a "speakers" -d 'List a session\'s speakers, or give a speaker label a name'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe transcript captions speakers webcam help" -f -a "webcam" -d 'A bot\'s virtual webcam: live captions as video (Y4M, v4l2loopback, PNG)'
+complete -c orch -n "__fish_orch_using_subcommand help; and not __fish_seen_subcommand_from status daemon config db bot events analytics analyze process normalize preset translate transcribe transcript captions speakers webcam help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from daemon" -f -a "start" -d 'Start orchd in the background (a no-op when it already runs)'
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from daemon" -f -a "stop" -d 'Stop orchd gracefully and wait until it has exited'
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from daemon" -f -a "status" -d 'Say whether orchd is running (exit code 3 when it is not)'
@@ -899,3 +1010,9 @@ complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcomma
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from transcript" -f -a "export" -d 'Write a session\'s transcript as SRT, WebVTT, JSON or text'
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from speakers" -f -a "list" -d 'The speakers of a session (of a bot: its newest session)'
 complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from speakers" -f -a "map" -d 'Give a session\'s speaker label a name'
+complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from webcam" -f -a "start" -d 'Start a bot\'s webcam: its transcript and translations drawn as video'
+complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from webcam" -f -a "stop" -d 'Stop a bot\'s webcam'
+complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from webcam" -f -a "status" -d 'A webcam\'s figures: frames, average fps, captions, speakers, its output'
+complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from webcam" -f -a "config" -d 'Show a webcam\'s settings, or change them live with --set'
+complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from webcam" -f -a "snapshot" -d 'Save the webcam\'s current frame as PNG'
+complete -c orch -n "__fish_orch_using_subcommand help; and __fish_seen_subcommand_from webcam" -f -a "render" -d 'Draw captions from a file into a PNG, with no daemon (try modes and themes)'

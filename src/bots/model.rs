@@ -243,7 +243,8 @@ impl BotSpec {
                 .with_changes(&w.set)
                 .map_err(|e| Error::Invalid(format!("--webcam-set {e}")))?;
             if let Some(o) = &w.output {
-                crate::webcam::Output::parse(o).map_err(|e| Error::Invalid(format!("--webcam-output {e}")))?;
+                crate::webcam::Output::parse(o)
+                    .map_err(|e| Error::Invalid(format!("--webcam-output {e}")))?;
             }
         }
         if let Some(k) = &self.dedup_key

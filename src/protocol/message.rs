@@ -384,9 +384,7 @@ pub enum Response {
     /// A webcam's figures and settings.
     Webcam(Box<crate::webcam::Status>),
     /// An image (PNG), base64.
-    Image {
-        png_base64: String,
-    },
+    Image { png_base64: String },
     /// Stored analysis reports.
     Analyses {
         analyses: Vec<crate::records::AnalysisRow>,

@@ -72,7 +72,10 @@ impl Caption {
     /// name, else the label, else `Unknown Speaker`.
     pub fn speaker_shown(&self) -> String {
         let name = self.speaker.as_deref().filter(|s| !s.trim().is_empty());
-        let label = self.speaker_label.as_deref().filter(|s| !s.trim().is_empty());
+        let label = self
+            .speaker_label
+            .as_deref()
+            .filter(|s| !s.trim().is_empty());
         match (name, label) {
             (Some(n), Some(l)) if n != l => format!("{n} ({l})"),
             (Some(n), _) => n.to_string(),
@@ -191,7 +194,10 @@ impl Board {
 
     /// When the oldest caption expires.
     pub fn next_expiry(&self, caption_s: f64) -> Option<f64> {
-        self.entries.iter().map(|e| e.at + caption_s).reduce(f64::min)
+        self.entries
+            .iter()
+            .map(|e| e.at + caption_s)
+            .reduce(f64::min)
     }
 
     /// The captions to show under `settings`, newest first.

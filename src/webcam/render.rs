@@ -38,7 +38,13 @@ fn fill(pixmap: &mut Pixmap, r: Rect, c: Color, radius: f32) {
     paint.set_color(c);
     paint.anti_alias = true;
     if let Some(path) = rounded(r, radius) {
-        pixmap.fill_path(&path, &paint, tiny_skia::FillRule::Winding, Transform::identity(), None);
+        pixmap.fill_path(
+            &path,
+            &paint,
+            tiny_skia::FillRule::Winding,
+            Transform::identity(),
+            None,
+        );
     }
 }
 
@@ -120,14 +126,31 @@ impl Renderer {
         let header_h = self.fonts.line_height(header_px) + margin;
         match settings.mode {
             Mode::Overlay => {
-                self.header(&header_text, header_px, margin, margin, w - 2.0 * margin, &pal);
-                let area = rect(margin, margin + header_h, w - 2.0 * margin, h - header_h - 2.0 * margin);
+                self.header(
+                    &header_text,
+                    header_px,
+                    margin,
+                    margin,
+                    w - 2.0 * margin,
+                    &pal,
+                );
+                let area = rect(
+                    margin,
+                    margin + header_h,
+                    w - 2.0 * margin,
+                    h - header_h - 2.0 * margin,
+                );
                 self.stack(&entries, area, Scale::of(fs), settings, &pal, false);
             }
             Mode::Sidebar => {
                 let panel_x = (w * 0.6).round();
                 let panel = rect(panel_x, 0.0, w - panel_x, h);
-                fill(&mut self.pixmap, panel, colour(pal.box_bg, settings.background_opacity as f32), 0.0);
+                fill(
+                    &mut self.pixmap,
+                    panel,
+                    colour(pal.box_bg, settings.background_opacity as f32),
+                    0.0,
+                );
                 // The session on the left, large.
                 let big = (fs * 1.5).min(48.0);
                 let left_w = panel_x - 2.0 * margin;
@@ -145,46 +168,117 @@ impl Renderer {
                     } else {
                         (big * 0.6, Style::Regular, pal.text_secondary)
                     };
-                    if let Some(line) = self.fonts.wrap(t, style, px, left_w, 1).into_iter().next() {
+                    if let Some(line) = self.fonts.wrap(t, style, px, left_w, 1).into_iter().next()
+                    {
                         let x = margin + (left_w - line.width) / 2.0;
-                        self.fonts.draw(&mut self.pixmap, &line, px, x, y + self.fonts.ascent(px), colour(c, 1.0));
+                        self.fonts.draw(
+                            &mut self.pixmap,
+                            &line,
+                            px,
+                            x,
+                            y + self.fonts.ascent(px),
+                            colour(c, 1.0),
+                        );
                     }
                     y += self.fonts.line_height(px) * 1.3;
                 }
-                let area = rect(panel_x + margin / 2.0, margin, w - panel_x - margin, h - 2.0 * margin);
+                let area = rect(
+                    panel_x + margin / 2.0,
+                    margin,
+                    w - panel_x - margin,
+                    h - 2.0 * margin,
+                );
                 self.stack(&entries, area, Scale::of(fs), settings, &pal, true);
             }
             Mode::BottomBanner => {
-                self.header(&header_text, header_px, margin, margin, w - 2.0 * margin, &pal);
+                self.header(
+                    &header_text,
+                    header_px,
+                    margin,
+                    margin,
+                    w - 2.0 * margin,
+                    &pal,
+                );
                 let band_h = (h * 0.42).round();
                 let band = rect(0.0, h - band_h, w, band_h);
-                fill(&mut self.pixmap, band, colour(pal.box_bg, settings.background_opacity as f32), 0.0);
-                let area = rect(margin, h - band_h + margin / 2.0, w - 2.0 * margin, band_h - margin);
+                fill(
+                    &mut self.pixmap,
+                    band,
+                    colour(pal.box_bg, settings.background_opacity as f32),
+                    0.0,
+                );
+                let area = rect(
+                    margin,
+                    h - band_h + margin / 2.0,
+                    w - 2.0 * margin,
+                    band_h - margin,
+                );
                 self.stack(&entries, area, Scale::of(fs), settings, &pal, true);
             }
             Mode::Floating => {
-                self.header(&header_text, header_px, margin, margin, w - 2.0 * margin, &pal);
+                self.header(
+                    &header_text,
+                    header_px,
+                    margin,
+                    margin,
+                    w - 2.0 * margin,
+                    &pal,
+                );
                 let card_w = (w * 0.55).round();
-                let area = rect(margin, margin + header_h, card_w, h - header_h - 2.0 * margin);
+                let area = rect(
+                    margin,
+                    margin + header_h,
+                    card_w,
+                    h - header_h - 2.0 * margin,
+                );
                 // Newest at the bottom: lay out, then draw bottom up.
                 self.stack_up(&entries, area, Scale::of(fs), settings, &pal);
             }
             Mode::Fullscreen => {
-                self.header(&header_text, header_px, margin, margin, w - 2.0 * margin, &pal);
-                let area = rect(margin * 2.0, margin + header_h, w - 4.0 * margin, h - header_h - 2.0 * margin);
+                self.header(
+                    &header_text,
+                    header_px,
+                    margin,
+                    margin,
+                    w - 2.0 * margin,
+                    &pal,
+                );
+                let area = rect(
+                    margin * 2.0,
+                    margin + header_h,
+                    w - 4.0 * margin,
+                    h - header_h - 2.0 * margin,
+                );
                 self.fullscreen(&entries, area, fs, settings, &pal);
             }
             Mode::PictureInPicture => {
                 let (pw, ph) = ((w * 0.42).round(), (h * 0.5).round());
                 let window = rect(w - pw - margin, h - ph - margin, pw, ph);
-                fill(&mut self.pixmap, window, colour(pal.box_bg, settings.background_opacity as f32), 10.0);
+                fill(
+                    &mut self.pixmap,
+                    window,
+                    colour(pal.box_bg, settings.background_opacity as f32),
+                    10.0,
+                );
                 outline(&mut self.pixmap, window, colour(pal.accent, 1.0), 10.0, 2.0);
                 let small = (fs * 0.75).max(10.0);
                 let hp = (small * 0.8).max(10.0);
                 let inner = margin / 2.0;
-                self.header(&header_text, hp, window.left() + inner, window.top() + inner, pw - 2.0 * inner, &pal);
+                self.header(
+                    &header_text,
+                    hp,
+                    window.left() + inner,
+                    window.top() + inner,
+                    pw - 2.0 * inner,
+                    &pal,
+                );
                 let top = window.top() + inner + self.fonts.line_height(hp) + inner;
-                let area = rect(window.left() + inner, top, pw - 2.0 * inner, window.bottom() - top - inner);
+                let area = rect(
+                    window.left() + inner,
+                    top,
+                    pw - 2.0 * inner,
+                    window.bottom() - top - inner,
+                );
                 self.stack(&entries, area, Scale::of(small), settings, &pal, true);
             }
         }
@@ -195,26 +289,65 @@ impl Renderer {
         let dot = px * 0.35;
         fill(
             &mut self.pixmap,
-            rect(x, y + self.fonts.line_height(px) / 2.0 - dot, dot * 2.0, dot * 2.0),
+            rect(
+                x,
+                y + self.fonts.line_height(px) / 2.0 - dot,
+                dot * 2.0,
+                dot * 2.0,
+            ),
             colour(pal.accent, 1.0),
             dot,
         );
         let tx = x + dot * 2.0 + px * 0.5;
-        if let Some(line) = self.fonts.wrap(text, Style::Regular, px, width - (tx - x), 1).into_iter().next() {
-            self.fonts.draw(&mut self.pixmap, &line, px, tx, y + self.fonts.ascent(px), colour(pal.text_secondary, 1.0));
+        if let Some(line) = self
+            .fonts
+            .wrap(text, Style::Regular, px, width - (tx - x), 1)
+            .into_iter()
+            .next()
+        {
+            self.fonts.draw(
+                &mut self.pixmap,
+                &line,
+                px,
+                tx,
+                y + self.fonts.ascent(px),
+                colour(pal.text_secondary, 1.0),
+            );
         }
     }
 
     fn waiting(&mut self, area: Rect, px: f32, pal: &Palette) {
-        if let Some(line) = self.fonts.wrap(WAITING, Style::Regular, px, area.width(), 1).into_iter().next() {
+        if let Some(line) = self
+            .fonts
+            .wrap(WAITING, Style::Regular, px, area.width(), 1)
+            .into_iter()
+            .next()
+        {
             let x = area.left() + (area.width() - line.width) / 2.0;
-            let y = area.top() + (area.height() - self.fonts.line_height(px)) / 2.0 + self.fonts.ascent(px);
-            self.fonts.draw(&mut self.pixmap, &line, px, x, y, colour(pal.text_secondary, 1.0));
+            let y = area.top()
+                + (area.height() - self.fonts.line_height(px)) / 2.0
+                + self.fonts.ascent(px);
+            self.fonts.draw(
+                &mut self.pixmap,
+                &line,
+                px,
+                x,
+                y,
+                colour(pal.text_secondary, 1.0),
+            );
         }
     }
 
     /// Boxes from the top of `area` down, newest first, as many as fit.
-    fn stack(&mut self, entries: &[&Entry], area: Rect, sc: Scale, settings: &Settings, pal: &Palette, on_panel: bool) {
+    fn stack(
+        &mut self,
+        entries: &[&Entry],
+        area: Rect,
+        sc: Scale,
+        settings: &Settings,
+        pal: &Palette,
+        on_panel: bool,
+    ) {
         if entries.is_empty() {
             self.waiting(area, sc.text, pal);
             return;
@@ -223,7 +356,18 @@ impl Renderer {
         let mut y = area.top();
         for e in entries {
             let room = area.bottom() - y;
-            match self.draw_box(e, area.left(), y, area.width(), room, sc, settings, pal, on_panel, false) {
+            match self.draw_box(
+                e,
+                area.left(),
+                y,
+                area.width(),
+                room,
+                sc,
+                settings,
+                pal,
+                on_panel,
+                false,
+            ) {
                 Some(used) => y += used + gap,
                 None => break,
             }
@@ -231,9 +375,20 @@ impl Renderer {
     }
 
     /// Boxes from the bottom of `area` up, newest at the bottom.
-    fn stack_up(&mut self, entries: &[&Entry], area: Rect, sc: Scale, settings: &Settings, pal: &Palette) {
+    fn stack_up(
+        &mut self,
+        entries: &[&Entry],
+        area: Rect,
+        sc: Scale,
+        settings: &Settings,
+        pal: &Palette,
+    ) {
         if entries.is_empty() {
-            self.waiting(rect(0.0, area.top(), self.pixmap.width() as f32, area.height()), sc.text, pal);
+            self.waiting(
+                rect(0.0, area.top(), self.pixmap.width() as f32, area.height()),
+                sc.text,
+                pal,
+            );
             return;
         }
         let gap = sc.pad;
@@ -243,12 +398,30 @@ impl Renderer {
             let Some(h) = self.box_height(e, area.width(), room, sc, settings) else {
                 break;
             };
-            self.draw_box(e, area.left(), bottom - h, area.width(), h, sc, settings, pal, false, false);
+            self.draw_box(
+                e,
+                area.left(),
+                bottom - h,
+                area.width(),
+                h,
+                sc,
+                settings,
+                pal,
+                false,
+                false,
+            );
             bottom -= h + gap;
         }
     }
 
-    fn fullscreen(&mut self, entries: &[&Entry], area: Rect, fs: f32, settings: &Settings, pal: &Palette) {
+    fn fullscreen(
+        &mut self,
+        entries: &[&Entry],
+        area: Rect,
+        fs: f32,
+        settings: &Settings,
+        pal: &Palette,
+    ) {
         let Some((first, rest)) = entries.split_first() else {
             self.waiting(area, fs * 1.5, pal);
             return;
@@ -258,9 +431,25 @@ impl Renderer {
         let top_h = area.height() * 0.62;
         if let Some(h) = self.box_height(first, area.width(), top_h, big, settings) {
             let y = area.top() + (top_h - h) / 2.0;
-            self.draw_box(first, area.left(), y, area.width(), h, big, settings, pal, false, true);
+            self.draw_box(
+                first,
+                area.left(),
+                y,
+                area.width(),
+                h,
+                big,
+                settings,
+                pal,
+                false,
+                true,
+            );
         }
-        let below = rect(area.left(), area.top() + top_h + big.pad, area.width(), area.height() - top_h - big.pad);
+        let below = rect(
+            area.left(),
+            area.top() + top_h + big.pad,
+            area.width(),
+            area.height() - top_h - big.pad,
+        );
         if below.height() > 0.0 {
             let older: Vec<&Entry> = rest.iter().take(2).copied().collect();
             if !older.is_empty() {
@@ -276,11 +465,27 @@ impl Renderer {
         (n >= 1.0).then_some(n.min(12.0) as usize)
     }
 
-    fn box_height(&self, e: &Entry, width: f32, room: f32, sc: Scale, _settings: &Settings) -> Option<f32> {
+    fn box_height(
+        &self,
+        e: &Entry,
+        width: f32,
+        room: f32,
+        sc: Scale,
+        _settings: &Settings,
+    ) -> Option<f32> {
         let max_lines = self.text_lines(room, sc)?;
         let inner = width - 2.0 * sc.pad - bar(sc);
-        let n = self.fonts.wrap(&e.caption.text, Style::Regular, sc.text, inner, max_lines).len().max(1);
-        Some(2.0 * sc.pad + self.fonts.line_height(sc.label) + sc.pad * 0.4 + n as f32 * self.fonts.line_height(sc.text))
+        let n = self
+            .fonts
+            .wrap(&e.caption.text, Style::Regular, sc.text, inner, max_lines)
+            .len()
+            .max(1);
+        Some(
+            2.0 * sc.pad
+                + self.fonts.line_height(sc.label)
+                + sc.pad * 0.4
+                + n as f32 * self.fonts.line_height(sc.text),
+        )
     }
 
     /// Draw one box at (x, y), at most `room` high; its height, or none when it does
@@ -301,7 +506,9 @@ impl Renderer {
     ) -> Option<f32> {
         let max_lines = self.text_lines(room, sc)?;
         let inner = width - 2.0 * sc.pad - bar(sc);
-        let lines = self.fonts.wrap(&e.caption.text, Style::Regular, sc.text, inner, max_lines);
+        let lines = self
+            .fonts
+            .wrap(&e.caption.text, Style::Regular, sc.text, inner, max_lines);
         let label_h = self.fonts.line_height(sc.label);
         let text_h = self.fonts.line_height(sc.text);
         let height = 2.0 * sc.pad + label_h + sc.pad * 0.4 + lines.len().max(1) as f32 * text_h;
@@ -316,13 +523,25 @@ impl Renderer {
         if settings.theme != Theme::Minimal {
             outline(&mut self.pixmap, r, colour(pal.border, 1.0), radius, 1.0);
         }
-        fill(&mut self.pixmap, rect(x, y, bar(sc) * 0.6, height), colour(e.colour, 1.0), radius.min(3.0));
+        fill(
+            &mut self.pixmap,
+            rect(x, y, bar(sc) * 0.6, height),
+            colour(e.colour, 1.0),
+            radius.min(3.0),
+        );
         // The label row: TYPE  ● Speaker ............ 92%  en → es
         let left = x + bar(sc) + sc.pad;
         let base = y + sc.pad + self.fonts.ascent(sc.label);
         let mut lx = left;
         let label = self.fonts.shape(e.caption.label(), Style::Bold, sc.label);
-        self.fonts.draw(&mut self.pixmap, &label, sc.label, lx, base, colour(pal.text_secondary, 1.0));
+        self.fonts.draw(
+            &mut self.pixmap,
+            &label,
+            sc.label,
+            lx,
+            base,
+            colour(pal.text_secondary, 1.0),
+        );
         lx += label.width + sc.label;
         let mut right = x + width - sc.pad;
         let mut tags: Vec<(String, Rgb)> = Vec::new();
@@ -333,7 +552,14 @@ impl Renderer {
             && let Some(c) = e.caption.confidence
         {
             let c = c.clamp(0.0, 1.0);
-            tags.push((format!("{:.0}%", c * 100.0), if c > 0.8 { pal.accent } else { pal.text_secondary }));
+            tags.push((
+                format!("{:.0}%", c * 100.0),
+                if c > 0.8 {
+                    pal.accent
+                } else {
+                    pal.text_secondary
+                },
+            ));
         }
         if settings.show_timestamps
             && let Some(t) = e.caption.time
@@ -346,7 +572,14 @@ impl Renderer {
                 break;
             }
             right -= line.width;
-            self.fonts.draw(&mut self.pixmap, &line, sc.label, right, base, colour(c, 1.0));
+            self.fonts.draw(
+                &mut self.pixmap,
+                &line,
+                sc.label,
+                right,
+                base,
+                colour(c, 1.0),
+            );
             right -= sc.label;
         }
         if settings.show_speaker_names {
@@ -359,14 +592,37 @@ impl Renderer {
             );
             lx += dot * 2.0 + sc.label * 0.4;
             let who = e.caption.speaker_shown();
-            if let Some(line) = self.fonts.wrap(&who, Style::Bold, sc.label, (right - lx).max(0.0), 1).into_iter().next() {
-                self.fonts.draw(&mut self.pixmap, &line, sc.label, lx, base, colour(pal.text_primary, 1.0));
+            if let Some(line) = self
+                .fonts
+                .wrap(&who, Style::Bold, sc.label, (right - lx).max(0.0), 1)
+                .into_iter()
+                .next()
+            {
+                self.fonts.draw(
+                    &mut self.pixmap,
+                    &line,
+                    sc.label,
+                    lx,
+                    base,
+                    colour(pal.text_primary, 1.0),
+                );
             }
         }
         let mut ty = y + sc.pad + label_h + sc.pad * 0.4 + self.fonts.ascent(sc.text);
         for line in &lines {
-            let tx = if centred { left + (inner - line.width) / 2.0 } else { left };
-            self.fonts.draw(&mut self.pixmap, line, sc.text, tx, ty, colour(pal.text_primary, 1.0));
+            let tx = if centred {
+                left + (inner - line.width) / 2.0
+            } else {
+                left
+            };
+            self.fonts.draw(
+                &mut self.pixmap,
+                line,
+                sc.text,
+                tx,
+                ty,
+                colour(pal.text_primary, 1.0),
+            );
             ty += text_h;
         }
         Some(height)

@@ -111,7 +111,11 @@ mod theme_names {
 mod show_names {
     use super::*;
     const NAMES_OF: [&str; 3] = ["all", "transcript", "translation"];
-    named!(Show, [Show::All, Show::Transcript, Show::Translation], "caption choice");
+    named!(
+        Show,
+        [Show::All, Show::Transcript, Show::Translation],
+        "caption choice"
+    );
 }
 
 /// A webcam's settings. Defaults: 1280x720 at 30 fps, overlay, dark, at most 5 boxes,
@@ -344,7 +348,11 @@ mod tests {
         for t in THEMES {
             assert_eq!(Theme::parse(t.name()), Ok(t));
         }
-        assert!(Mode::parse("cinema").unwrap_err().contains("picture_in_picture"));
+        assert!(
+            Mode::parse("cinema")
+                .unwrap_err()
+                .contains("picture_in_picture")
+        );
         let s = Settings::default()
             .with_changes(&[
                 "size=640x480".into(),

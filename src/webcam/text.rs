@@ -60,7 +60,10 @@ impl Face {
     }
 
     fn has(&self, c: char) -> bool {
-        self.font().charmap().map(c).is_some_and(|g| g.to_u32() != 0)
+        self.font()
+            .charmap()
+            .map(c)
+            .is_some_and(|g| g.to_u32() != 0)
     }
 }
 
@@ -211,7 +214,14 @@ impl Fonts {
     /// Break `text` into at most `max_lines` lines no wider than `max_width`; text that
     /// does not fit ends the last line with an ellipsis. Whitespace runs (newlines too)
     /// count as one space.
-    pub fn wrap(&self, text: &str, style: Style, px: f32, max_width: f32, max_lines: usize) -> Vec<Line> {
+    pub fn wrap(
+        &self,
+        text: &str,
+        style: Style,
+        px: f32,
+        max_width: f32,
+        max_lines: usize,
+    ) -> Vec<Line> {
         let text: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
         // Widths add up piece by piece (pieces end after their space; kerning across a
         // space is nil), so each piece is shaped once.
@@ -269,7 +279,15 @@ impl Fonts {
     }
 
     /// Draw a shaped line with its left end at `x` and its baseline at `baseline`.
-    pub fn draw(&mut self, pixmap: &mut Pixmap, line: &Line, px: f32, x: f32, baseline: f32, colour: Color) {
+    pub fn draw(
+        &mut self,
+        pixmap: &mut Pixmap,
+        line: &Line,
+        px: f32,
+        x: f32,
+        baseline: f32,
+        colour: Color,
+    ) {
         let mut paint = Paint::default();
         paint.set_color(colour);
         paint.anti_alias = true;
@@ -312,7 +330,10 @@ fn outline(face: &Face, glyph: u32) -> Option<Path> {
     let glyph = font.outline_glyphs().get(skrifa::GlyphId::new(glyph))?;
     let mut pen = Pen(PathBuilder::new());
     glyph
-        .draw(DrawSettings::unhinted(Size::unscaled(), LocationRef::default()), &mut pen)
+        .draw(
+            DrawSettings::unhinted(Size::unscaled(), LocationRef::default()),
+            &mut pen,
+        )
         .ok()?;
     pen.0.finish()
 }
@@ -348,7 +369,10 @@ mod tests {
         // Decomposed e + combining acute is one visible letter: its mark adds no advance.
         let composed = f.width("café", Style::Regular, 20.0);
         let decomposed = f.width("cafe\u{301}", Style::Regular, 20.0);
-        assert!((composed - decomposed).abs() < 0.5, "{composed} vs {decomposed}");
+        assert!(
+            (composed - decomposed).abs() < 0.5,
+            "{composed} vs {decomposed}"
+        );
         let lines = f.wrap("日本語のテキストを折り返す", Style::Regular, 20.0, 60.0, 20);
         assert!(lines.len() >= 3, "{}", lines.len());
     }

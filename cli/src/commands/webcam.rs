@@ -153,8 +153,20 @@ pub fn run(ctx: &Ctx, cmd: WebcamCommand) -> Result<()> {
     match cmd {
         WebcamCommand::Start(a) => start(ctx, a),
         WebcamCommand::Stop(a) => show(ctx, Request::WebcamStop { id: a.id }),
-        WebcamCommand::Status(a) => show(ctx, Request::WebcamStatus { id: a.id, set: Vec::new() }),
-        WebcamCommand::Config(a) => show(ctx, Request::WebcamStatus { id: a.id, set: a.set }),
+        WebcamCommand::Status(a) => show(
+            ctx,
+            Request::WebcamStatus {
+                id: a.id,
+                set: Vec::new(),
+            },
+        ),
+        WebcamCommand::Config(a) => show(
+            ctx,
+            Request::WebcamStatus {
+                id: a.id,
+                set: a.set,
+            },
+        ),
         WebcamCommand::Snapshot(a) => snapshot(ctx, a),
         WebcamCommand::Render(a) => render(ctx, a),
     }
@@ -175,7 +187,10 @@ fn print(ctx: &Ctx, s: &Status) {
     let on_off = |b: bool| if b { "on" } else { "off" };
     let rows = [
         ("bot", format!("{} ({})", s.bot_id, printable(&s.bot_name))),
-        ("session", s.session_id.clone().unwrap_or_else(|| "-".into())),
+        (
+            "session",
+            s.session_id.clone().unwrap_or_else(|| "-".into()),
+        ),
         (
             "output",
             match &s.output {
@@ -193,11 +208,18 @@ fn print(ctx: &Ctx, s: &Status) {
                 s.current_captions, c.max_captions, c.caption_s, s.captions
             ),
         ),
-        ("show", format!("{}{}", c.show.name(), if c.languages.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", c.languages.join(", "))
-        })),
+        (
+            "show",
+            format!(
+                "{}{}",
+                c.show.name(),
+                if c.languages.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", c.languages.join(", "))
+                }
+            ),
+        ),
         (
             "text",
             format!(
@@ -236,7 +258,14 @@ fn start(ctx: &Ctx, a: StartArgs) -> Result<()> {
         return stream_to_stdout(ctx, a.id, set);
     }
     let output = a.output.as_deref().map(absolute_output).transpose()?;
-    show(ctx, Request::WebcamStart { id: a.id, set, output })
+    show(
+        ctx,
+        Request::WebcamStart {
+            id: a.id,
+            set,
+            output,
+        },
+    )
 }
 
 /// `--output -`: the daemon writes into a private FIFO; this command copies it to
@@ -286,7 +315,9 @@ fn stream_to_stdout(ctx: &Ctx, id: String, set: Vec<String>) -> Result<()> {
     });
     let stopped = request(
         ctx,
-        Request::WebcamStop { id: status.bot_id.clone() },
+        Request::WebcamStop {
+            id: status.bot_id.clone(),
+        },
         reply!(Response::Webcam(s) => *s),
     );
     drop(dir);
@@ -306,7 +337,11 @@ fn mkfifo(path: &Path) -> Result<()> {
     #[allow(unsafe_code)]
     let rc = unsafe { libc::mkfifo(c.as_ptr(), 0o600) };
     if rc != 0 {
-        return Err(Error::io("cannot make a FIFO", path, std::io::Error::last_os_error()));
+        return Err(Error::io(
+            "cannot make a FIFO",
+            path,
+            std::io::Error::last_os_error(),
+        ));
     }
     Ok(())
 }
@@ -326,9 +361,11 @@ fn snapshot(ctx: &Ctx, a: SnapshotArgs) -> Result<()> {
 fn write_png(ctx: &Ctx, path: &Path, png: &[u8]) -> Result<()> {
     std::fs::write(path, png).map_err(|e| Error::io("cannot write", path, e))?;
     if ctx.out.json {
-        ctx.out.json(&serde_json::json!({ "path": path, "bytes": png.len() }));
+        ctx.out
+            .json(&serde_json::json!({ "path": path, "bytes": png.len() }));
     } else {
-        ctx.out.note(format!("wrote {} ({} bytes)", path.display(), png.len()));
+        ctx.out
+            .note(format!("wrote {} ({} bytes)", path.display(), png.len()));
     }
     Ok(())
 }

@@ -275,7 +275,8 @@ pub async fn spawn(state: &Arc<State>, spec: BotSpec) -> Result<String, Failure>
     }
     tracing::info!(bot = %id, kind = spec.kind.name(), "bot spawned");
     if let Some(w) = &spec.webcam
-        && let Err(f) = crate::webcam::start(state, &handle, &name, &w.set, w.output.as_deref()).await
+        && let Err(f) =
+            crate::webcam::start(state, &handle, &name, &w.set, w.output.as_deref()).await
     {
         tracing::warn!(bot = %id, "webcam: {}", f.message);
     }

@@ -47,7 +47,9 @@ pub struct Webcam {
 
 impl std::fmt::Debug for Webcam {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Webcam").field("bot", &self.bot_id).finish_non_exhaustive()
+        f.debug_struct("Webcam")
+            .field("bot", &self.bot_id)
+            .finish_non_exhaustive()
     }
 }
 
@@ -57,7 +59,13 @@ fn invalid(m: impl Into<String>) -> Failure {
 
 /// The settings a start asks for: `[webcam]` of the configuration, then `set`.
 pub fn settings_for(state: &State, set: &[String]) -> Result<Settings, Failure> {
-    let base = state.config.read().expect("config lock").config.webcam.clone();
+    let base = state
+        .config
+        .read()
+        .expect("config lock")
+        .config
+        .webcam
+        .clone();
     base.with_changes(set).map_err(invalid)
 }
 
@@ -99,6 +107,14 @@ pub async fn start(
     let cam = Arc::new(Webcam {
         bot_id: handle.id.clone(),
         bot_name: name.to_string(),
+        output_state: Mutex::new(
+            if output.is_some() {
+                "opening"
+            } else {
+                "no output"
+            }
+            .into(),
+        ),
         output,
         settings: Mutex::new(settings),
         drawing: Arc::new(Mutex::new(Drawing {
@@ -111,7 +127,6 @@ pub async fn start(
         renders: 1.into(),
         written: 0.into(),
         streaming: false.into(),
-        output_state: Mutex::new("no output".into()),
         redraw: Notify::new(),
         stop,
         frame: frame_tx,
@@ -174,7 +189,11 @@ impl Webcam {
             dropped: ((duration_s * fps as f64) as u64).saturating_sub(frames + 1),
             written: self.written.load(Ordering::Relaxed),
             duration_s,
-            average_fps: if duration_s > 0.0 { frames as f64 / duration_s } else { 0.0 },
+            average_fps: if duration_s > 0.0 {
+                frames as f64 / duration_s
+            } else {
+                0.0
+            },
             captions,
             current_captions: current,
             speakers,
@@ -188,7 +207,10 @@ impl Webcam {
             return Ok(());
         }
         for pair in set {
-            let key = pair.split_once('=').map_or(pair.as_str(), |(k, _)| k).trim();
+            let key = pair
+                .split_once('=')
+                .map_or(pair.as_str(), |(k, _)| k)
+                .trim();
             if orch::webcam::settings::FIXED_KEYS.contains(&key) {
                 return Err(invalid(format!(
                     "{key} is fixed while the webcam runs (its video stream keeps its size \
@@ -252,16 +274,22 @@ async fn captions(state: Arc<State>, handle: Arc<BotHandle>, cam: Arc<Webcam>) {
             let d = cam.drawing.lock().expect("drawing lock");
             d.board.next_expiry(caption_s)
         };
-        let until_expiry = expiry.map(|t| Duration::from_secs_f64((t - cam.now()).max(0.0) + 0.001));
-        let changed = tokio::select! {
+        let until_expiry =
+            expiry.map(|t| Duration::from_secs_f64((t - cam.now()).max(0.0) + 0.001));
+        let mut changed = false;
+        let session = handle.session_id.lock().ok().and_then(|s| s.clone());
+        {
+            let mut d = cam.drawing.lock().expect("drawing lock");
+            if session.is_some() && d.header.session != session {
+                d.header.session = session;
+                changed = true;
+            }
+        }
+        changed |= tokio::select! {
             ev = events.recv() => match ev {
                 Ok(Event::Transcript { time, bot_id, line }) if bot_id == cam.bot_id => {
                     let now = cam.now();
-                    let mut d = cam.drawing.lock().expect("drawing lock");
-                    if d.header.session.as_deref() != Some(line.session_id.as_str()) {
-                        d.header.session = Some(line.session_id.clone());
-                    }
-                    d.board.line(&line, time, now);
+                    cam.drawing.lock().expect("drawing lock").board.line(&line, time, now);
                     true
                 }
                 Ok(Event::Translation { time, bot_id, translation }) if bot_id == cam.bot_id => {
@@ -279,9 +307,6 @@ async fn captions(state: Arc<State>, handle: Arc<BotHandle>, cam: Arc<Webcam>) {
             _ = shutdown.wait_for(|s| *s) => break,
         };
         if changed {
-            if let Some(sid) = handle.session_id.lock().ok().and_then(|s| s.clone()) {
-                cam.drawing.lock().expect("drawing lock").header.session = Some(sid);
-            }
             cam.draw().await;
         }
     }

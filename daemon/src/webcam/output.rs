@@ -24,9 +24,15 @@ pub fn check(o: &Output) -> Result<(), Failure> {
     match o {
         Output::Y4m(p) => match std::fs::metadata(p) {
             Ok(m) if m.is_file() || m.file_type().is_fifo() => Ok(()),
-            Ok(_) => bad(format!("output {}: not a regular file or a FIFO", p.display())),
+            Ok(_) => bad(format!(
+                "output {}: not a regular file or a FIFO",
+                p.display()
+            )),
             Err(_) if p.parent().is_some_and(Path::is_dir) => Ok(()),
-            Err(_) => bad(format!("output {}: its directory does not exist", p.display())),
+            Err(_) => bad(format!(
+                "output {}: its directory does not exist",
+                p.display()
+            )),
         },
         Output::V4l2(p) => match std::fs::metadata(p) {
             Ok(m) if m.file_type().is_char_device() => Ok(()),
@@ -136,7 +142,8 @@ pub async fn run(cam: Arc<Webcam>, o: Output, fps: u32, mut stop: watch::Receive
         };
         match result {
             Ok(()) => {
-                cam.written.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                cam.written
+                    .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             }
             Err(e) if *fifo && e.kind() == std::io::ErrorKind::BrokenPipe => {
                 cam.set_output_state(false, "the reader left; waiting for a reader");
