@@ -167,6 +167,8 @@ fn status(env: &Env, bot: &str) -> serde_json::Value {
 #[test]
 fn a_y4m_stream_has_the_size_rate_and_frame_count_and_a_stalled_reader_never_blocks_the_bot() {
     let env = Env::new();
+    let port = helper::engines::free_port();
+    env.write_config(&format!("[metrics]\nlisten = \"127.0.0.1:{port}\"\n"));
     let _d = env.daemon(&[]);
     let bot = looping_bot(&env, &[]);
     env.wait_bot(&bot, "running", Duration::from_secs(20));
@@ -188,6 +190,14 @@ fn a_y4m_stream_has_the_size_rate_and_frame_count_and_a_stalled_reader_never_blo
     started.ok();
     assert_eq!(started.json()["settings"]["fps"], 15);
     std::thread::sleep(Duration::from_millis(1500));
+    // Prometheus sees the webcam's frames.
+    let (_, body) = helper::http_get(port, "/metrics");
+    let written = format!("orch_webcam_frames_total{{bot=\"{bot}\",outcome=\"written\"}} ");
+    let line = body
+        .lines()
+        .find(|l| l.starts_with(&written))
+        .unwrap_or_else(|| panic!("{body}"));
+    assert!(line[written.len()..].parse::<u64>().unwrap() > 0, "{line}");
     let stopped = env.orch(&["--json", "webcam", "stop", &bot]);
     stopped.ok();
     let written = stopped.json()["written"].as_u64().unwrap();
@@ -424,4 +434,59 @@ fn a_transcribing_bot_s_webcam_shows_the_spoken_words_then_waits_again() {
     // The webcam stops with its bot.
     env.orch(&["bot", "terminate", &bot]).ok();
     env.orch(&["webcam", "status", &bot]).fails_with(5);
+}
+
+#[test]
+fn bot_config_turns_the_webcam_on_and_off_and_changes_it() {
+    let env = Env::new();
+    let _d = env.daemon(&[]);
+    let bot = looping_bot(&env, &[]);
+    env.wait_bot(&bot, "running", Duration::from_secs(20));
+    // A webcam setting without a webcam is refused; nothing changes.
+    env.orch(&["bot", "config", &bot, "--set", "webcam.mode=sidebar"])
+        .fails_with(5)
+        .stderr_has("has no webcam");
+    // On, with settings, in one go: shown by bot config and webcam status.
+    let on = env.orch(&[
+        "--json",
+        "bot",
+        "config",
+        &bot,
+        "--set",
+        "webcam=on",
+        "--set",
+        "webcam.mode=sidebar",
+        "--set",
+        "webcam.theme=corporate",
+    ]);
+    on.ok();
+    assert_eq!(on.json()["webcam"]["mode"], "sidebar", "{}", on.stdout());
+    assert_eq!(status(&env, &bot)["settings"]["theme"], "corporate");
+    // A bad value changes nothing, also not the other keys given with it.
+    env.orch(&[
+        "bot",
+        "config",
+        &bot,
+        "--set",
+        "webcam.theme=light",
+        "--set",
+        "webcam.font_size=99",
+    ])
+    .fails_with(5)
+    .stderr_has("font_size");
+    assert_eq!(status(&env, &bot)["settings"]["theme"], "corporate");
+    env.orch(&["bot", "config", &bot, "--set", "webcam.max_captions=2"])
+        .ok();
+    assert_eq!(status(&env, &bot)["settings"]["max_captions"], 2);
+    // The stored spec keeps the webcam's settings.
+    let cfg = env.orch(&["--json", "bot", "status", &bot]).json();
+    let set = cfg["spec"]["webcam"]["set"].to_string();
+    assert!(
+        set.contains("mode=sidebar") && set.contains("max_captions=2"),
+        "{set}"
+    );
+    env.orch(&["bot", "config", &bot, "--set", "webcam=off"])
+        .ok();
+    env.orch(&["webcam", "status", &bot]).fails_with(4);
+    assert!(env.orch(&["--json", "bot", "status", &bot]).json()["spec"]["webcam"].is_null());
 }

@@ -132,7 +132,17 @@ pub async fn render(state: &Arc<State>) -> String {
                 .ok()
                 .and_then(|t| t.as_ref().map(|t| t.stats()))
                 .unwrap_or_default();
-            (h.id.clone(), s.live(), transcription, translation)
+            let webcam = h.webcam.lock().ok().and_then(|w| w.clone()).map(|w| {
+                let s = w.status();
+                metrics::WebcamSample {
+                    frames: s.frames,
+                    written: s.written,
+                    dropped: s.dropped,
+                    draws: s.renders,
+                    captions: s.captions,
+                }
+            });
+            (h.id.clone(), s.live(), transcription, translation, webcam)
         })
         .collect();
     let scrape = metrics::global().scrape();
@@ -140,11 +150,12 @@ pub async fn render(state: &Arc<State>) -> String {
         Ok((by_state, restarts)) => scrape.bots(&by_state, restarts),
         Err(e) => tracing::warn!("metrics: cannot count bots: {}", e.message),
     }
-    for (id, live, transcription, translation) in &samples {
+    for (id, live, transcription, translation, webcam) in &samples {
         let mut b = BotSample {
             bot: id,
             transcription: transcription.as_ref(),
             translation,
+            webcam: *webcam,
             ..Default::default()
         };
         if let Some(l) = live {

@@ -6,11 +6,14 @@ use serde::{Deserialize, Serialize};
 use crate::{Error, Result};
 
 /// The keys that change on a running bot, as `--set` spells them.
-pub const LIVE_KEYS: [&str; 4] = [
+pub const LIVE_KEYS: [&str; 7] = [
     "preset",
     "max_duration_s",
     "silence_timeout_s",
     "transcribe",
+    "target_languages",
+    "webcam",
+    "webcam.KEY",
 ];
 
 /// One change.
@@ -26,6 +29,10 @@ pub enum Change {
     Transcribe(bool),
     /// Translate each line into these languages from now on (none: stop translating).
     TargetLanguages(Vec<crate::lang::Lang>),
+    /// Start (true) or stop the bot's webcam.
+    Webcam(bool),
+    /// `webcam.KEY=VALUE` items, as `KEY=VALUE` (`orch webcam config --set`).
+    WebcamSettings(Vec<String>),
 }
 
 impl Change {
@@ -37,6 +44,8 @@ impl Change {
             Change::SilenceTimeout(_) => "silence_timeout_s",
             Change::Transcribe(_) => "transcribe",
             Change::TargetLanguages(_) => "target_languages",
+            Change::Webcam(_) => "webcam",
+            Change::WebcamSettings(_) => "webcam settings",
         }
     }
 }
@@ -57,7 +66,28 @@ pub fn parse(items: &[String]) -> Result<Vec<Change>> {
                 ))),
             }
         };
+        if let Some(wkey) = key.strip_prefix("webcam.") {
+            let pair = format!("{wkey}={value}");
+            crate::webcam::Settings::default()
+                .with_changes(std::slice::from_ref(&pair))
+                .map_err(|e| Error::Invalid(format!("webcam.{e}")))?;
+            match out.iter_mut().find_map(|c| match c {
+                Change::WebcamSettings(v) => Some(v),
+                _ => None,
+            }) {
+                Some(v) => v.push(pair),
+                None => out.push(Change::WebcamSettings(vec![pair])),
+            }
+            continue;
+        }
         let change = match key {
+            "webcam" => Change::Webcam(match value {
+                "true" | "on" | "yes" => true,
+                "false" | "off" | "no" => false,
+                _ => {
+                    return Err(Error::Invalid(format!("webcam = `{value}`: not on or off")));
+                }
+            }),
             "preset" => {
                 crate::presets::validate_name(value)
                     .map_err(|e| Error::Invalid(format!("preset = `{value}`: {e}")))?;
@@ -123,6 +153,11 @@ pub struct Settings {
     pub speed: f64,
     pub looped: bool,
     pub dedup_key: Option<String>,
+    /// The running webcam's settings and output, if it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub webcam: Option<crate::webcam::Settings>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub webcam_output: Option<String>,
     /// The keys `--set` may change while the bot runs.
     pub live_keys: Vec<String>,
     /// What this request changed.

@@ -50,6 +50,9 @@ pub struct Metrics {
     chunks: IntCounterVec,
     transcript_lines: IntCounterVec,
     translations: IntCounterVec,
+    webcam_frames: IntCounterVec,
+    webcam_draws: IntCounterVec,
+    webcam_captions: IntCounterVec,
     uptime: Gauge,
     cpu: Counter,
     rss: IntGauge,
@@ -188,6 +191,21 @@ impl Metrics {
                 "Transcript lines of a live bot translated, by target language and outcome: translated, failed, dropped.",
                 &["bot", "language", "outcome"],
             ),
+            webcam_frames: counters(
+                "orch_webcam_frames_total",
+                "Frame intervals of a bot's webcam by outcome: produced (every interval), written (to its output), dropped (a slow output missed it).",
+                &["bot", "outcome"],
+            ),
+            webcam_draws: counters(
+                "orch_webcam_draws_total",
+                "Frames a bot's webcam drew anew (a caption came or went, a setting changed).",
+                &["bot"],
+            ),
+            webcam_captions: counters(
+                "orch_webcam_captions_total",
+                "Captions a bot's webcam received.",
+                &["bot"],
+            ),
             uptime: reg(
                 &registry,
                 Gauge::new("orch_uptime_seconds", "Seconds since the daemon started.")
@@ -249,6 +267,9 @@ impl Metrics {
             &self.chunks,
             &self.transcript_lines,
             &self.translations,
+            &self.webcam_frames,
+            &self.webcam_draws,
+            &self.webcam_captions,
         ] {
             f.reset();
         }
@@ -283,6 +304,19 @@ pub struct BotSample<'a> {
     pub realtime_factor: Option<f64>,
     pub transcription: Option<&'a crate::records::TranscriptionStats>,
     pub translation: &'a [crate::records::LangStats],
+    pub webcam: Option<WebcamSample>,
+}
+
+/// What a bot's webcam has done so far.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct WebcamSample {
+    /// Frame intervals, frames written to the output, intervals a slow output missed.
+    pub frames: u64,
+    pub written: u64,
+    pub dropped: u64,
+    /// Frames drawn anew.
+    pub draws: u64,
+    pub captions: u64,
 }
 
 impl Scrape<'_> {
@@ -326,6 +360,9 @@ impl Scrape<'_> {
                 .with_label_values(&[b.bot])
                 .inc_by(t.lines);
         }
+        if let Some(w) = &b.webcam {
+            self.webcam(b.bot, w);
+        }
         for l in b.translation {
             for (outcome, n) in [
                 ("translated", l.translated),
@@ -337,6 +374,22 @@ impl Scrape<'_> {
                     .inc_by(n);
             }
         }
+    }
+
+    /// A bot's webcam, when it has one.
+    fn webcam(&self, bot: &str, w: &WebcamSample) {
+        let m = self.m;
+        for (outcome, n) in [
+            ("produced", w.frames),
+            ("written", w.written),
+            ("dropped", w.dropped),
+        ] {
+            m.webcam_frames.with_label_values(&[bot, outcome]).inc_by(n);
+        }
+        m.webcam_draws.with_label_values(&[bot]).inc_by(w.draws);
+        m.webcam_captions
+            .with_label_values(&[bot])
+            .inc_by(w.captions);
     }
 
     /// The daemon process.

@@ -66,6 +66,13 @@ pub struct Status {
     pub speakers: usize,
     /// Unix time of the last caption.
     pub last_caption_time: Option<f64>,
+    /// Time to draw a frame (median of the last draws), milliseconds.
+    pub render_ms: Option<f64>,
+    /// From a caption's event to the first frame out that shows it (written to the
+    /// output, or due on the frame clock without one), median and 95th percentile of the
+    /// last captions, milliseconds.
+    pub caption_to_frame_ms_p50: Option<f64>,
+    pub caption_to_frame_ms_p95: Option<f64>,
 }
 
 /// The largest captions file `orch webcam render` reads.

@@ -17,7 +17,8 @@ pub struct BotConfigArgs {
     pub id: String,
     /// Change a setting of the running bot, applied at once and stored: preset=NAME,
     /// max_duration_s=S, silence_timeout_s=S, transcribe=true|false (pause or resume),
-    /// target_languages=es,fr (a transcribing bot's captions; empty: none).
+    /// target_languages=es,fr (a transcribing bot's captions; empty: none),
+    /// webcam=on|off, webcam.KEY=VALUE (a webcam setting: see `orch webcam config`).
     /// Repeat for several; an unknown key or a bad value changes nothing (exit 5).
     #[arg(long = "set", value_name = "KEY=VALUE")]
     pub set: Vec<String>,
@@ -78,6 +79,24 @@ fn render(s: &Settings) -> String {
         (
             "dedup key",
             s.dedup_key.clone().unwrap_or_else(|| "-".into()),
+        ),
+        (
+            "webcam",
+            match &s.webcam {
+                Some(w) => format!(
+                    "{} {} {}x{} at {} fps, {}",
+                    w.mode.name(),
+                    w.theme.name(),
+                    w.width,
+                    w.height,
+                    w.fps,
+                    s.webcam_output
+                        .as_deref()
+                        .map(printable)
+                        .unwrap_or_else(|| "no output".into())
+                ),
+                None => "off".into(),
+            },
         ),
         (
             "changes live",

@@ -240,6 +240,20 @@ fn print(ctx: &Ctx, s: &Status) {
             ),
         ),
         (
+            "timing",
+            match (
+                s.render_ms,
+                s.caption_to_frame_ms_p50,
+                s.caption_to_frame_ms_p95,
+            ) {
+                (Some(r), Some(p50), Some(p95)) => {
+                    format!("draw {r:.1} ms; caption to frame p50 {p50:.0} ms, p95 {p95:.0} ms")
+                }
+                (Some(r), _, _) => format!("draw {r:.1} ms"),
+                _ => "-".into(),
+            },
+        ),
+        (
             "last caption",
             s.last_caption_time
                 .map(|t| format!("{:.1} s ago", (orch::protocol::now_unix() - t).max(0.0)))

@@ -76,6 +76,14 @@ pub async fn config(state: &Arc<State>, id: &str, set: Vec<String>) -> Response 
         speed: spec.speed,
         looped: spec.looped,
         dedup_key: spec.dedup_key.clone(),
+        webcam: handle
+            .as_ref()
+            .and_then(|h| h.webcam.lock().ok().and_then(|w| w.clone()))
+            .map(|w| w.settings()),
+        webcam_output: handle
+            .as_ref()
+            .and_then(|h| h.webcam.lock().ok().and_then(|w| w.clone()))
+            .and_then(|w| w.output()),
         live_keys: if state_now.is_live() {
             settings::LIVE_KEYS.iter().map(|k| k.to_string()).collect()
         } else {
@@ -126,12 +134,39 @@ async fn apply(
                     handle.id
                 )));
             }
+            Change::WebcamSettings(pairs) => {
+                let starting = changes.contains(&Change::Webcam(true));
+                let cam = handle.webcam.lock().expect("webcam lock").clone();
+                match cam {
+                    Some(cam) if !starting => cam.check(pairs)?,
+                    None if starting => {
+                        crate::webcam::settings_for(state, pairs)?;
+                    }
+                    _ => {
+                        return Err(bad(format!(
+                            "bot {} has no webcam: set webcam=on (with these) or orch webcam start",
+                            handle.id
+                        )));
+                    }
+                }
+            }
+            Change::Webcam(on) => {
+                let has = handle.webcam.lock().expect("webcam lock").is_some();
+                if *on == has {
+                    return Err(bad(format!(
+                        "bot {}'s webcam is already {}",
+                        handle.id,
+                        if has { "on" } else { "off" }
+                    )));
+                }
+            }
             _ => {}
         }
     }
     let (mut max_d, mut silence) = handle.shared.leave_rules();
     // The stored spec: earlier `--set`s are in it, not in the spawn-time copy.
-    let mut spec = supervisor::find(state, &handle.id).await?.spec;
+    let row = supervisor::find(state, &handle.id).await?;
+    let mut spec = row.spec;
     let mut notes = Vec::new();
     for c in &changes {
         match c {
@@ -166,6 +201,36 @@ async fn apply(
                     names.join(", ")
                 ));
                 spec.target_languages = names;
+            }
+            Change::Webcam(false) => {
+                crate::webcam::stop(handle);
+                spec.webcam = None;
+                notes.push("webcam off".into());
+            }
+            Change::Webcam(true) => {
+                let mut w = spec.webcam.clone().unwrap_or_default();
+                if let Some(Change::WebcamSettings(pairs)) = changes
+                    .iter()
+                    .find(|c| matches!(c, Change::WebcamSettings(_)))
+                {
+                    w.set.extend(pairs.iter().cloned());
+                }
+                crate::webcam::start(state, handle, &row.name, &w.set, w.output.as_deref()).await?;
+                spec.webcam = Some(w);
+                notes.push("webcam on".into());
+            }
+            Change::WebcamSettings(pairs) => {
+                if changes.contains(&Change::Webcam(true)) {
+                    continue;
+                }
+                if let Some(cam) = handle.webcam.lock().expect("webcam lock").clone() {
+                    cam.configure(pairs)?;
+                }
+                spec.webcam
+                    .get_or_insert_with(Default::default)
+                    .set
+                    .extend(pairs.iter().cloned());
+                notes.push(format!("webcam {}", pairs.join(" ")));
             }
             Change::Transcribe(on) => {
                 handle

@@ -12,12 +12,19 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use orch::engine::latency::Latencies;
 use orch::protocol::{Event, Failure, FailureKind};
 use orch::webcam::{Board, Frame, Header, Output, Renderer, Settings, Status};
 use tokio::sync::{Notify, watch};
 
 use crate::state::State;
 use crate::supervisor::BotHandle;
+
+/// A frame out, and when the oldest caption it first shows arrived.
+pub struct Shown {
+    pub frame: Frame,
+    caption_at: Option<Instant>,
+}
 
 /// What the drawing task and the handlers share.
 struct Drawing {
@@ -42,7 +49,11 @@ pub struct Webcam {
     /// Wakes the drawing task after a settings change.
     redraw: Notify,
     stop: watch::Sender<bool>,
-    frame: watch::Sender<Arc<Frame>>,
+    frame: watch::Sender<Arc<Shown>>,
+    /// Draw times, and caption-to-frame delays (ms).
+    latency: Mutex<(Latencies, Latencies)>,
+    /// The oldest caption not drawn yet.
+    pending: Mutex<Option<Instant>>,
 }
 
 impl std::fmt::Debug for Webcam {
@@ -103,7 +114,10 @@ pub async fn start(
     .map_err(crate::state::failure)?;
     let (frame, header) = first;
     let (stop, _) = watch::channel(false);
-    let (frame_tx, _) = watch::channel(Arc::new(frame));
+    let (frame_tx, _) = watch::channel(Arc::new(Shown {
+        frame,
+        caption_at: None,
+    }));
     let cam = Arc::new(Webcam {
         bot_id: handle.id.clone(),
         bot_name: name.to_string(),
@@ -130,6 +144,8 @@ pub async fn start(
         redraw: Notify::new(),
         stop,
         frame: frame_tx,
+        latency: Mutex::new(Default::default()),
+        pending: Mutex::new(None),
     });
     {
         let mut slot = handle.webcam.lock().expect("webcam lock");
@@ -175,6 +191,14 @@ impl Webcam {
         let duration_s = self.now();
         let frames = self.frames.load(Ordering::Relaxed);
         let unix_now = orch::protocol::now_unix();
+        let (render_ms, p50, p95) = {
+            let l = self.latency.lock().expect("latency lock");
+            (
+                l.0.percentile(0.5),
+                l.1.percentile(0.5),
+                l.1.percentile(0.95),
+            )
+        };
         Status {
             bot_id: self.bot_id.clone(),
             bot_name: self.bot_name.clone(),
@@ -198,14 +222,24 @@ impl Webcam {
             current_captions: current,
             speakers,
             last_caption_time: last.map(|t| unix_now - (duration_s - t)),
+            render_ms,
+            caption_to_frame_ms_p50: p50,
+            caption_to_frame_ms_p95: p95,
         }
     }
 
-    /// Change settings live (size and rate stay: a stream keeps them).
-    pub fn configure(&self, set: &[String]) -> Result<(), Failure> {
-        if set.is_empty() {
-            return Ok(());
-        }
+    /// The settings in force.
+    pub fn settings(&self) -> Settings {
+        self.settings.lock().expect("settings lock").clone()
+    }
+
+    /// Where frames go.
+    pub fn output(&self) -> Option<String> {
+        self.output.as_ref().map(|o| o.to_string())
+    }
+
+    /// Check live changes without applying them.
+    pub fn check(&self, set: &[String]) -> Result<(), Failure> {
         for pair in set {
             let key = pair
                 .split_once('=')
@@ -218,6 +252,16 @@ impl Webcam {
                 )));
             }
         }
+        self.settings().with_changes(set).map_err(invalid)?;
+        Ok(())
+    }
+
+    /// Change settings live (size and rate stay: a stream keeps them).
+    pub fn configure(&self, set: &[String]) -> Result<(), Failure> {
+        if set.is_empty() {
+            return Ok(());
+        }
+        self.check(set)?;
         let mut s = self.settings.lock().expect("settings lock");
         let next = s.with_changes(set).map_err(invalid)?;
         *s = next;
@@ -243,6 +287,8 @@ impl Webcam {
         let cam = self.clone();
         let settings = self.settings.lock().expect("settings lock").clone();
         let now = self.now();
+        let caption_at = self.pending.lock().expect("pending lock").take();
+        let t0 = Instant::now();
         let frame = tokio::task::spawn_blocking(move || {
             let mut d = cam.drawing.lock().expect("drawing lock");
             let Drawing {
@@ -256,7 +302,9 @@ impl Webcam {
         .await;
         if let Ok(frame) = frame {
             self.renders.fetch_add(1, Ordering::Relaxed);
-            let _ = self.frame.send(Arc::new(frame));
+            let ms = t0.elapsed().as_secs_f64() * 1e3;
+            self.latency.lock().expect("latency lock").0.push(ms);
+            let _ = self.frame.send(Arc::new(Shown { frame, caption_at }));
         }
     }
 }
@@ -288,11 +336,13 @@ async fn captions(state: Arc<State>, handle: Arc<BotHandle>, cam: Arc<Webcam>) {
         changed |= tokio::select! {
             ev = events.recv() => match ev {
                 Ok(Event::Transcript { time, bot_id, line }) if bot_id == cam.bot_id => {
+                    cam.caption_came();
                     let now = cam.now();
                     cam.drawing.lock().expect("drawing lock").board.line(&line, time, now);
                     true
                 }
                 Ok(Event::Translation { time, bot_id, translation }) if bot_id == cam.bot_id => {
+                    cam.caption_came();
                     let now = cam.now();
                     cam.drawing.lock().expect("drawing lock").board.translation(&translation, time, now);
                     true
@@ -327,9 +377,14 @@ async fn clock(cam: Arc<Webcam>) {
         None => {
             let mut tick = tokio::time::interval(Duration::from_secs_f64(1.0 / fps as f64));
             tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
+            let mut last = None;
             loop {
                 tokio::select! {
-                    _ = tick.tick() => cam.tick(),
+                    _ = tick.tick() => {
+                        cam.tick();
+                        let shown = cam.frame.borrow().clone();
+                        cam.went_out(&shown, &mut last);
+                    }
                     _ = stop.changed() => break,
                 }
             }
@@ -342,6 +397,25 @@ impl Webcam {
     /// Count one frame interval.
     fn tick(&self) {
         self.frames.fetch_add(1, Ordering::Relaxed);
+    }
+
+    fn caption_came(&self) {
+        self.pending
+            .lock()
+            .expect("pending lock")
+            .get_or_insert_with(Instant::now);
+    }
+
+    /// `shown` went out: the first time a frame with a new caption does, note the delay.
+    fn went_out(&self, shown: &Arc<Shown>, last: &mut Option<Arc<Shown>>) {
+        if last.as_ref().is_some_and(|l| Arc::ptr_eq(l, shown)) {
+            return;
+        }
+        if let Some(at) = shown.caption_at {
+            let ms = at.elapsed().as_secs_f64() * 1e3;
+            self.latency.lock().expect("latency lock").1.push(ms);
+        }
+        *last = Some(shown.clone());
     }
 
     fn set_output_state(&self, streaming: bool, what: impl Into<String>) {

@@ -96,6 +96,7 @@ pub async fn run(cam: Arc<Webcam>, o: Output, fps: u32, mut stop: watch::Receive
     let mut retry_at = tokio::time::Instant::now();
     let mut sink: Option<(Sink, bool)> = None;
     let mut fatal = false;
+    let mut last: Option<Arc<super::Shown>> = None;
     loop {
         tokio::select! {
             _ = tick.tick() => {}
@@ -128,7 +129,8 @@ pub async fn run(cam: Arc<Webcam>, o: Output, fps: u32, mut stop: watch::Receive
         let Some((s, fifo)) = sink.as_mut() else {
             continue;
         };
-        let frame = cam.frame.borrow().clone();
+        let shown = cam.frame.borrow().clone();
+        let frame = &shown.frame;
         let is_y4m = matches!(o, Output::Y4m(_));
         let write = async {
             if is_y4m {
@@ -144,6 +146,7 @@ pub async fn run(cam: Arc<Webcam>, o: Output, fps: u32, mut stop: watch::Receive
             Ok(()) => {
                 cam.written
                     .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                cam.went_out(&shown, &mut last);
             }
             Err(e) if *fifo && e.kind() == std::io::ErrorKind::BrokenPipe => {
                 cam.set_output_state(false, "the reader left; waiting for a reader");
