@@ -511,7 +511,7 @@ set edit:completion:arg-completer[orch] = {|@words|
         &'orch;events'= {
             cand --bot 'Only events of this bot (id, unique prefix or name)'
             cand --history 'Print this many stored events first'
-            cand --since 'Print the stored events of this long ago and later first (state changes, alerts, participants, also of bots that ended): 30m, 12h, 7d'
+            cand --since 'Print the stored events of this long ago and later first (state changes, alerts, participants, also of bots that ended): 30m, 12h, 7d, or a time (2026-12-03, 2026-12-03T14:30, local unless it ends in Z or +HH:MM)'
             cand --socket 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]'
             cand --config 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]'
             cand --data-dir 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]'
@@ -546,7 +546,7 @@ set edit:completion:arg-completer[orch] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'orch;analytics;sessions'= {
-            cand --since 'Only sessions started within this long: 30m, 12h, 7d (default: all)'
+            cand --since 'Only sessions started within this long (30m, 12h, 7d) or since a time (2026-12-03, 2026-12-03T14:30, local unless it ends in Z or +HH:MM; default: all)'
             cand --socket 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]'
             cand --config 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]'
             cand --data-dir 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]'
@@ -576,7 +576,7 @@ set edit:completion:arg-completer[orch] = {|@words|
         }
         &'orch;analytics;performance'= {
             cand --bot 'Only this bot (id, unique prefix or name)'
-            cand --since 'Only sessions started within this long: 30m, 12h, 7d (default: all)'
+            cand --since 'Only sessions started within this long (30m, 12h, 7d) or since a time (2026-12-03, 2026-12-03T14:30, local unless it ends in Z or +HH:MM; default: all)'
             cand --socket 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]'
             cand --config 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]'
             cand --data-dir 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]'
@@ -591,7 +591,7 @@ set edit:completion:arg-completer[orch] = {|@words|
             cand --version 'Print version'
         }
         &'orch;analytics;analyses'= {
-            cand --since 'Only reports stored within this long: 30m, 12h, 7d (default: all)'
+            cand --since 'Only reports stored within this long (30m, 12h, 7d) or since a time (2026-12-03, 2026-12-03T14:30, local unless it ends in Z or +HH:MM; default: all)'
             cand --id 'Print this report in full (the `orch analyze --json` object)'
             cand --socket 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]'
             cand --config 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]'

@@ -395,7 +395,7 @@ complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcomman
 complete -c orch -n "__fish_orch_using_subcommand bot; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c orch -n "__fish_orch_using_subcommand events" -l bot -d 'Only events of this bot (id, unique prefix or name)' -r
 complete -c orch -n "__fish_orch_using_subcommand events" -l history -d 'Print this many stored events first' -r
-complete -c orch -n "__fish_orch_using_subcommand events" -l since -d 'Print the stored events of this long ago and later first (state changes, alerts, participants, also of bots that ended): 30m, 12h, 7d' -r
+complete -c orch -n "__fish_orch_using_subcommand events" -l since -d 'Print the stored events of this long ago and later first (state changes, alerts, participants, also of bots that ended): 30m, 12h, 7d, or a time (2026-12-03, 2026-12-03T14:30, local unless it ends in Z or +HH:MM)' -r
 complete -c orch -n "__fish_orch_using_subcommand events" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
 complete -c orch -n "__fish_orch_using_subcommand events" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
 complete -c orch -n "__fish_orch_using_subcommand events" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
@@ -424,7 +424,7 @@ complete -c orch -n "__fish_orch_using_subcommand analytics; and not __fish_seen
 complete -c orch -n "__fish_orch_using_subcommand analytics; and not __fish_seen_subcommand_from sessions bot performance analyses help" -f -a "performance" -d 'Per-bot processing time per block (p50, p95, p99), realtime factor, dropped blocks, restarts; daemon CPU, memory and bot counts; and every session\'s worst window (ended sessions too)'
 complete -c orch -n "__fish_orch_using_subcommand analytics; and not __fish_seen_subcommand_from sessions bot performance analyses help" -f -a "analyses" -d 'Stored analysis reports: each bot session\'s (when a run ends) and files saved with `orch analyze --save`; `--id N` prints one report in full'
 complete -c orch -n "__fish_orch_using_subcommand analytics; and not __fish_seen_subcommand_from sessions bot performance analyses help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from sessions" -l since -d 'Only sessions started within this long: 30m, 12h, 7d (default: all)' -r
+complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from sessions" -l since -d 'Only sessions started within this long (30m, 12h, 7d) or since a time (2026-12-03, 2026-12-03T14:30, local unless it ends in Z or +HH:MM; default: all)' -r
 complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from sessions" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
 complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from sessions" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
 complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from sessions" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
@@ -448,7 +448,7 @@ complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_sub
 complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from bot" -s h -l help -d 'Print help'
 complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from bot" -s V -l version -d 'Print version'
 complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from performance" -l bot -d 'Only this bot (id, unique prefix or name)' -r
-complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from performance" -l since -d 'Only sessions started within this long: 30m, 12h, 7d (default: all)' -r
+complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from performance" -l since -d 'Only sessions started within this long (30m, 12h, 7d) or since a time (2026-12-03, 2026-12-03T14:30, local unless it ends in Z or +HH:MM; default: all)' -r
 complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from performance" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
 complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from performance" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F
 complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from performance" -l data-dir -d 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]' -r -F
@@ -460,7 +460,7 @@ complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_sub
 complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from performance" -l no-autostart -d 'Never start orchd automatically when it is not running'
 complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from performance" -s h -l help -d 'Print help'
 complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from performance" -s V -l version -d 'Print version'
-complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from analyses" -l since -d 'Only reports stored within this long: 30m, 12h, 7d (default: all)' -r
+complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from analyses" -l since -d 'Only reports stored within this long (30m, 12h, 7d) or since a time (2026-12-03, 2026-12-03T14:30, local unless it ends in Z or +HH:MM; default: all)' -r
 complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from analyses" -l id -d 'Print this report in full (the `orch analyze --json` object)' -r
 complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from analyses" -l socket -d 'Path of the daemon\'s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]' -r -F
 complete -c orch -n "__fish_orch_using_subcommand analytics; and __fish_seen_subcommand_from analyses" -l config -d 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]' -r -F

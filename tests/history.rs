@@ -139,6 +139,36 @@ fn alerts_are_stored_with_their_severity() {
     recent.ok();
     assert!(!recent.stdout().contains(&id), "{}", recent.stdout());
     env.orch(&["events", "--since", "yesterday"]).fails_with(2);
+    // A time works as well as an age: a minute before now (UTC), then one in the future.
+    let minute_ago = orch::protocol::now_unix() as i64 - 60;
+    let (days, secs) = (minute_ago.div_euclid(86_400), minute_ago.rem_euclid(86_400));
+    let since = format!(
+        "{}T{:02}:{:02}:{:02}Z",
+        civil(days),
+        secs / 3600,
+        secs / 60 % 60,
+        secs % 60
+    );
+    env.orch(&["events", "--since", &since, "--no-follow"])
+        .ok()
+        .stdout_has(&format!("{id} error: bot {id} failed"));
+    env.orch(&["events", "--since", "2999-01-01"])
+        .fails_with(2)
+        .stderr_has("in the future");
+}
+
+/// `YYYY-MM-DD` of a day count since 1970-01-01 (civil-from-days).
+fn civil(days: i64) -> String {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
 }
 
 #[test]

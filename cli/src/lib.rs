@@ -1,6 +1,7 @@
 //! The `orch` command-line client. `cli.rs` is the clap tree (its doc comments are the
 //! help, the man pages and the completions); `commands/` holds one file per command.
 
+pub mod age;
 pub mod cli;
 pub mod commands;
 pub mod connect;

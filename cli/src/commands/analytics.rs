@@ -7,7 +7,6 @@ use orch::records::{SessionPerformance, StatsWindow};
 use orch::store::bots::SessionRow;
 
 use super::Ctx;
-use super::bot::parse_age;
 use super::status::human_duration;
 use crate::connect::{ask, block_on, connect, reply, request};
 use crate::output::{key_values, table};
@@ -33,8 +32,9 @@ pub enum AnalyticsCommand {
 /// Arguments of `orch analytics analyses`.
 #[derive(Debug, Args)]
 pub struct AnalysesArgs {
-    /// Only reports stored within this long: 30m, 12h, 7d (default: all).
-    #[arg(long, value_parser = parse_age, value_name = "AGE")]
+    /// Only reports stored within this long (30m, 12h, 7d) or since a time
+    /// (2026-12-03, 2026-12-03T14:30, local unless it ends in Z or +HH:MM; default: all).
+    #[arg(long, value_parser = crate::age::parse_since, value_name = "AGE|TIME")]
     pub since: Option<f64>,
     /// Print this report in full (the `orch analyze --json` object).
     #[arg(long, value_name = "N", conflicts_with = "since")]
@@ -47,16 +47,18 @@ pub struct PerformanceArgs {
     /// Only this bot (id, unique prefix or name).
     #[arg(long)]
     pub bot: Option<String>,
-    /// Only sessions started within this long: 30m, 12h, 7d (default: all).
-    #[arg(long, value_parser = parse_age, value_name = "AGE")]
+    /// Only sessions started within this long (30m, 12h, 7d) or since a time
+    /// (2026-12-03, 2026-12-03T14:30, local unless it ends in Z or +HH:MM; default: all).
+    #[arg(long, value_parser = crate::age::parse_since, value_name = "AGE|TIME")]
     pub since: Option<f64>,
 }
 
 /// Arguments of `orch analytics sessions`.
 #[derive(Debug, Args)]
 pub struct SessionsArgs {
-    /// Only sessions started within this long: 30m, 12h, 7d (default: all).
-    #[arg(long, value_parser = parse_age)]
+    /// Only sessions started within this long (30m, 12h, 7d) or since a time
+    /// (2026-12-03, 2026-12-03T14:30, local unless it ends in Z or +HH:MM; default: all).
+    #[arg(long, value_parser = crate::age::parse_since, value_name = "AGE|TIME")]
     pub since: Option<f64>,
 }
 

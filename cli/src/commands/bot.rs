@@ -220,22 +220,6 @@ fn parse_state(s: &str) -> std::result::Result<BotState, String> {
     })
 }
 
-/// `90`, `30s`, `15m`, `12h`, `7d` into seconds.
-pub fn parse_age(s: &str) -> std::result::Result<f64, String> {
-    let s = s.trim();
-    let (num, mult) = match s.chars().last() {
-        Some('s') => (&s[..s.len() - 1], 1.0),
-        Some('m') => (&s[..s.len() - 1], 60.0),
-        Some('h') => (&s[..s.len() - 1], 3600.0),
-        Some('d') => (&s[..s.len() - 1], 86400.0),
-        _ => (s, 1.0),
-    };
-    match num.parse::<f64>() {
-        Ok(n) if n.is_finite() && n >= 0.0 => Ok(n * mult),
-        _ => Err(format!("`{s}` is not a duration like 30s, 15m, 12h or 7d")),
-    }
-}
-
 /// Run `orch bot ...`.
 pub fn run(ctx: &Ctx, cmd: BotCommand) -> Result<()> {
     match cmd {
@@ -656,18 +640,4 @@ fn watch(ctx: &Ctx, a: WatchArgs) -> Result<()> {
             }
         }
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::parse_age;
-
-    #[test]
-    fn ages() {
-        assert_eq!(parse_age("90").unwrap(), 90.0);
-        assert_eq!(parse_age("15m").unwrap(), 900.0);
-        assert_eq!(parse_age("7d").unwrap(), 604_800.0);
-        assert!(parse_age("soon").is_err());
-        assert!(parse_age("-1h").is_err());
-    }
 }

@@ -23,7 +23,7 @@ pub enum DbCommand {
 #[derive(Debug, Args)]
 pub struct CleanupArgs {
     /// Only bots that ended longer ago than this: 30s, 15m, 12h, 7d (default: 7d).
-    #[arg(long, default_value = "7d", value_parser = super::bot::parse_age)]
+    #[arg(long, default_value = "7d", value_parser = crate::age::parse_age)]
     pub older_than: f64,
 }
 

@@ -20,8 +20,9 @@ pub struct EventsArgs {
     #[arg(long, default_value_t = 0, value_name = "N")]
     pub history: u32,
     /// Print the stored events of this long ago and later first (state changes, alerts,
-    /// participants, also of bots that ended): 30m, 12h, 7d.
-    #[arg(long, value_parser = super::bot::parse_age, value_name = "AGE")]
+    /// participants, also of bots that ended): 30m, 12h, 7d, or a time (2026-12-03,
+    /// 2026-12-03T14:30, local unless it ends in Z or +HH:MM).
+    #[arg(long, value_parser = crate::age::parse_since, value_name = "AGE|TIME")]
     pub since: Option<f64>,
     /// Print the stored history and exit instead of following.
     #[arg(long)]
