@@ -507,7 +507,7 @@ Register-ArgumentCompleter -Native -CommandName 'orch' -ScriptBlock {
             break
         }
         'orch;bot;config' {
-            [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Change a setting of the running bot, applied at once and stored: preset=NAME, max_duration_s=S, silence_timeout_s=S, transcribe=true|false (pause or resume), target_languages=es,fr (a transcribing bot''s captions; empty: none), webcam=on|off, webcam.KEY=VALUE (a webcam setting: see `orch webcam config`). Repeat for several; an unknown key or a bad value changes nothing (exit 5)')
+            [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, 'Change a setting of the running bot, applied at once and stored: preset=NAME, max_duration_s=S, silence_timeout_s=S, transcribe=true|false (start, pause or resume), target_languages=es,fr (a transcribing bot''s captions; empty: none), webcam=on|off, webcam.KEY=VALUE (a webcam setting: see `orch webcam config`). Repeat for several; an unknown key or a bad value changes nothing (exit 5)')
             [CompletionResult]::new('--socket', '--socket', [CompletionResultType]::ParameterName, 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]')

@@ -465,7 +465,7 @@ set edit:completion:arg-completer[orch] = {|@words|
             cand --version 'Print version'
         }
         &'orch;bot;config'= {
-            cand --set 'Change a setting of the running bot, applied at once and stored: preset=NAME, max_duration_s=S, silence_timeout_s=S, transcribe=true|false (pause or resume), target_languages=es,fr (a transcribing bot''s captions; empty: none), webcam=on|off, webcam.KEY=VALUE (a webcam setting: see `orch webcam config`). Repeat for several; an unknown key or a bad value changes nothing (exit 5)'
+            cand --set 'Change a setting of the running bot, applied at once and stored: preset=NAME, max_duration_s=S, silence_timeout_s=S, transcribe=true|false (start, pause or resume), target_languages=es,fr (a transcribing bot''s captions; empty: none), webcam=on|off, webcam.KEY=VALUE (a webcam setting: see `orch webcam config`). Repeat for several; an unknown key or a bad value changes nothing (exit 5)'
             cand --socket 'Path of the daemon''s socket [default: $XDG_RUNTIME_DIR/orch/orchd.sock]'
             cand --config 'Configuration file [default: $XDG_CONFIG_HOME/orch/config.toml]'
             cand --data-dir 'Data directory handed to an autostarted daemon [default: $XDG_DATA_HOME/orch]'

@@ -442,3 +442,79 @@ fn target_languages_and_transcription_change_on_a_running_bot() {
     env.orch(&["bot", "config", &id, "--set", "target_languages=es,zz9"])
         .fails_with(5);
 }
+
+#[test]
+fn transcription_turns_on_for_a_running_bot_spawned_without_it() {
+    let env = Env::new();
+    env.write_config(&format!("[transcription]\nurl = \"{}\"\n", whisper_url()));
+    let _d = env.daemon(&[]);
+    let wav = env.dir.path().join("talk.wav");
+    // Four seconds of silence first, so the bot runs before anyone speaks.
+    let silence = env.dir.path().join("silence.wav");
+    helper::audio::silence_wav(&silence, 22_050, 4.0);
+    paragraph(&wav, SENTENCES, 1.0);
+    let joined = env.dir.path().join("joined.wav");
+    let status = Command::new("sox")
+        .args([&silence, &wav, &joined])
+        .status()
+        .expect("sox is installed (scripts/engines install)");
+    assert!(status.success());
+    let id = env.spawn_bot(&[
+        "--kind",
+        "file",
+        "--source",
+        joined.to_str().unwrap(),
+        "--language",
+        "en",
+    ]);
+    env.wait_bot(&id, "running", Duration::from_secs(20));
+    assert!(env.bot(&id)["transcription"].is_null());
+    std::thread::sleep(Duration::from_secs(3));
+    // On, with a caption language, in one change.
+    let set = env.orch(&[
+        "--json",
+        "bot",
+        "config",
+        &id,
+        "--set",
+        "transcribe=true",
+        "--set",
+        "target_languages=es",
+    ]);
+    set.ok();
+    assert_eq!(set.json()["transcribe"], true, "{}", set.stdout());
+    // The spoken words arrive, translated, on the session's clock (after the silence).
+    let mut lines = Vec::new();
+    helper::wait_for(
+        Duration::from_secs(60),
+        "lines after turning transcription on",
+        || {
+            lines = env
+                .orch(&["--json", "transcript", "show", &id, "--lang", "es"])
+                .stdout()
+                .lines()
+                .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+                .filter(|o| o.get("chunk_seq").is_some())
+                .collect();
+            lines.iter().any(|l| {
+                l["translations"]
+                    .as_array()
+                    .is_some_and(|t| t.iter().any(|t| t["target_language"] == "es"))
+            })
+        },
+    );
+    let first = &lines[0];
+    let text = first["text"].as_str().unwrap().to_lowercase();
+    assert!(
+        text.contains("morning") || text.contains("budget") || text.contains("library"),
+        "{first}"
+    );
+    // The first sentence ends about 7 s into the session (4 s of silence, then it): on
+    // the transcription's own clock, started 3 s in, it would end near 4 s.
+    assert!(
+        first["end_s"].as_f64().unwrap() >= 5.5,
+        "session clock: {first}"
+    );
+    // Stored with the bot: its spec now transcribes.
+    assert_eq!(env.bot(&id)["spec"]["transcribe"], true);
+}

@@ -145,6 +145,13 @@ struct RunClock {
 }
 
 impl SessionClock {
+    /// Set the session's origin (Unix s) unless a run already did.
+    pub fn seed(&self, origin: f64) {
+        let _ =
+            self.origin
+                .compare_exchange(0, origin.to_bits(), Ordering::Relaxed, Ordering::Relaxed);
+    }
+
     /// A run whose audio began at `run_origin` (Unix s; 0: not yet known, which
     /// shifts nothing).
     fn start_run(&self, run_origin: f64) -> RunClock {

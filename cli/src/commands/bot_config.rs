@@ -16,7 +16,7 @@ pub struct BotConfigArgs {
     /// Bot id, a unique prefix of it, or the bot's name.
     pub id: String,
     /// Change a setting of the running bot, applied at once and stored: preset=NAME,
-    /// max_duration_s=S, silence_timeout_s=S, transcribe=true|false (pause or resume),
+    /// max_duration_s=S, silence_timeout_s=S, transcribe=true|false (start, pause or resume),
     /// target_languages=es,fr (a transcribing bot's captions; empty: none),
     /// webcam=on|off, webcam.KEY=VALUE (a webcam setting: see `orch webcam config`).
     /// Repeat for several; an unknown key or a bad value changes nothing (exit 5).

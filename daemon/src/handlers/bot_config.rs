@@ -113,20 +113,21 @@ async fn apply(
                 chain = Some((name.clone(), supervisor::resolve_preset(state, name).await?));
             }
             Change::Transcribe(true)
-                if handle.shared.transcriber.lock().is_ok_and(|t| t.is_none()) =>
+                if handle.shared.transcriber.lock().is_ok_and(|t| t.is_none())
+                    && handle.shared.blocks.lock().is_ok_and(|b| b.is_none()) =>
             {
                 return Err(bad(format!(
-                    "bot {} runs without transcription (spawn it with --transcribe, or set \
-                     transcription.all_bots); it can only be paused and resumed",
+                    "bot {}'s source is not open yet: turn transcription on once it runs",
                     handle.id
                 )));
             }
             Change::TargetLanguages(_)
-                if handle
-                    .shared
-                    .translation_control
-                    .lock()
-                    .is_ok_and(|t| t.is_none()) =>
+                if !changes.contains(&Change::Transcribe(true))
+                    && handle
+                        .shared
+                        .translation_control
+                        .lock()
+                        .is_ok_and(|t| t.is_none()) =>
             {
                 return Err(bad(format!(
                     "bot {} does not transcribe, or its translation engine could not start \
@@ -168,7 +169,10 @@ async fn apply(
     let row = supervisor::find(state, &handle.id).await?;
     let mut spec = row.spec;
     let mut notes = Vec::new();
-    for c in &changes {
+    // Transcription starts first: target languages given with it need its workers.
+    let mut ordered = changes.clone();
+    ordered.sort_by_key(|c| !matches!(c, Change::Transcribe(true)));
+    for c in &ordered {
         match c {
             Change::Preset(_) => {}
             Change::MaxDuration(v) => {
@@ -231,6 +235,17 @@ async fn apply(
                     .set
                     .extend(pairs.iter().cloned());
                 notes.push(format!("webcam {}", pairs.join(" ")));
+            }
+            Change::Transcribe(true)
+                if handle.shared.transcriber.lock().is_ok_and(|t| t.is_none()) =>
+            {
+                supervisor::runner::start_live_transcription(state, handle)?;
+                handle
+                    .shared
+                    .transcribe_paused
+                    .store(false, std::sync::atomic::Ordering::Relaxed);
+                spec.transcribe = true;
+                notes.push("transcription started".into());
             }
             Change::Transcribe(on) => {
                 handle

@@ -7,7 +7,7 @@
 
 mod log_writer;
 mod procinfo;
-mod runner;
+pub mod runner;
 mod shared;
 mod source;
 mod worker;
@@ -105,6 +105,8 @@ pub struct BotHandle {
     pub clock: Arc<crate::transcription::SessionClock>,
     /// The bot's virtual webcam, while one runs.
     pub webcam: Mutex<Option<Arc<crate::webcam::Webcam>>>,
+    /// The transcript writer of transcription turned on during the current run.
+    pub late_writer: Mutex<Option<tokio::task::JoinHandle<()>>>,
 }
 
 impl BotHandle {
@@ -136,6 +138,7 @@ impl BotHandle {
             push_dropped: 0.into(),
             done: done_rx,
             webcam: Mutex::new(None),
+            late_writer: Mutex::new(None),
         });
         (handle, control_rx, done_tx)
     }

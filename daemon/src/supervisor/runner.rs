@@ -362,7 +362,8 @@ async fn run_once(
         let _ = tokio::task::spawn_blocking(move || t.finish(drain)).await;
     }
     // Every line is stored, translated and published before the bot's state changes.
-    if let Some(w) = writer {
+    let late = bot.late_writer.lock().expect("writer lock").take();
+    for w in writer.into_iter().chain(late) {
         let _ = w.await;
     }
     bot.shared
@@ -513,6 +514,58 @@ async fn store_stats(state: &Arc<State>, bot: &Arc<BotHandle>, session: &str) {
     }
 }
 
+/// Turn transcription on for a running bot spawned without it (`bot config --set
+/// transcribe=true`): the transcriber starts here, on the control side, and the audio
+/// thread takes its tap before its next block; later runs transcribe too. Lines are on
+/// the session's clock (from the run's start).
+pub fn start_live_transcription(
+    state: &Arc<State>,
+    bot: &Arc<BotHandle>,
+) -> Result<(), orch::protocol::Failure> {
+    use orch::protocol::{Failure, FailureKind};
+    let bad = |m: String| Failure::new(FailureKind::Invalid, m);
+    let Some((rate, block)) = *bot.shared.blocks.lock().unwrap_or_else(|e| e.into_inner()) else {
+        return Err(bad(format!(
+            "bot {}'s source is not open yet: turn transcription on once it runs",
+            bot.id
+        )));
+    };
+    let cfg = state.config.read().expect("config lock").config.clone();
+    bot.shared.transcribe_added.store(true, Ordering::Relaxed);
+    let Some((setup, writer)) = transcribe_setup(state, bot, &cfg) else {
+        bot.shared.transcribe_added.store(false, Ordering::Relaxed);
+        return Err(Failure::new(
+            FailureKind::Invalid,
+            format!(
+                "cannot start transcription for bot {} (see orch bot logs {})",
+                bot.id, bot.id
+            ),
+        ));
+    };
+    // The session's clock starts with the run, not with this call.
+    let run_started = bot
+        .started
+        .lock()
+        .map(|s| s.elapsed().as_secs_f64())
+        .unwrap_or(0.0);
+    bot.clock.seed(orch::protocol::now_unix() - run_started);
+    let before = setup.before_chain;
+    let Some(tap) = worker::start_transcription(setup, rate, block, &bot.shared) else {
+        bot.shared.transcribe_added.store(false, Ordering::Relaxed);
+        writer.abort();
+        return Err(Failure::new(
+            FailureKind::Internal,
+            format!("cannot start transcription for bot {}", bot.id),
+        ));
+    };
+    *bot.shared
+        .pending_tap
+        .lock()
+        .unwrap_or_else(|e| e.into_inner()) = Some((tap, before));
+    *bot.late_writer.lock().expect("writer lock") = Some(writer);
+    Ok(())
+}
+
 /// Live transcription for this run, when the bot transcribes and the engine can be set
 /// up (otherwise the bot runs without it, and says why in its log).
 fn transcribe_setup(
@@ -521,7 +574,8 @@ fn transcribe_setup(
     cfg: &orch::config::Config,
 ) -> Option<(worker::TranscribeSetup, tokio::task::JoinHandle<()>)> {
     let t = &cfg.transcription;
-    if !(bot.spec.transcribe || t.all_bots) {
+    let added = bot.shared.transcribe_added.load(Ordering::Relaxed);
+    if !(bot.spec.transcribe || t.all_bots || added) {
         return None;
     }
     let (engine, in_flight, ready) = match state.transcription.engine(t) {

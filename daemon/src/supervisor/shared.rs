@@ -41,6 +41,13 @@ pub struct Shared {
     pub log_tx: broadcast::Sender<Event>,
     /// Live transcription of the current run, when the bot transcribes.
     pub transcriber: Mutex<Option<orch::transcribe::live::LiveTranscriber>>,
+    /// A tap for the audio thread to take (transcription turned on during a run), and
+    /// whether it hears the audio before the chain.
+    pub pending_tap: Mutex<Option<(orch::transcribe::live::AudioTap, bool)>>,
+    /// The current run's sample rate and block length, once its source is open.
+    pub blocks: Mutex<Option<(u32, usize)>>,
+    /// Transcription was turned on by `bot config` (later runs transcribe too).
+    pub transcribe_added: AtomicBool,
     /// The figures of the current run's translation, when the bot translates.
     pub translation: Mutex<Option<orch::translate::live::Watch>>,
     /// The current run's translation workers (their target languages change live).
@@ -77,6 +84,9 @@ impl Shared {
             logs: Mutex::new(VecDeque::new()),
             log_tx: broadcast::channel(256).0,
             transcriber: Mutex::new(None),
+            pending_tap: Mutex::new(None),
+            blocks: Mutex::new(None),
+            transcribe_added: AtomicBool::new(false),
             translation: Mutex::new(None),
             translation_control: Mutex::new(None),
             windows: Mutex::new(VecDeque::with_capacity(WINDOWS_KEPT)),

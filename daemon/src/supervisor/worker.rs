@@ -57,6 +57,43 @@ pub struct TranscribeSetup {
     pub before_chain: bool,
 }
 
+/// Start a run's live transcription for audio of `rate` Hz in blocks of at most
+/// `block` frames: the transcriber goes into `shared` (where the runner finishes it and
+/// status requests read it), the tap to whoever feeds it audio.
+pub fn start_transcription(
+    t: TranscribeSetup,
+    rate: u32,
+    block: usize,
+    shared: &Shared,
+) -> Option<orch::transcribe::live::AudioTap> {
+    t.origin
+        .store(orch::protocol::now_unix().to_bits(), Ordering::Relaxed);
+    let on_event = t.on_event.clone();
+    let started = LiveTranscriber::start(
+        LiveParams {
+            engine: t.engine,
+            in_flight: t.in_flight,
+            chunking: t.chunking,
+            queue_s: t.queue_s,
+            sample_rate: rate,
+            max_block: block,
+            session: t.session,
+            ready: t.ready,
+        },
+        move |ev| on_event(ev),
+    );
+    match started {
+        Ok((transcriber, tap)) => {
+            *shared.transcriber.lock().unwrap_or_else(|e| e.into_inner()) = Some(transcriber);
+            Some(tap)
+        }
+        Err(e) => {
+            shared.log(&format!("cannot start transcription: {e}"));
+            None
+        }
+    }
+}
+
 /// Messages from the audio thread to the bot's runner.
 #[derive(Debug)]
 pub enum WorkerMsg {
@@ -125,39 +162,11 @@ fn run(
     };
     // The tap lives on this thread and ends with it; the transcriber is kept in
     // `shared`, where the runner finishes it and status requests read it.
-    let before_chain = p.transcribe.as_ref().is_some_and(|t| t.before_chain);
-    let tap = match p.transcribe {
-        Some(t) => {
-            t.origin
-                .store(orch::protocol::now_unix().to_bits(), Ordering::Relaxed);
-            let on_event = t.on_event.clone();
-            let started = LiveTranscriber::start(
-                LiveParams {
-                    engine: t.engine,
-                    in_flight: t.in_flight,
-                    chunking: t.chunking,
-                    queue_s: t.queue_s,
-                    sample_rate: rate,
-                    max_block: block,
-                    session: t.session,
-                    ready: t.ready,
-                },
-                move |ev| on_event(ev),
-            );
-            match started {
-                Ok((transcriber, tap)) => {
-                    *shared.transcriber.lock().unwrap_or_else(|e| e.into_inner()) =
-                        Some(transcriber);
-                    Some(tap)
-                }
-                Err(e) => {
-                    shared.log(&format!("cannot start transcription: {e}"));
-                    None
-                }
-            }
-        }
-        None => None,
-    };
+    let mut before_chain = p.transcribe.as_ref().is_some_and(|t| t.before_chain);
+    let mut tap = p
+        .transcribe
+        .and_then(|t| start_transcription(t, rate, block, shared));
+    *shared.blocks.lock().unwrap_or_else(|e| e.into_inner()) = Some((rate, block));
     let _ = tx.send(WorkerMsg::Opened {
         sample_rate: rate,
         channels,
@@ -228,6 +237,13 @@ fn run(
             }
         }
         shared.touch();
+        if tap.is_none()
+            && let Ok(mut pending) = shared.pending_tap.try_lock()
+            && let Some((t, before)) = pending.take()
+        {
+            tap = Some(t);
+            before_chain = before;
+        }
         let transcribing = !shared.transcribe_paused.load(Ordering::Relaxed);
         if transcribing
             && before_chain
