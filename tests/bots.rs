@@ -730,7 +730,8 @@ fn bot_config_changes_a_running_bot_live_or_changes_nothing() {
         &["--set", "color=red"][..],
         &["--set", "max_duration_s=600", "--set", "transcribe=maybe"],
         &["--set", "silence_timeout_s=-1"],
-        &["--set", "transcribe=true"],
+        &["--set", "webcam.mode=sidebar"],
+        &["--set", "webcam=maybe"],
     ] {
         cfg(bad).fails_with(5).one_line_error();
     }
@@ -738,6 +739,13 @@ fn bot_config_changes_a_running_bot_live_or_changes_nothing() {
     let same = cfg(&[]).json();
     assert_eq!(same["max_duration_s"], 14400.0, "{same}");
     assert_eq!(same["preset"], "default");
+    assert_eq!(same["transcribe"], false);
+    // Transcription turns on for a bot spawned without it (the engine need not be up:
+    // chunks wait behind its breaker, as for a bot spawned with --transcribe).
+    let on = cfg(&["--set", "transcribe=true"]);
+    on.ok();
+    assert_eq!(on.json()["transcribe"], true, "{}", on.stdout());
+    assert!(env.bot(&id)["transcription"].is_object());
 
     // Good ones apply at once: the chain switches and the new leave rule ends the bot.
     let r = cfg(&["--set", "preset=voice", "--set", "max_duration_s=4"]);

@@ -16,10 +16,11 @@
 //!   window that is not full yet (the first 0.4 s or 3 s) has no value.
 //! - Integrated loudness: BS.1770-4 gating (absolute -70 LUFS, relative -10 LU) over the
 //!   exact energy of every 400 ms block. LRA: EBU Tech 3342 (short-term blocks every
-//!   100 ms, absolute -70 LUFS and relative -20 LU gates, 10th to 95th percentile). The
-//!   energies of the blocks above -70 LUFS are kept as f32 (4 bytes per 100 ms each: at
-//!   most 80 bytes per second of audio, 6.9 MB for 24 hours), never a histogram whose
-//!   bin centres would shift results by up to 0.05 LU.
+//!   100 ms, absolute -70 LUFS and relative -20 LU gates, 10th to 95th percentile). For
+//!   files the energies of the blocks above -70 LUFS are kept as f32 (4 bytes per 100 ms
+//!   each: at most 80 bytes per second of audio); a live meter ([`LoudnessMeter::live`])
+//!   keeps them in 0.01 LU bins with exact sums instead, bounded memory for streams of
+//!   any length ([`super::gating`]).
 //! - True peak: [`super::true_peak`].
 //!
 //! Channel weighting follows BS.1770: each channel counts once (a mono file is one
@@ -30,6 +31,7 @@
 
 use serde::Serialize;
 
+use super::gating::Blocks;
 use super::kernels::{Biquad, BiquadState};
 use super::true_peak::TruePeakMeter;
 use crate::audio::Planar;
@@ -273,9 +275,9 @@ pub struct LoudnessMeter {
     /// Weighted mean square of the last 30 hops (a ring indexed by hop number).
     energies: [f64; 30],
     /// Energies of the 400 ms gating blocks above the absolute gate.
-    gating_blocks: Vec<f32>,
+    gating_blocks: Blocks,
     /// Energies of the 3 s short-term blocks above the absolute gate (for the LRA).
-    short_term_blocks: Vec<f32>,
+    short_term_blocks: Blocks,
     momentary_max: f64,
     short_term_max: f64,
     last: Option<Hop>,
@@ -292,13 +294,21 @@ impl LoudnessMeter {
             energy: HopEnergy::new(sample_rate, channels, dual_mono)?,
             hops: 0,
             energies: [0.0; 30],
-            gating_blocks: Vec::new(),
-            short_term_blocks: Vec::new(),
+            gating_blocks: Blocks::exact(),
+            short_term_blocks: Blocks::exact(),
             momentary_max: f64::NEG_INFINITY,
             short_term_max: f64::NEG_INFINITY,
             last: None,
             peaks: TruePeakMeter::new(sample_rate, channels),
         })
+    }
+
+    /// The same meter with bounded memory for a live stream: gating blocks in a
+    /// histogram of 0.01 LU bins (about 320 kB, whatever the length).
+    pub fn live(mut self) -> Self {
+        self.gating_blocks = Blocks::histogram();
+        self.short_term_blocks = Blocks::histogram();
+        self
     }
 
     /// Frames per 100 ms hop.
@@ -351,7 +361,7 @@ impl LoudnessMeter {
         if self.hops >= 4 {
             let e = mean_of_last(4);
             if e >= ABS_GATE {
-                self.gating_blocks.push(e as f32);
+                self.gating_blocks.push(e);
             }
             momentary = loudness(e);
         }
@@ -359,7 +369,7 @@ impl LoudnessMeter {
         if self.hops >= 30 {
             let e = mean_of_last(30);
             if e >= ABS_GATE {
-                self.short_term_blocks.push(e as f32);
+                self.short_term_blocks.push(e);
             }
             short_term = loudness(e);
         }
@@ -383,12 +393,12 @@ impl LoudnessMeter {
 
     /// The relative gate energy and the gated mean energy of the 400 ms blocks.
     fn gated(&self) -> Option<(f64, f64)> {
-        let (sum, n) = mean_parts(&self.gating_blocks, 0.0);
+        let (sum, n) = self.gating_blocks.above(0.0);
         if n == 0 {
             return None;
         }
         let relative = sum / n as f64 * 0.1; // -10 LU
-        let (sum, n) = mean_parts(&self.gating_blocks, relative);
+        let (sum, n) = self.gating_blocks.above(relative);
         (n > 0).then(|| (relative, sum / n as f64))
     }
 
@@ -400,27 +410,14 @@ impl LoudnessMeter {
     /// Loudness range so far (LU), `None` while undefined (no short-term block above
     /// the gates).
     pub fn loudness_range(&self) -> Option<f64> {
-        let (sum, n) = mean_parts(&self.short_term_blocks, 0.0);
+        let (sum, n) = self.short_term_blocks.above(0.0);
         if n == 0 {
             return None;
         }
-        let relative = (sum / n as f64 * 0.01) as f32; // -20 LU
-        let mut kept: Vec<f32> = self
-            .short_term_blocks
-            .iter()
-            .copied()
-            .filter(|&e| e >= relative)
-            .collect();
-        if kept.is_empty() {
-            return None;
-        }
+        let relative = sum / n as f64 * 0.01; // -20 LU
         // Nearest-rank percentiles, as libebur128.
-        let last = (kept.len() - 1) as f64;
-        let lo = (last * 0.10 + 0.5) as usize;
-        let hi = (last * 0.95 + 0.5) as usize;
-        let (_, &mut high, _) = kept.select_nth_unstable_by(hi, f32::total_cmp);
-        let (_, &mut low, _) = kept.select_nth_unstable_by(lo, f32::total_cmp);
-        Some(loudness(f64::from(high))? - loudness(f64::from(low))?)
+        let (low, high) = self.short_term_blocks.percentiles(relative, 0.10, 0.95)?;
+        Some(loudness(high)? - loudness(low)?)
     }
 
     /// Highest true peak so far over all channels, linear.
@@ -456,15 +453,6 @@ impl LoudnessMeter {
             dual_mono: self.dual_mono,
         }
     }
-}
-
-/// Sum (in f64) and count of the energies at or above `gate`.
-fn mean_parts(blocks: &[f32], gate: f64) -> (f64, usize) {
-    let gate = gate as f32;
-    blocks
-        .iter()
-        .filter(|&&e| e >= gate)
-        .fold((0.0, 0), |(s, n), &e| (s + f64::from(e), n + 1))
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@
 //! are the offline entry points, [`Analyzer::meters`] the cheap live snapshot.
 
 pub mod assessment;
+mod gating;
 mod kernels;
 pub mod loudness;
 pub mod quality;
@@ -204,6 +205,13 @@ impl Analyzer {
             target_lufs: opts.target_lufs,
             curve_points: opts.curve_points,
         })
+    }
+
+    /// The same analyzer for a live stream of any length: loudness gating in bounded
+    /// memory (a histogram of 0.01 LU bins instead of every block).
+    pub fn live(mut self) -> Self {
+        self.loudness = self.loudness.live();
+        self
     }
 
     /// Analyzers for a decoder's stream.

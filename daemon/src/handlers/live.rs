@@ -41,7 +41,7 @@ pub fn open(
         );
     }
     let analyzer = match Analyzer::new(sample_rate, channels, 1.0, &AnalysisOptions::default()) {
-        Ok(a) => a,
+        Ok(a) => a.live(),
         Err(e) => return fail(FailureKind::Invalid, e.to_string()),
     };
     conn.live = Some(Box::new(LiveSession {

@@ -154,7 +154,7 @@ fn run(
         }
     };
     let analyzer = match Analyzer::new(rate, channels, 1.0, &AnalysisOptions::default()) {
-        Ok(a) => a,
+        Ok(a) => a.live(),
         Err(e) => {
             source.stop(p.stop_grace);
             return (Reason::SourceError, Some(e.to_string()));
