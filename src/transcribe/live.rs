@@ -323,6 +323,14 @@ fn next_chunk(inner: &Inner) -> Option<Chunk> {
     }
 }
 
+fn draining(inner: &Inner) -> bool {
+    inner
+        .drain_until
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .is_some()
+}
+
 fn draining_expired(inner: &Inner) -> bool {
     inner
         .drain_until
@@ -382,7 +390,13 @@ fn send_loop(inner: &Inner, p: &LiveParams, on_event: &OnEvent) {
                     on_event(LiveEvent::Line(l));
                 }
             }
-            Err(e) if retry_later(&e) && !draining_expired(inner) => {
+            // Stopping with the breaker open: the engine is down, so the queue fails
+            // now instead of holding the bot's stop for the whole drain window.
+            Err(e)
+                if retry_later(&e)
+                    && !draining_expired(inner)
+                    && !(draining(inner) && matches!(e, EngineError::Open { .. })) =>
+            {
                 inner.stats().last_error = Some(e.to_string());
                 inner.queue().chunks.push_front(chunk);
                 let wait = match &e {
