@@ -104,43 +104,30 @@ fn every_mode_and_theme_shows_the_captions_and_speakers_to_ocr() {
     });
 
     // Bad input: a clear error and exit 5.
+    let out = env.dir.path().join("x.png");
+    let render = |captions: &Path, extra: &[&str]| {
+        let mut a = vec![
+            "webcam",
+            "render",
+            "--captions",
+            captions.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ];
+        a.extend_from_slice(extra);
+        env.orch(&a)
+    };
     let bad = env.dir.path().join("bad.json");
     std::fs::write(&bad, "{\"speaker\": \"nobody\"}\n").unwrap();
-    let out = env.dir.path().join("x.png");
-    env.orch(&[
-        "webcam",
-        "render",
-        "--captions",
-        bad.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-    ])
-    .fails_with(5)
-    .stderr_has("missing field `text`");
-    env.orch(&[
-        "webcam",
-        "render",
-        "--captions",
-        caps.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--mode",
-        "cinema",
-    ])
-    .fails_with(5)
-    .stderr_has("not a display mode");
-    env.orch(&[
-        "webcam",
-        "render",
-        "--captions",
-        caps.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--size",
-        "4000x720",
-    ])
-    .fails_with(5)
-    .stderr_has("width: 4000 is outside 640 to 1920");
+    render(&bad, &[])
+        .fails_with(5)
+        .stderr_has("missing field `text`");
+    render(&caps, &["--mode", "cinema"])
+        .fails_with(5)
+        .stderr_has("not a display mode");
+    render(&caps, &["--size", "4000x720"])
+        .fails_with(5)
+        .stderr_has("width: 4000 is outside 640 to 1920");
 }
 
 /// A file bot that plays speech-like sound for as long as the test needs.
@@ -362,6 +349,8 @@ fn a_transcribing_bot_s_webcam_shows_the_spoken_words_then_waits_again() {
         ],
         14.0,
     );
+    let y4m = env.dir.path().join("live.y4m");
+    let y4m_arg = format!("y4m:{}", y4m.display());
     let bot = env.spawn_bot(&[
         "--kind",
         "file",
@@ -375,6 +364,12 @@ fn a_transcribing_bot_s_webcam_shows_the_spoken_words_then_waits_again() {
         "--webcam",
         "--webcam-set",
         "max_captions=4",
+        "--webcam-set",
+        "size=640x480",
+        "--webcam-set",
+        "fps=15",
+        "--webcam-output",
+        y4m_arg.as_str(),
     ]);
     // The webcam came up with the bot and waits for captions.
     helper::wait_for(Duration::from_secs(10), "the webcam", || {
@@ -413,6 +408,21 @@ fn a_transcribing_bot_s_webcam_shows_the_spoken_words_then_waits_again() {
     let st = status(&env, &bot);
     assert!(st["speakers"].as_u64().unwrap() >= 1, "{st}");
     assert!(st["last_caption_time"].as_f64().is_some(), "{st}");
+    // The video stream carries the captions too: its frames change, and the delay from a
+    // caption to the first frame written with it is measured.
+    let bytes = std::fs::read(&y4m).unwrap();
+    let header_end = bytes.iter().position(|&b| b == b'\n').unwrap() + 1;
+    let frame_len = 6 + 640 * 480 * 3 / 2;
+    let frames: Vec<&[u8]> = bytes[header_end..].chunks_exact(frame_len).collect();
+    assert!(frames.len() > 15, "{} frames", frames.len());
+    assert!(frames.iter().all(|f| f.starts_with(b"FRAME\n")));
+    let distinct: std::collections::HashSet<&[u8]> = frames.iter().copied().collect();
+    assert!(distinct.len() >= 2, "every frame written is the same");
+    let st = status(&env, &bot);
+    let p50 = st["caption_to_frame_ms_p50"]
+        .as_f64()
+        .expect("a caption-to-frame delay");
+    assert!(p50 >= 0.0, "{st}");
     // Changed live: the theme, then the boxes show translations only.
     env.orch(&[
         "webcam",

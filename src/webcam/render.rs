@@ -124,16 +124,19 @@ impl Renderer {
         let header_text = header_line(header, board);
         let header_px = (fs * 0.75).max(12.0);
         let header_h = self.fonts.line_height(header_px) + margin;
+        // The session header across the top, except where a panel or window has it.
+        if !matches!(settings.mode, Mode::Sidebar | Mode::PictureInPicture) {
+            self.header(
+                &header_text,
+                header_px,
+                margin,
+                margin,
+                w - 2.0 * margin,
+                &pal,
+            );
+        }
         match settings.mode {
             Mode::Overlay => {
-                self.header(
-                    &header_text,
-                    header_px,
-                    margin,
-                    margin,
-                    w - 2.0 * margin,
-                    &pal,
-                );
                 let area = rect(
                     margin,
                     margin + header_h,
@@ -191,14 +194,6 @@ impl Renderer {
                 self.stack(&entries, area, Scale::of(fs), settings, &pal, true);
             }
             Mode::BottomBanner => {
-                self.header(
-                    &header_text,
-                    header_px,
-                    margin,
-                    margin,
-                    w - 2.0 * margin,
-                    &pal,
-                );
                 let band_h = (h * 0.42).round();
                 let band = rect(0.0, h - band_h, w, band_h);
                 fill(
@@ -216,14 +211,6 @@ impl Renderer {
                 self.stack(&entries, area, Scale::of(fs), settings, &pal, true);
             }
             Mode::Floating => {
-                self.header(
-                    &header_text,
-                    header_px,
-                    margin,
-                    margin,
-                    w - 2.0 * margin,
-                    &pal,
-                );
                 let card_w = (w * 0.55).round();
                 let area = rect(
                     margin,
@@ -235,14 +222,6 @@ impl Renderer {
                 self.stack_up(&entries, area, Scale::of(fs), settings, &pal);
             }
             Mode::Fullscreen => {
-                self.header(
-                    &header_text,
-                    header_px,
-                    margin,
-                    margin,
-                    w - 2.0 * margin,
-                    &pal,
-                );
                 let area = rect(
                     margin * 2.0,
                     margin + header_h,

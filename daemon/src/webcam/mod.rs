@@ -304,7 +304,8 @@ impl Webcam {
             self.renders.fetch_add(1, Ordering::Relaxed);
             let ms = t0.elapsed().as_secs_f64() * 1e3;
             self.latency.lock().expect("latency lock").0.push(ms);
-            let _ = self.frame.send(Arc::new(Shown { frame, caption_at }));
+            self.frame
+                .send_replace(Arc::new(Shown { frame, caption_at }));
         }
     }
 }
