@@ -97,9 +97,18 @@ pub async fn run(cam: Arc<Webcam>, o: Output, fps: u32, mut stop: watch::Receive
     let mut sink: Option<(Sink, bool)> = None;
     let mut fatal = false;
     let mut last: Option<Arc<super::Shown>> = None;
+    let mut fresh = cam.frame.subscribe();
     loop {
+        // A new frame goes out at once (and the clock starts its interval again), so a
+        // caption shows after its draw, not after the next tick.
         tokio::select! {
             _ = tick.tick() => {}
+            r = fresh.changed() => {
+                if r.is_err() {
+                    break;
+                }
+                tick.reset();
+            }
             _ = stop.changed() => break,
         }
         cam.tick();
