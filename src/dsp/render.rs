@@ -25,11 +25,29 @@ pub fn drop_front(block: &mut Planar, n: usize) {
 /// (latency removed). Returns the frames given to `on_output`.
 pub fn render(
     decoder: &mut Decoder,
+    pipeline: Option<&mut Pipeline>,
+    block_size: usize,
+    on_input: impl FnMut(&Planar),
+    on_output: impl FnMut(&Planar) -> Result<()>,
+) -> Result<u64> {
+    render_timed(decoder, pipeline, block_size, on_input, on_output).map(|(frames, _)| frames)
+}
+
+/// [`render`], also returning the seconds spent in the pipeline (preset comparisons
+/// report it as processing time and realtime factor).
+pub fn render_timed(
+    decoder: &mut Decoder,
     mut pipeline: Option<&mut Pipeline>,
     block_size: usize,
     mut on_input: impl FnMut(&Planar),
     mut on_output: impl FnMut(&Planar) -> Result<()>,
-) -> Result<u64> {
+) -> Result<(u64, f64)> {
+    let mut busy = 0.0f64;
+    let mut process = |p: &mut Pipeline, block: &mut Planar| {
+        let t0 = std::time::Instant::now();
+        p.process(block);
+        busy += t0.elapsed().as_secs_f64();
+    };
     let channels = decoder.info().channels;
     let mut block = Planar::new(channels, block_size);
     let mut skip = pipeline.as_ref().map_or(0, |p| p.latency());
@@ -52,7 +70,7 @@ pub fn render(
         }
         on_input(&block);
         if let Some(p) = pipeline.as_deref_mut() {
-            p.process(&mut block);
+            process(p, &mut block);
         }
         out(&mut block, &mut skip)?;
     }
@@ -64,10 +82,10 @@ pub fn render(
             ch.fill(0.0);
         }
         if let Some(p) = pipeline.as_deref_mut() {
-            p.process(&mut block);
+            process(p, &mut block);
         }
         tail -= n;
         out(&mut block, &mut skip)?;
     }
-    Ok(written)
+    Ok((written, busy))
 }

@@ -7,14 +7,14 @@
 //! chain's own work, not decoding, analysis or writing.
 
 use std::path::{Path, PathBuf};
-use std::time::Instant;
 
 use serde::Serialize;
 
 use super::Preset;
 use crate::analysis::{AnalysisOptions, Analyzer, Report};
-use crate::audio::{Decoder, Planar, SampleFormat, WavWriter};
+use crate::audio::{Decoder, SampleFormat, WavWriter};
 use crate::dsp::pipeline::Pipeline;
+use crate::dsp::render::render_timed;
 use crate::dsp::{StageKind, StreamFormat};
 use crate::{Error, Result};
 
@@ -146,52 +146,23 @@ pub fn compare_file(
             )?),
             None => None,
         };
-        let mut block = Planar::new(i.channels, BLOCK);
-        let mut skip = pipeline.latency();
-        let mut tail = skip;
-        let mut busy = 0.0f64;
-        let mut emit = |block: &mut Planar, skip: &mut usize| -> Result<()> {
-            let d = (*skip).min(block.len());
-            if d > 0 {
-                let len = block.len();
-                for ch in block.channels_mut() {
-                    ch.copy_within(d..len, 0);
+        let (_, busy) = render_timed(
+            &mut dec,
+            Some(&mut pipeline),
+            BLOCK,
+            |block| {
+                if let Some(a) = &mut in_an {
+                    a.push(block);
                 }
-                block.set_len(len - d);
-                *skip -= d;
-            }
-            if !block.is_empty() {
+            },
+            |block| {
                 out_an.push(block);
-                if let Some(w) = &mut writer {
-                    w.write(block)?;
+                match &mut writer {
+                    Some(w) => w.write(block),
+                    None => Ok(()),
                 }
-            }
-            Ok(())
-        };
-        while dec.read(&mut block)? {
-            if block.is_empty() {
-                break;
-            }
-            if let Some(a) = &mut in_an {
-                a.push(&block);
-            }
-            let t0 = Instant::now();
-            pipeline.process(&mut block);
-            busy += t0.elapsed().as_secs_f64();
-            emit(&mut block, &mut skip)?;
-        }
-        while tail > 0 {
-            let n = tail.min(BLOCK);
-            block.set_len(n);
-            for ch in block.channels_mut() {
-                ch.fill(0.0);
-            }
-            let t0 = Instant::now();
-            pipeline.process(&mut block);
-            busy += t0.elapsed().as_secs_f64();
-            tail -= n;
-            emit(&mut block, &mut skip)?;
-        }
+            },
+        )?;
         if let Some(w) = writer {
             w.finish()?;
         }
