@@ -139,6 +139,16 @@ pub enum Reason {
     Resumed,
     /// The worker is done with its shutdown.
     Finished,
+    /// A meeting's host refused the bot at the lobby (no restart).
+    LobbyDenied,
+    /// Nobody admitted the bot within `meeting.lobby_timeout_s` (no restart).
+    LobbyTimeout,
+    /// The meeting ended for everyone (the host ended it, or the bot was removed).
+    MeetingEnded,
+    /// Everyone else left and stayed away for `meeting.alone_timeout_s`.
+    LeftAlone,
+    /// Nobody else joined within `meeting.empty_timeout_s` of the bot joining.
+    NobodyJoined,
 }
 
 impl Reason {
@@ -161,7 +171,31 @@ impl Reason {
             Reason::Interrupted => "interrupted",
             Reason::Resumed => "resumed",
             Reason::Finished => "finished",
+            Reason::LobbyDenied => "lobby_denied",
+            Reason::LobbyTimeout => "lobby_timeout",
+            Reason::MeetingEnded => "meeting_ended",
+            Reason::LeftAlone => "left_alone",
+            Reason::NobodyJoined => "nobody_joined",
         }
+    }
+
+    /// The reasons a meeting-bot program reports with `bot_end`.
+    pub const MEETING_ENDS: [Reason; 5] = [
+        Reason::LobbyDenied,
+        Reason::LobbyTimeout,
+        Reason::MeetingEnded,
+        Reason::LeftAlone,
+        Reason::NobodyJoined,
+    ];
+
+    /// Parse a reason a meeting-bot program may report.
+    pub fn meeting_end(name: &str) -> Option<Reason> {
+        Self::MEETING_ENDS.into_iter().find(|r| r.name() == name)
+    }
+
+    /// True for the ends that fail the bot rather than stop it (retrying cannot help).
+    pub fn is_refusal(self) -> bool {
+        matches!(self, Reason::LobbyDenied | Reason::LobbyTimeout)
     }
 }
 

@@ -5,7 +5,10 @@
 //! Unknown keys are rejected; errors name the file, line and key.
 
 mod load;
+mod meeting;
 mod model;
+
+pub use meeting::MeetingConfig;
 
 pub(crate) use load::describe as describe_toml_error;
 pub use load::{Loaded, Source, load, load_file, parse};

@@ -31,6 +31,8 @@ pub struct Config {
     pub metrics: MetricsConfig,
     /// Defaults of bots' virtual webcams (`orch webcam start` flags win).
     pub webcam: crate::webcam::Settings,
+    /// How the bundled meeting program joins meetings.
+    pub meeting: super::meeting::MeetingConfig,
 }
 
 /// Speech-to-text engines `transcription.engine` names.
@@ -562,7 +564,8 @@ pub struct BotsConfig {
     /// Processing block length in ms. Default: 20.
     pub block_ms: f64,
     /// Program that joins meetings for meeting bots (see docs/protocol.md, bot
-    /// protocol). Default: none (meeting bots are refused).
+    /// protocol). Default: none, meaning `orch-meet` beside `orchd` (the bundled
+    /// program, which joins in Chromium; see `[meeting]`).
     pub meeting_program: Option<PathBuf>,
     /// Named command templates for command bots: `name = "shell command line"`.
     /// Default: none.
@@ -703,6 +706,7 @@ impl Config {
             return bad("daemon.allowed_group", "must not be empty when set".into());
         }
         self.bots.validate()?;
+        self.meeting.validate()?;
         self.translation.validate()?;
         self.transcription.validate()?;
         self.metrics.address()?;

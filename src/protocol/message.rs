@@ -253,6 +253,18 @@ pub enum Request {
         /// Display name.
         name: Option<String>,
     },
+    /// Sent by a meeting-bot program just before it exits: why its meeting ended
+    /// (`lobby_denied`, `lobby_timeout`, `meeting_ended`, `left_alone`,
+    /// `nobody_joined`). Allowed before `bot_attach` (a bot refused at the lobby never
+    /// attaches); answered with `ok`.
+    BotEnd {
+        /// The id the program was started with.
+        bot_id: String,
+        /// The reason, as the state machine names it.
+        reason: String,
+        /// One line for the bot's status.
+        detail: Option<String>,
+    },
     /// Open a live analysis of pushed audio (`orch analyze --live -`); then send
     /// [`Request::LiveAudio`] frames; meters arrive as [`Event::Meters`] with bot id `-`.
     LiveOpen {

@@ -6,14 +6,25 @@
 
 pub mod audio;
 pub mod engines;
+pub mod meeting;
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-/// The `orch` binary under test.
+/// The `orch` binary under test. Tests of other packages than the CLI's (the meeting
+/// tests belong to `orch-meet`) find it beside their own executable's directory, where
+/// `cargo test --workspace` builds every binary before running any test.
 pub fn orch_bin() -> PathBuf {
-    PathBuf::from(env!("CARGO_BIN_EXE_orch"))
+    match option_env!("CARGO_BIN_EXE_orch") {
+        Some(p) => PathBuf::from(p),
+        None => std::env::current_exe()
+            .expect("the test's path")
+            .parent()
+            .and_then(Path::parent)
+            .expect("target/<profile>/deps")
+            .join("orch"),
+    }
 }
 
 /// The `orchd` binary under test (built next to `orch` by `cargo test --workspace`).

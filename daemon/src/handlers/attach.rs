@@ -160,3 +160,45 @@ pub async fn participant(
     });
     None
 }
+
+/// The program's word on why its meeting ended, sent just before it exits. The bot
+/// ends with that reason: `lobby_denied` and `lobby_timeout` fail it without a restart,
+/// the others stop it.
+pub async fn end(state: &Arc<State>, bot: &str, reason: &str, detail: Option<String>) -> Response {
+    let (bot_id, handle) = match supervisor::find_live(state, bot, "end its meeting").await {
+        Ok((row, handle)) => (row.id, handle),
+        Err(f) => return Response::Failure(f),
+    };
+    if handle.spec.kind != orch::bots::BotKind::Meeting {
+        return Response::Failure(Failure::new(
+            FailureKind::Invalid,
+            format!("bot {bot_id} is not a meeting bot"),
+        ));
+    }
+    let Some(reason) = orch::bots::Reason::meeting_end(reason) else {
+        let known: Vec<&str> = orch::bots::Reason::MEETING_ENDS
+            .iter()
+            .map(|r| r.name())
+            .collect();
+        return Response::Failure(Failure::new(
+            FailureKind::Invalid,
+            format!(
+                "bot_end reason `{reason}` is not one of {}",
+                known.join(", ")
+            ),
+        ));
+    };
+    let detail = detail.map(|d| d.chars().take(300).collect::<String>());
+    handle.shared.log(&format!(
+        "meeting program: {}{}",
+        reason.name(),
+        detail
+            .as_deref()
+            .map(|d| format!(": {d}"))
+            .unwrap_or_default()
+    ));
+    handle.shared.set_meeting_end(reason, detail);
+    Response::Ok {
+        message: format!("bot {bot_id} ends: {}", reason.name()),
+    }
+}

@@ -98,6 +98,11 @@ pub async fn handle(state: &Arc<State>, conn: &mut Conn, id: u64, request: Reque
             Some(r) => r,
             None => return,
         },
+        Request::BotEnd {
+            bot_id,
+            reason,
+            detail,
+        } => attach::end(state, &bot_id, &reason, detail).await,
         Request::LiveOpen {
             sample_rate,
             channels,

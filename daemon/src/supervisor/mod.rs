@@ -231,11 +231,9 @@ pub async fn spawn(state: &Arc<State>, spec: BotSpec) -> Result<String, Failure>
         .unwrap_or_else(|| cfg.dsp.default_preset.clone());
     let chain = resolve_preset(state, &preset).await?;
     let command_line = command_line(&cfg, &spec);
-    if spec.kind == BotKind::Meeting && cfg.bots.meeting_program.is_none() {
-        return Err(Failure::new(
-            FailureKind::Invalid,
-            "meeting bots need `bots.meeting_program` in the configuration (the program that joins the meeting)",
-        ));
+    if spec.kind == BotKind::Meeting {
+        source::MeetingLaunch::new(&cfg, &spec)
+            .map_err(|e| Failure::new(FailureKind::Invalid, e))?;
     }
     if let Some(w) = &spec.webcam {
         crate::webcam::settings_for(state, &w.set)?;

@@ -115,7 +115,10 @@ pub async fn run(
             Reason::SourceEnded
             | Reason::MaxDuration
             | Reason::SilenceTimeout
-            | Reason::Finished => {
+            | Reason::Finished
+            | Reason::MeetingEnded
+            | Reason::LeftAlone
+            | Reason::NobodyJoined => {
                 set_state(
                     &state,
                     &bot,
@@ -133,6 +136,11 @@ pub async fn run(
                 )
                 .await;
                 final_reason = ending.reason;
+                break;
+            }
+            refusal if refusal.is_refusal() => {
+                set_state(&state, &bot, BotState::Failed, refusal, ending.detail).await;
+                final_reason = refusal;
                 break;
             }
             Reason::SourceError
@@ -253,7 +261,7 @@ async fn run_once(
         preset: bot.preset.lock().map(|p| p.clone()).unwrap_or_default(),
         block_ms: b.block_ms,
         command_line,
-        meeting_program: b.meeting_program.clone(),
+        meeting: super::source::MeetingLaunch::new(cfg, &bot.spec).ok(),
         socket: cfg.daemon.socket.clone(),
         push,
         stop_grace: Duration::from_secs_f64(b.terminate_timeout_s),

@@ -29,6 +29,8 @@ pub struct Shared {
     tid: AtomicU32,
     /// Audio layout announced by an attached meeting program.
     layout: Mutex<Option<(u32, usize)>>,
+    /// Why the meeting ended, as its program reported with `bot_end`.
+    meeting_end: Mutex<Option<(orch::bots::Reason, Option<String>)>>,
     /// Live figures, refreshed about ten times a second.
     pub live: Mutex<Option<BotLive>>,
     /// A new chain (and its preset name) waiting to be applied by the audio thread.
@@ -78,6 +80,7 @@ impl Shared {
             pid: AtomicU32::new(0),
             tid: AtomicU32::new(0),
             layout: Mutex::new(None),
+            meeting_end: Mutex::new(None),
             live: Mutex::new(None),
             pending_chain: Mutex::new(None),
             meters: broadcast::channel(64).0,
@@ -136,6 +139,18 @@ impl Shared {
     /// The announced layout.
     pub fn layout(&self) -> Option<(u32, usize)> {
         self.layout.lock().ok().and_then(|l| *l)
+    }
+
+    /// Record why the meeting program says its meeting ended.
+    pub fn set_meeting_end(&self, reason: orch::bots::Reason, detail: Option<String>) {
+        if let Ok(mut e) = self.meeting_end.lock() {
+            *e = Some((reason, detail));
+        }
+    }
+
+    /// Take the reported end of the meeting, if the program sent one.
+    pub fn take_meeting_end(&self) -> Option<(orch::bots::Reason, Option<String>)> {
+        self.meeting_end.lock().ok().and_then(|mut e| e.take())
     }
 
     /// Note that audio arrived now.

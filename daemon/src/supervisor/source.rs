@@ -25,8 +25,41 @@ pub enum SourceEnd {
     Crashed(String),
 }
 
-/// How long a meeting program may take to attach.
-const ATTACH_TIMEOUT: Duration = Duration::from_secs(30);
+/// How a meeting bot's program is started.
+#[derive(Debug, Clone)]
+pub struct MeetingLaunch {
+    /// The program: `bots.meeting_program`, or the bundled `orch-meet`.
+    pub program: PathBuf,
+    /// `[meeting]` settings for it, as environment variables.
+    pub env: Vec<(&'static str, String)>,
+    /// How long it may take to attach: loading the page, then the lobby.
+    pub attach_timeout: Duration,
+}
+
+impl MeetingLaunch {
+    /// The launch of `spec`'s meeting program under `cfg`, or why there is none.
+    pub fn new(cfg: &orch::config::Config, spec: &BotSpec) -> Result<MeetingLaunch, String> {
+        let program = match &cfg.bots.meeting_program {
+            Some(p) => p.clone(),
+            None => bundled_program().ok_or(
+                "meeting bots need `bots.meeting_program` in the configuration (orch-meet, \
+                 the bundled program, is not installed beside orchd)",
+            )?,
+        };
+        Ok(MeetingLaunch {
+            program,
+            env: cfg.meeting.program_env(spec.name.as_deref()),
+            attach_timeout: Duration::from_secs_f64(cfg.meeting.attach_timeout_s()),
+        })
+    }
+}
+
+/// `orch-meet` in the directory of the running `orchd`, when it is there.
+fn bundled_program() -> Option<PathBuf> {
+    let exe = std::env::current_exe().ok()?;
+    let p = exe.parent()?.join("orch-meet");
+    p.is_file().then_some(p)
+}
 
 /// Audio pushed by a meeting-bot program: interleaved samples.
 pub type PushRx = Receiver<Vec<f32>>;
@@ -57,7 +90,7 @@ impl Source {
         spec: &BotSpec,
         command_line: Option<&str>,
         push: Option<PushRx>,
-        meeting_program: Option<&std::path::Path>,
+        meeting: Option<&MeetingLaunch>,
         bot_id: &str,
         socket: &std::path::Path,
         shared: &Arc<Shared>,
@@ -105,8 +138,8 @@ impl Source {
             }
             BotKind::Meeting => {
                 let rx = push.ok_or("no audio channel for a meeting bot")?;
-                let program = meeting_program
-                    .ok_or("meeting bots need `bots.meeting_program` in the configuration")?;
+                let launch = meeting.ok_or("no meeting program for a meeting bot")?;
+                let program = &launch.program;
                 let mut child = Command::new(program)
                     .arg("--bot-id")
                     .arg(bot_id)
@@ -122,6 +155,7 @@ impl Source {
                         "ORCH_MEETING_URL",
                         spec.meeting_url.as_deref().unwrap_or_default(),
                     )
+                    .envs(launch.env.iter().map(|(k, v)| (k, v)))
                     .stdin(Stdio::null())
                     .stdout(Stdio::piped())
                     .stderr(Stdio::piped())
@@ -136,7 +170,7 @@ impl Source {
                     forward_lines(out, shared.clone());
                 }
                 // The program announces its audio layout when it attaches.
-                let deadline = std::time::Instant::now() + ATTACH_TIMEOUT;
+                let deadline = std::time::Instant::now() + launch.attach_timeout;
                 let (rate, channels) = loop {
                     if let Some(layout) = shared.layout() {
                         break layout;
@@ -153,7 +187,7 @@ impl Source {
                         stop_child(&mut child, Duration::from_secs(1));
                         return Err(format!(
                             "the meeting program did not attach within {} s",
-                            ATTACH_TIMEOUT.as_secs()
+                            launch.attach_timeout.as_secs()
                         ));
                     }
                     std::thread::sleep(Duration::from_millis(20));

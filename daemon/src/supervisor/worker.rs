@@ -32,7 +32,7 @@ pub struct WorkerParams {
     pub preset: String,
     pub block_ms: f64,
     pub command_line: Option<String>,
-    pub meeting_program: Option<std::path::PathBuf>,
+    pub meeting: Option<super::source::MeetingLaunch>,
     pub socket: std::path::PathBuf,
     pub push: Option<PushRx>,
     pub stop_grace: Duration,
@@ -122,6 +122,18 @@ pub fn spawn(
         })
 }
 
+/// The end a meeting program reported with `bot_end`, else `reason`.
+fn meeting_end_or(
+    shared: &Shared,
+    reason: Reason,
+    detail: Option<String>,
+) -> (Reason, Option<String>) {
+    match shared.take_meeting_end() {
+        Some((r, d)) => (r, d.or(detail)),
+        None => (reason, detail),
+    }
+}
+
 fn run(
     p: WorkerParams,
     shared: &Arc<Shared>,
@@ -131,13 +143,13 @@ fn run(
         &p.spec,
         p.command_line.as_deref(),
         p.push,
-        p.meeting_program.as_deref(),
+        p.meeting.as_ref(),
         &shared.bot_id,
         &p.socket,
         shared,
     ) {
         Ok(s) => s,
-        Err(e) => return (Reason::SourceError, Some(e)),
+        Err(e) => return meeting_end_or(shared, Reason::SourceError, Some(e)),
     };
     let (rate, channels) = source.layout();
     let block = ((f64::from(rate) * p.block_ms / 1000.0).round() as usize).max(1);
@@ -229,11 +241,11 @@ fn run(
                     channels,
                     &preset,
                 );
-                return (Reason::SourceEnded, None);
+                return meeting_end_or(shared, Reason::SourceEnded, None);
             }
             Err(SourceEnd::Crashed(why)) => {
                 source.stop(p.stop_grace);
-                return (Reason::Crashed, Some(why));
+                return meeting_end_or(shared, Reason::Crashed, Some(why));
             }
         }
         shared.touch();
