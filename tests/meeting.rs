@@ -6,9 +6,10 @@
 
 mod helper;
 
+use std::process::Command;
 use std::time::Duration;
 
-use helper::engines::{espeak, whisper_url};
+use helper::engines::{espeak, ocr, whisper_url};
 use helper::meeting::Simulator;
 use helper::{Env, wait_for};
 
@@ -183,3 +184,131 @@ fn the_bot_joins_hears_both_speakers_by_name_and_leaves_when_the_call_ends() {
     );
     assert_no_browser_left(&env, &bot);
 }
+
+#[test]
+fn a_host_who_denies_or_never_answers_fails_the_bot_at_the_lobby_without_a_restart() {
+    let env = Env::new();
+    env.write_config("[meeting]\nlobby_timeout_s = 5\n");
+    let _d = env.daemon(&[]);
+    let sim = simulator(&env);
+    let denied = spawn_meeting(&env, &sim.url("lobby=deny&admit_ms=500"), &[]);
+    let ignored = spawn_meeting(&env, &sim.url("lobby=never"), &["--dedup-key", "other"]);
+    ended_with(&env, &denied, "failed", "lobby_denied", Duration::from_secs(30));
+    ended_with(&env, &ignored, "failed", "lobby_timeout", Duration::from_secs(40));
+    for bot in [&denied, &ignored] {
+        let st = env.bot(bot);
+        assert_eq!(st["restarts"], 0, "{st}");
+        assert_no_browser_left(&env, bot);
+    }
+    // The reason is stored with the transition.
+    let evs = events(&env, &denied);
+    assert!(
+        evs.iter()
+            .any(|e| e["event"]["to_state"] == "failed" && e["event"]["reason"] == "lobby_denied"),
+        "{evs:?}"
+    );
+}
+
+#[test]
+fn the_bot_leaves_when_everyone_else_left_or_nobody_came() {
+    let env = Env::new();
+    env.write_config("[meeting]\nalone_timeout_s = 2\nempty_timeout_s = 4\n");
+    let _d = env.daemon(&[]);
+    let sim = simulator(&env);
+    let bot = spawn_meeting(&env, &sim.url("admit_ms=300&rounds=0"), &[]);
+    env.wait_bot(&bot, "running", Duration::from_secs(60));
+    wait_for(Duration::from_secs(20), "the participants", || {
+        events(&env, &bot)
+            .iter()
+            .any(|e| e.to_string().contains("Bob Example"))
+    });
+    sim.control("leave_all");
+    ended_with(&env, &bot, "stopped", "left_alone", Duration::from_secs(20));
+    let evs = events(&env, &bot);
+    assert!(
+        evs.iter()
+            .any(|e| e.to_string().contains("left") && e.to_string().contains("Alice Example")),
+        "{evs:?}"
+    );
+    assert_no_browser_left(&env, &bot);
+
+    let empty = spawn_meeting(&env, &sim.url("admit_ms=300&alone=1"), &["--dedup-key", "empty"]);
+    ended_with(&env, &empty, "stopped", "nobody_joined", Duration::from_secs(40));
+    assert_no_browser_left(&env, &empty);
+}
+
+#[test]
+fn a_killed_browser_is_restarted_and_terminate_leaves_no_browser_behind() {
+    let env = Env::new();
+    let _d = env.daemon(&[]);
+    let sim = simulator(&env);
+    let bot = spawn_meeting(&env, &sim.url("admit_ms=300&rounds=0"), &[]);
+    env.wait_bot(&bot, "running", Duration::from_secs(60));
+    let first = browser_pids(&env, &bot)[0];
+    // SIGKILL the browser: orch-meet fails, orchd restarts it, it joins again.
+    assert!(Command::new("kill").args(["-9", &first.to_string()]).status().unwrap().success());
+    wait_for(Duration::from_secs(60), "a second browser in the call", || {
+        let st = env.bot(&bot);
+        st["restarts"].as_u64() == Some(1) && st["state"] == "running"
+    });
+    assert_eq!(browser_pids(&env, &bot).len(), 2);
+    wait_for(Duration::from_secs(10), "the killed browser's helpers to go", || {
+        group_members(first).is_empty()
+    });
+    // Kill the meeting program itself: its browser goes with it.
+    let program = env.bot(&bot)["pid"].as_u64().unwrap() as u32;
+    let second = browser_pids(&env, &bot)[1];
+    assert!(Command::new("kill").args(["-9", &program.to_string()]).status().unwrap().success());
+    wait_for(Duration::from_secs(10), "the orphaned browser to go", || {
+        group_members(second).is_empty()
+    });
+    env.wait_bot(&bot, "running", Duration::from_secs(60));
+    env.orch(&["bot", "terminate", &bot]).ok();
+    ended_with(&env, &bot, "stopped", "terminated_by_user", Duration::from_secs(20));
+    assert_no_browser_left(&env, &bot);
+}
+
+#[test]
+fn people_in_the_call_see_the_captions_on_the_bot_s_camera() {
+    let env = Env::new();
+    env.write_config(&format!(
+        "[transcription]\nurl = \"{}\"\n[webcam]\ncaption_s = 30\n",
+        whisper_url()
+    ));
+    let d = env.daemon(&[]);
+    let sim = simulator(&env);
+    let bot = spawn_meeting(
+        &env,
+        &sim.url("admit_ms=300"),
+        &[
+            "--transcribe",
+            "--language",
+            "en",
+            "--webcam",
+            "--webcam-set",
+            "size=1280x720",
+        ],
+    );
+    env.wait_bot(&bot, "running", Duration::from_secs(60));
+    let join = sim.state.lock().unwrap().joins.first().cloned().unwrap();
+    assert_eq!(join["camera"], true, "{join}");
+    // The simulator's tile of the bot shows what the webcam draws: the spoken words.
+    let png = env.dir.path().join("tile.png");
+    let mut text = String::new();
+    wait_for(Duration::from_secs(90), "the caption on the bot's tile", || {
+        let Some(tile) = sim.state.lock().unwrap().tile.clone() else {
+            return false;
+        };
+        std::fs::write(&png, tile).unwrap();
+        text = ocr(&png);
+        text.contains("budget") || text.contains("library")
+    });
+    assert!(sim.state.lock().unwrap().tiles > 1);
+    // orchd shutting down takes the browser with it.
+    let browser = browser_pids(&env, &bot)[0];
+    d.signal("TERM");
+    wait_for(Duration::from_secs(20), "no browser left", || {
+        group_members(browser).is_empty()
+    });
+}
+

@@ -10,30 +10,9 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use helper::Env;
-use helper::engines::{paragraph, whisper_url};
+use helper::engines::{ocr, paragraph, whisper_url};
 
 /// Text tesseract reads in a PNG, lower-cased with single spaces.
-fn ocr(png: &Path) -> String {
-    let out = Command::new("tesseract")
-        .arg(png)
-        .arg("-")
-        // One thread each: the tests run OCRs side by side on two cores.
-        .env("OMP_THREAD_LIMIT", "1")
-        .stderr(Stdio::null())
-        .output()
-        .expect("tesseract is installed (scripts/engines install)");
-    assert!(
-        out.status.success(),
-        "tesseract failed on {}",
-        png.display()
-    );
-    String::from_utf8_lossy(&out.stdout)
-        .to_lowercase()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 const CAPTIONS: &str = r#"[
  {"text": "Good morning everyone, let us start with the quarterly numbers.", "speaker": "Ada Lovelace", "source_language": "en", "confidence": 0.93, "original": true},
  {"text": "Buenos dias a todos, empecemos con las cifras trimestrales.", "speaker": "Ada Lovelace", "source_language": "en", "target_language": "es", "confidence": 0.93},

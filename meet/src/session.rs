@@ -426,3 +426,37 @@ impl AudioCount {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_states_parse_and_the_bot_is_told_apart() {
+        let s: PageState = serde_json::from_str(
+            r#"{"phase":"in_call","participants":[{"id":"a","name":"Ann","speaking":true,"self":false},{"id":"b","name":"Bot","self":true}]}"#,
+        )
+        .unwrap();
+        assert_eq!(s.phase, "in_call");
+        assert!(s.participants[0].speaking && !s.participants[0].is_self);
+        assert!(s.participants[1].is_self && !s.participants[1].speaking);
+    }
+
+    #[test]
+    fn urls_are_logged_without_their_query() {
+        let s = Settings {
+            bot_id: "b".into(),
+            socket: "/s".into(),
+            url: "https://meet.example/abc?pwd=secret#x".into(),
+            name: "n".into(),
+            chromium: "chromium".into(),
+            platform: crate::platform::by_name("google-meet").unwrap(),
+            join_timeout: Duration::from_secs(1),
+            lobby_timeout: Duration::from_secs(1),
+            alone_timeout: Duration::from_secs(1),
+            empty_timeout: Duration::from_secs(1),
+        };
+        assert_eq!(s.url_for_log(), "https://meet.example/abc");
+        assert!(crate::platform::by_name("zoom").is_err());
+    }
+}

@@ -262,6 +262,16 @@ mod tests {
     }
 
     #[test]
+    fn meeting_programs_report_only_meeting_ends() {
+        for r in Reason::MEETING_ENDS {
+            assert_eq!(Reason::meeting_end(r.name()), Some(r));
+        }
+        assert_eq!(Reason::meeting_end("killed"), None);
+        assert!(Reason::LobbyDenied.is_refusal() && Reason::LobbyTimeout.is_refusal());
+        assert!(!Reason::MeetingEnded.is_refusal());
+    }
+
+    #[test]
     fn names_round_trip() {
         for s in BotState::ALL {
             assert_eq!(BotState::from_name(s.name()), Some(s));

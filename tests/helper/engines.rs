@@ -193,3 +193,25 @@ pub fn apertium(pair: &str, text: &str) -> String {
     assert!(out.status.success(), "apertium -u {pair} failed");
     String::from_utf8(out.stdout).unwrap().trim().to_string()
 }
+
+/// The text tesseract reads in `png`, lower case, on one line.
+pub fn ocr(png: &Path) -> String {
+    let out = Command::new("tesseract")
+        .arg(png)
+        .arg("-")
+        // One thread each: the tests run OCRs side by side on two cores.
+        .env("OMP_THREAD_LIMIT", "1")
+        .stderr(Stdio::null())
+        .output()
+        .expect("tesseract is installed (scripts/engines install)");
+    assert!(
+        out.status.success(),
+        "tesseract failed on {}",
+        png.display()
+    );
+    String::from_utf8_lossy(&out.stdout)
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
