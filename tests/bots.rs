@@ -271,7 +271,8 @@ fn bad_spawn_arguments_are_refused() {
     .stderr_has("--speed");
     env.orch(&["bot", "spawn", "--kind", "dragon"])
         .fails_with(2);
-    // Meeting bots need a meeting program in the config.
+    // A meeting program that is not there is refused at spawn.
+    env.write_config("[bots]\nmeeting_program = \"/nonexistent/meet-bot\"\n");
     let _d = env.daemon(&[]);
     env.orch(&[
         "bot",
@@ -284,7 +285,7 @@ fn bad_spawn_arguments_are_refused() {
         "google-meet",
     ])
     .fails_with(5)
-    .stderr_has("bots.meeting_program");
+    .stderr_has("bots.meeting_program `/nonexistent/meet-bot` does not exist");
     env.orch(&["bot", "status", "nope"])
         .fails_with(4)
         .stderr_has("bot `nope` not found");

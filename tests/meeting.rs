@@ -193,8 +193,20 @@ fn a_host_who_denies_or_never_answers_fails_the_bot_at_the_lobby_without_a_resta
     let sim = simulator(&env);
     let denied = spawn_meeting(&env, &sim.url("lobby=deny&admit_ms=500"), &[]);
     let ignored = spawn_meeting(&env, &sim.url("lobby=never"), &["--dedup-key", "other"]);
-    ended_with(&env, &denied, "failed", "lobby_denied", Duration::from_secs(30));
-    ended_with(&env, &ignored, "failed", "lobby_timeout", Duration::from_secs(40));
+    ended_with(
+        &env,
+        &denied,
+        "failed",
+        "lobby_denied",
+        Duration::from_secs(30),
+    );
+    ended_with(
+        &env,
+        &ignored,
+        "failed",
+        "lobby_timeout",
+        Duration::from_secs(40),
+    );
     for bot in [&denied, &ignored] {
         let st = env.bot(bot);
         assert_eq!(st["restarts"], 0, "{st}");
@@ -232,8 +244,18 @@ fn the_bot_leaves_when_everyone_else_left_or_nobody_came() {
     );
     assert_no_browser_left(&env, &bot);
 
-    let empty = spawn_meeting(&env, &sim.url("admit_ms=300&alone=1"), &["--dedup-key", "empty"]);
-    ended_with(&env, &empty, "stopped", "nobody_joined", Duration::from_secs(40));
+    let empty = spawn_meeting(
+        &env,
+        &sim.url("admit_ms=300&alone=1"),
+        &["--dedup-key", "empty"],
+    );
+    ended_with(
+        &env,
+        &empty,
+        "stopped",
+        "nobody_joined",
+        Duration::from_secs(40),
+    );
     assert_no_browser_left(&env, &empty);
 }
 
@@ -246,25 +268,51 @@ fn a_killed_browser_is_restarted_and_terminate_leaves_no_browser_behind() {
     env.wait_bot(&bot, "running", Duration::from_secs(60));
     let first = browser_pids(&env, &bot)[0];
     // SIGKILL the browser: orch-meet fails, orchd restarts it, it joins again.
-    assert!(Command::new("kill").args(["-9", &first.to_string()]).status().unwrap().success());
-    wait_for(Duration::from_secs(60), "a second browser in the call", || {
-        let st = env.bot(&bot);
-        st["restarts"].as_u64() == Some(1) && st["state"] == "running"
-    });
+    assert!(
+        Command::new("kill")
+            .args(["-9", &first.to_string()])
+            .status()
+            .unwrap()
+            .success()
+    );
+    wait_for(
+        Duration::from_secs(60),
+        "a second browser in the call",
+        || {
+            let st = env.bot(&bot);
+            st["restarts"].as_u64() == Some(1) && st["state"] == "running"
+        },
+    );
     assert_eq!(browser_pids(&env, &bot).len(), 2);
-    wait_for(Duration::from_secs(10), "the killed browser's helpers to go", || {
-        group_members(first).is_empty()
-    });
+    wait_for(
+        Duration::from_secs(10),
+        "the killed browser's helpers to go",
+        || group_members(first).is_empty(),
+    );
     // Kill the meeting program itself: its browser goes with it.
     let program = env.bot(&bot)["pid"].as_u64().unwrap() as u32;
     let second = browser_pids(&env, &bot)[1];
-    assert!(Command::new("kill").args(["-9", &program.to_string()]).status().unwrap().success());
-    wait_for(Duration::from_secs(10), "the orphaned browser to go", || {
-        group_members(second).is_empty()
-    });
+    assert!(
+        Command::new("kill")
+            .args(["-9", &program.to_string()])
+            .status()
+            .unwrap()
+            .success()
+    );
+    wait_for(
+        Duration::from_secs(10),
+        "the orphaned browser to go",
+        || group_members(second).is_empty(),
+    );
     env.wait_bot(&bot, "running", Duration::from_secs(60));
     env.orch(&["bot", "terminate", &bot]).ok();
-    ended_with(&env, &bot, "stopped", "terminated_by_user", Duration::from_secs(20));
+    ended_with(
+        &env,
+        &bot,
+        "stopped",
+        "terminated_by_user",
+        Duration::from_secs(20),
+    );
     assert_no_browser_left(&env, &bot);
 }
 
@@ -295,14 +343,18 @@ fn people_in_the_call_see_the_captions_on_the_bot_s_camera() {
     // The simulator's tile of the bot shows what the webcam draws: the spoken words.
     let png = env.dir.path().join("tile.png");
     let mut text = String::new();
-    wait_for(Duration::from_secs(90), "the caption on the bot's tile", || {
-        let Some(tile) = sim.state.lock().unwrap().tile.clone() else {
-            return false;
-        };
-        std::fs::write(&png, tile).unwrap();
-        text = ocr(&png);
-        text.contains("budget") || text.contains("library")
-    });
+    wait_for(
+        Duration::from_secs(90),
+        "the caption on the bot's tile",
+        || {
+            let Some(tile) = sim.state.lock().unwrap().tile.clone() else {
+                return false;
+            };
+            std::fs::write(&png, tile).unwrap();
+            text = ocr(&png);
+            text.contains("budget") || text.contains("library")
+        },
+    );
     assert!(sim.state.lock().unwrap().tiles > 1);
     // orchd shutting down takes the browser with it.
     let browser = browser_pids(&env, &bot)[0];
@@ -311,4 +363,3 @@ fn people_in_the_call_see_the_captions_on_the_bot_s_camera() {
         group_members(browser).is_empty()
     });
 }
-

@@ -40,9 +40,11 @@ const FLAGS: &[&str] = &[
     "--mute-audio",
     "--lang=en-US",
     "--window-size=1280,720",
-    // Memory: one renderer for the meeting tab, no site-per-process split.
-    "--renderer-process-limit=2",
-    "--disable-features=site-per-process,Translate,MediaRouter,OptimizationHints,AutofillServerCommunication",
+    // Memory: one renderer, for the meeting tab: no site-per-process split, no spare
+    // renderer, no prewarmed omnibox popup (a WebUI renderer of its own, even headless),
+    // the audio service inside the browser process.
+    "--renderer-process-limit=1",
+    "--disable-features=site-per-process,SpareRendererForSitePerProcess,WebUIOmniboxPopup,WebUIOmniboxAimPopup,Translate,MediaRouter,OptimizationHints,AutofillServerCommunication,AudioServiceOutOfProcess",
     "--remote-debugging-pipe",
 ];
 

@@ -280,10 +280,23 @@ impl Settings {
 
 /// A new tab with orch's bindings and scripts, navigated to the meeting.
 async fn open_page(s: &Settings, cdp: &Cdp) -> Result<String, String> {
-    let target = cdp
-        .call("Target.createTarget", json!({ "url": "about:blank" }), None)
-        .await?;
-    let target_id = target["targetId"].as_str().unwrap_or_default().to_string();
+    // The tab the browser opened with: a second tab would cost a second renderer.
+    let targets = cdp.call("Target.getTargets", json!({}), None).await?;
+    let existing = targets["targetInfos"].as_array().and_then(|t| {
+        t.iter()
+            .find(|t| t["type"] == "page")
+            .and_then(|t| t["targetId"].as_str())
+            .map(str::to_string)
+    });
+    let target_id = match existing {
+        Some(id) => id,
+        None => cdp
+            .call("Target.createTarget", json!({ "url": "about:blank" }), None)
+            .await?["targetId"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string(),
+    };
     let attached = cdp
         .call(
             "Target.attachToTarget",

@@ -334,6 +334,10 @@ pub struct BotInfo {
     pub rss_kib: Option<u64>,
     /// Live figures (live bots only).
     pub live: Option<BotLive>,
+    /// Messages of audio a meeting program pushed that were dropped because the bot's
+    /// queue was full (live meeting bots only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pushed_dropped: Option<u64>,
     /// What live transcription has done (transcribing live bots only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub transcription: Option<crate::records::TranscriptionStats>,

@@ -369,12 +369,16 @@ pub fn info(state: &State, row: BotRow) -> BotInfo {
         cpu_s: None,
         rss_kib: None,
         live: None,
+        pushed_dropped: None,
         transcription: None,
         translation: None,
         alerts: Vec::new(),
         spec: row.spec,
     };
     if let Some(h) = live {
+        if h.spec.kind == BotKind::Meeting {
+            info.pushed_dropped = Some(h.push_dropped.load(std::sync::atomic::Ordering::Relaxed));
+        }
         if let Ok(s) = h.state.lock() {
             info.state = s.0;
             info.reason = s.1;

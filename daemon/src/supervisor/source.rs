@@ -40,6 +40,12 @@ impl MeetingLaunch {
     /// The launch of `spec`'s meeting program under `cfg`, or why there is none.
     pub fn new(cfg: &orch::config::Config, spec: &BotSpec) -> Result<MeetingLaunch, String> {
         let program = match &cfg.bots.meeting_program {
+            Some(p) if p.components().count() > 1 && !p.is_file() => {
+                return Err(format!(
+                    "bots.meeting_program `{}` does not exist",
+                    p.display()
+                ));
+            }
             Some(p) => p.clone(),
             None => bundled_program().ok_or(
                 "meeting bots need `bots.meeting_program` in the configuration (orch-meet, \
