@@ -12,13 +12,14 @@ use orch::analysis::{AnalysisOptions, Analyzer};
 use orch::audio::Planar;
 use orch::dsp::StreamFormat;
 use orch::dsp::chain::ChainConfig;
-use orch::dsp::pipeline::Pipeline;
+use orch::dsp::pipeline::{Pipeline, PreparedChain};
 
 struct Counting;
 
 thread_local! {
     static COUNTING: Cell<bool> = const { Cell::new(false) };
     static ALLOCATIONS: Cell<u64> = const { Cell::new(0) };
+    static FREES: Cell<u64> = const { Cell::new(0) };
 }
 
 fn note() {
@@ -43,6 +44,9 @@ unsafe impl GlobalAlloc for Counting {
         unsafe { System.realloc(ptr, layout, new_size) }
     }
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        if COUNTING.with(Cell::get) {
+            FREES.with(|a| a.set(a.get() + 1));
+        }
         unsafe { System.dealloc(ptr, layout) }
     }
 }
@@ -126,4 +130,58 @@ fn the_per_block_work_allocates_nothing_in_steady_state() {
             "chain {name}: allocations in 1000 blocks by the pipeline, the analyzer, the meters"
         );
     }
+}
+
+#[test]
+fn a_chain_change_prepared_off_the_audio_thread_allocates_and_frees_nothing_on_it() {
+    let audio = signal(10);
+    let format = StreamFormat {
+        sample_rate: RATE,
+        channels: 1,
+        max_block: BLOCK,
+    };
+    let running = ChainConfig::default();
+    let mut louder = running.clone();
+    louder
+        .stage_mut(orch::dsp::StageKind::Compression)
+        .expect("the default chain compresses")
+        .gain_out_db = -2.0;
+    // A gain change is set in place; another preset's stages are crossfaded in.
+    for (what, next) in [("in place", louder), ("rebuild", chain("all-stages"))] {
+        let mut pipeline = Pipeline::new(&running, format).unwrap();
+        let mut block = Planar::new(1, BLOCK);
+        let mut feed = |pipeline: &mut Pipeline, from: usize, blocks: usize| {
+            for i in 0..blocks {
+                let at = (from + i * BLOCK) % (audio.len() - BLOCK);
+                block.set_len(BLOCK);
+                block.channel_mut(0).copy_from_slice(&audio[at..at + BLOCK]);
+                pipeline.process(&mut block);
+            }
+        };
+        feed(&mut pipeline, 0, 500);
+        // The control side: validate, diff, build and prepare the new stages.
+        let prepared = PreparedChain::new(&running, &next, format).unwrap();
+        // The audio thread: swap, then run through the whole crossfade.
+        ALLOCATIONS.with(|a| a.set(0));
+        FREES.with(|a| a.set(0));
+        COUNTING.with(|c| c.set(true));
+        let retired = pipeline.apply(prepared);
+        feed(&mut pipeline, 500 * BLOCK, 200);
+        COUNTING.with(|c| c.set(false));
+        let (allocs, frees) = (ALLOCATIONS.with(Cell::get), FREES.with(Cell::get));
+        // Back on the control side: what it replaced is freed there.
+        assert!(retired.is_ok(), "{what}: the change was refused");
+        drop(retired);
+        assert_eq!(pipeline.config(), &next, "{what}");
+        assert_eq!(
+            (allocs, frees),
+            (0, 0),
+            "{what}: allocations and frees on the audio thread for a chain change"
+        );
+    }
+    // A change prepared for another chain is refused, not half applied.
+    let mut pipeline = Pipeline::new(&chain("all-stages"), format).unwrap();
+    let stale = PreparedChain::new(&running, &running, format).unwrap();
+    assert!(pipeline.apply(stale).is_err());
+    assert_eq!(pipeline.config(), &chain("all-stages"));
 }

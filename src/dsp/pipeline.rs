@@ -11,8 +11,14 @@
 //! envelopes keep their state, gains glide over 10 ms: no click). Any other change —
 //! stages added, removed, moved, switched, or a parameter that changes a stage's latency
 //! such as a look-ahead — builds a new chain and crossfades from the old one over 15 ms
-//! with equal-power (sine/cosine) gains. The old chain is dropped on the next `update`,
-//! never in `process`.
+//! with equal-power (sine/cosine) gains.
+//!
+//! A live change is made in two steps so that the audio thread never builds a stage:
+//! [`PreparedChain::new`] (on the control side: it validates, diffs, and builds and
+//! prepares any new stages, allocating as it needs) and [`Pipeline::apply`] (on the audio
+//! thread: swaps parameters or slots, allocates nothing, and hands back what it replaced
+//! as [`Retired`], to be dropped on the control side). [`Pipeline::update`] does both,
+//! for offline use.
 
 use std::time::Instant;
 
@@ -455,7 +461,8 @@ impl Pipeline {
             }
             fade.pos += n;
             if fade.pos >= fade.len {
-                // Keep the old stages until the next update: no deallocation here.
+                // Keep the old stages until the next change hands them back: no
+                // deallocation here.
                 let done = self.fade.take().expect("fade is active");
                 self.retired = done.slots;
             }
@@ -471,52 +478,81 @@ impl Pipeline {
         self.timing.record(t0.elapsed().as_secs_f64());
     }
 
-    /// Apply a new chain while running. Parameter-only changes update in place; other
-    /// changes rebuild and crossfade (see the module documentation). Invalid chains are
-    /// rejected and the running chain is kept. Call from the control side: a rebuild
-    /// allocates.
+    /// Apply a new chain: [`PreparedChain::new`] then [`Pipeline::apply`], in one call
+    /// (it allocates: offline use). Invalid chains are rejected and the running chain
+    /// is kept.
     pub fn update(&mut self, config: &ChainConfig) -> Result<()> {
-        config.check()?;
-        self.retired.clear();
-        let old_kinds: Vec<StageKind> = self.slots.iter().map(|s| s.stage.kind()).collect();
-        let new_enabled: Vec<(usize, &crate::dsp::chain::StageEntry)> = config
-            .stages
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.enabled)
-            .collect();
-        let same_layout = old_kinds.len() == new_enabled.len()
-            && old_kinds
-                .iter()
-                .zip(&new_enabled)
-                .all(|(k, (_, e))| *k == e.kind())
-            && self.slots.iter().zip(&new_enabled).all(|(slot, (_, e))| {
-                slot.params == e.params || same_latency(&slot.params, &e.params, self.format)
-            });
-        if same_layout {
-            for (slot, (pos, entry)) in self.slots.iter_mut().zip(new_enabled) {
-                slot.position = pos;
-                if slot.params != entry.params {
-                    slot.stage.set_params(&entry.params);
-                    slot.params = entry.params.clone();
-                }
-                slot.gain_in.set_target(db_to_lin(entry.gain_in_db as f32));
-                slot.gain_out
-                    .set_target(db_to_lin(entry.gain_out_db as f32));
+        let prepared = PreparedChain::new(&self.config, config, self.format)?;
+        self.apply(prepared).map(drop).map_err(|(_, e)| e)
+    }
+
+    /// Swap in a prepared chain: parameters set in place, or the new stages crossfaded
+    /// in. Allocates nothing and builds nothing (realtime-safe); what it replaced comes
+    /// back as [`Retired`]. Refused (and handed back) when it was prepared for another
+    /// stream format or another running chain.
+    pub fn apply(
+        &mut self,
+        mut prepared: PreparedChain,
+    ) -> std::result::Result<Retired, (Box<PreparedChain>, Error)> {
+        let matches = match &prepared.change {
+            Change::InPlace(p) => {
+                p.len() == self.slots.len()
+                    && self
+                        .slots
+                        .iter()
+                        .zip(p)
+                        .all(|(s, (_, params, _, _))| s.stage.kind() == params.kind())
             }
-        } else {
-            let new_slots = build_slots(config, self.format);
-            let old = std::mem::replace(&mut self.slots, new_slots);
-            // A fade already running is cut short: its old chain is dropped here.
-            self.fade = Some(Fade {
-                slots: old,
-                pos: 0,
-                len: ms_to_frames(CROSSFADE_MS, self.format.sample_rate).max(1),
-            });
-            self.crossfades += 1;
+            Change::Rebuild(_) => true,
+        };
+        if prepared.format != self.format || !matches {
+            return Err((
+                Box::new(prepared),
+                Error::Invalid("the chain changed while the new one was prepared".into()),
+            ));
         }
-        self.config = config.clone();
-        Ok(())
+        let retired_slots = std::mem::take(&mut self.retired);
+        let mut faded = None;
+        let in_place = match std::mem::replace(&mut prepared.change, Change::InPlace(Vec::new())) {
+            Change::InPlace(mut items) => {
+                for (slot, (pos, params, gain_in, gain_out)) in
+                    self.slots.iter_mut().zip(items.drain(..))
+                {
+                    slot.position = pos;
+                    if slot.params != params {
+                        slot.stage.set_params(&params);
+                        prepared
+                            .spare
+                            .push(std::mem::replace(&mut slot.params, params));
+                    } else {
+                        prepared.spare.push(params);
+                    }
+                    slot.gain_in.set_target(gain_in);
+                    slot.gain_out.set_target(gain_out);
+                }
+                Some(items)
+            }
+            Change::Rebuild(new_slots) => {
+                let old = std::mem::replace(&mut self.slots, new_slots);
+                // A fade already running is cut short: its old chain goes back too.
+                faded = self.fade.take().map(|f| f.slots);
+                self.fade = Some(Fade {
+                    slots: old,
+                    pos: 0,
+                    len: ms_to_frames(CROSSFADE_MS, self.format.sample_rate).max(1),
+                });
+                self.crossfades += 1;
+                None
+            }
+        };
+        let old_config = std::mem::replace(&mut self.config, prepared.config);
+        Ok(Retired {
+            _slots: retired_slots,
+            _faded: faded,
+            _params: prepared.spare,
+            _in_place: in_place,
+            _config: old_config,
+        })
     }
 
     /// Forget all signal history of every stage (keeps the chain).
@@ -576,6 +612,103 @@ impl Pipeline {
                 })
                 .collect(),
         }
+    }
+}
+
+/// A chain change ready for [`Pipeline::apply`]: validated against the running chain
+/// and the stream format, new stages built and prepared. Made off the audio thread.
+pub struct PreparedChain {
+    format: StreamFormat,
+    config: ChainConfig,
+    change: Change,
+    /// Room for the parameters the change replaces (no allocation when applied).
+    spare: Vec<StageParams>,
+}
+
+enum Change {
+    /// The same stages with the same latencies: (position, parameters, gain in, gain
+    /// out) for each slot, set in place.
+    InPlace(Vec<(usize, StageParams, f32, f32)>),
+    /// New stages, crossfaded from the old ones.
+    Rebuild(Vec<Slot>),
+}
+
+impl std::fmt::Debug for PreparedChain {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PreparedChain")
+            .field("stages", &self.config.enabled_kinds())
+            .field("rebuild", &matches!(self.change, Change::Rebuild(_)))
+            .finish_non_exhaustive()
+    }
+}
+
+impl PreparedChain {
+    /// Prepare the change from the chain `current` (as running, for `format`) to
+    /// `next`. Errors: `next` is not a valid chain.
+    pub fn new(
+        current: &ChainConfig,
+        next: &ChainConfig,
+        format: StreamFormat,
+    ) -> Result<PreparedChain> {
+        next.check()?;
+        let old: Vec<&StageParams> = current
+            .stages
+            .iter()
+            .filter(|e| e.enabled)
+            .map(|e| &e.params)
+            .collect();
+        let new: Vec<(usize, &crate::dsp::chain::StageEntry)> = next
+            .stages
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.enabled)
+            .collect();
+        let same_layout = old.len() == new.len()
+            && old.iter().zip(&new).all(|(a, (_, e))| {
+                a.kind() == e.kind() && (**a == e.params || same_latency(a, &e.params, format))
+            });
+        let change = if same_layout {
+            Change::InPlace(
+                new.iter()
+                    .map(|(pos, e)| {
+                        (
+                            *pos,
+                            e.params.clone(),
+                            db_to_lin(e.gain_in_db as f32),
+                            db_to_lin(e.gain_out_db as f32),
+                        )
+                    })
+                    .collect(),
+            )
+        } else {
+            Change::Rebuild(build_slots(next, format))
+        };
+        Ok(PreparedChain {
+            format,
+            config: next.clone(),
+            change,
+            spare: Vec::with_capacity(old.len()),
+        })
+    }
+
+    /// The chain it applies.
+    pub fn config(&self) -> &ChainConfig {
+        &self.config
+    }
+}
+
+/// What [`Pipeline::apply`] replaced: drop it off the audio thread.
+pub struct Retired {
+    _slots: Vec<Slot>,
+    _faded: Option<Vec<Slot>>,
+    _params: Vec<StageParams>,
+    _in_place: Option<Vec<(usize, StageParams, f32, f32)>>,
+    _config: ChainConfig,
+}
+
+impl std::fmt::Debug for Retired {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Retired").finish_non_exhaustive()
     }
 }
 

@@ -107,6 +107,7 @@ async fn apply(
     let changes = settings::parse(set).map_err(crate::state::failure)?;
     // Checks that need the daemon: the preset exists, transcription was set up.
     let mut chain = None;
+    let mut changed_preset = None;
     for c in &changes {
         match c {
             Change::Preset(name) => {
@@ -163,6 +164,11 @@ async fn apply(
             }
             _ => {}
         }
+    }
+    // The chain first: the bot may refuse it, and then nothing else changes either.
+    if let Some((name, chain)) = chain.take() {
+        supervisor::change_chain(handle, &name, chain).await?;
+        changed_preset = Some(name);
     }
     let (mut max_d, mut silence) = handle.shared.leave_rules();
     // The stored spec: earlier `--set`s are in it, not in the spawn-time copy.
@@ -260,13 +266,7 @@ async fn apply(
         }
     }
     handle.shared.set_leave_rules(max_d, silence);
-    if let Some((name, chain)) = chain {
-        if let Ok(mut p) = handle.shared.pending_chain.lock() {
-            *p = Some((name.clone(), chain));
-        }
-        if let Ok(mut p) = handle.preset.lock() {
-            *p = name.clone();
-        }
+    if let Some(name) = changed_preset {
         notes.push(format!("preset {name}"));
     }
     for n in &notes {

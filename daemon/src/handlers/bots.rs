@@ -131,11 +131,8 @@ pub async fn apply_preset(state: &Arc<State>, id: &str, preset: &str) -> Respons
         Ok(c) => c,
         Err(f) => return Response::Failure(f),
     };
-    if let Ok(mut p) = handle.shared.pending_chain.lock() {
-        *p = Some((preset.to_string(), chain));
-    }
-    if let Ok(mut p) = handle.preset.lock() {
-        *p = preset.to_string();
+    if let Err(f) = supervisor::change_chain(&handle, preset, chain).await {
+        return Response::Failure(f);
     }
     let (bid, name, now) = (
         row.id.clone(),

@@ -5,6 +5,7 @@
 //! Locking: the map of live bots is a std mutex held only to insert, remove or clone a
 //! handle, never across an await or while the database is used.
 
+mod chain_change;
 mod log_writer;
 mod procinfo;
 pub mod runner;
@@ -63,6 +64,7 @@ pub fn system(state: &State, data_dir: &std::path::Path) -> orch::protocol::Syst
         bots,
     }
 }
+pub use chain_change::change as change_chain;
 pub use shared::Shared;
 pub use source::signal_group;
 

@@ -293,6 +293,10 @@ async fn run_once(
     let mut tick = tokio::time::interval(TICK);
     let mut last_stats = Instant::now();
     let stall = Duration::from_secs_f64(b.stall_timeout_s);
+    // A command that never writes a byte would keep the bot `starting` for ever.
+    let start_by = (bot.spec.kind == BotKind::Command)
+        .then(|| Instant::now() + Duration::from_secs_f64(b.start_timeout_s));
+    let mut stall_detail = format!("no audio for {:.1} s", stall.as_secs_f64());
     let (reason, detail) = loop {
         tokio::select! {
             msg = rx.recv() => match msg {
@@ -335,9 +339,16 @@ async fn run_once(
                     }
                     kill_at = None;
                 }
-                if opened && ordered.is_none() && !stalled && bot.shared.idle_s() > stall.as_secs_f64() {
+                let never_started = !opened && start_by.is_some_and(|t| Instant::now() >= t);
+                if never_started {
+                    stall_detail = format!("the command wrote no audio within {} s", b.start_timeout_s);
+                }
+                if ordered.is_none()
+                    && !stalled
+                    && ((opened && bot.shared.idle_s() > stall.as_secs_f64()) || never_started)
+                {
                     stalled = true;
-                    bot.shared.log(&format!("no audio for {:.1} s: stalled", stall.as_secs_f64()));
+                    bot.shared.log(&format!("{stall_detail}: stalled"));
                     bot.shared.stop.store(true, Ordering::Relaxed);
                     if let Some(pid) = bot.shared.pid() {
                         signal_group(pid, libc::SIGKILL);
@@ -356,6 +367,12 @@ async fn run_once(
     };
     let _ = tokio::task::spawn_blocking(move || thread.join()).await;
     bot.push.lock().expect("push lock").take();
+    // No chain runs until the next run opens its source.
+    bot.shared
+        .running_chain
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .take();
     // The audio is over: transcribe what is queued (the engine gets a bounded while).
     let transcriber = bot
         .shared
@@ -387,7 +404,7 @@ async fn run_once(
     if stalled && ordered.is_none() {
         return Ending {
             reason: Reason::Stalled,
-            detail: Some(format!("no audio for {:.1} s", stall.as_secs_f64())),
+            detail: Some(stall_detail),
             opened,
             ordered: None,
         };

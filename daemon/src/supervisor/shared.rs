@@ -7,13 +7,23 @@ use std::sync::{Mutex, TryLockError};
 
 use orch::analysis::Meters;
 use orch::bots::model::BotLive;
+use orch::dsp::StreamFormat;
 use orch::dsp::chain::ChainConfig;
 use orch::dsp::perf_window::WindowSummary;
+use orch::dsp::pipeline::{PreparedChain, Retired};
 use orch::protocol::{Event, now_unix};
 use tokio::sync::broadcast;
 
 /// Lines of a bot's log kept for `orch bot logs`.
 const LOG_LINES: usize = 500;
+
+/// A chain for the audio thread, with its preset's name.
+pub enum PendingChain {
+    /// Prepared off the audio thread for the chain it runs: it only swaps it in.
+    Prepared(String, PreparedChain),
+    /// For a run whose source has not opened yet: built when it opens.
+    Raw(String, ChainConfig),
+}
 
 /// Shared between the audio thread, the bot's runner task and request handlers.
 pub struct Shared {
@@ -34,7 +44,12 @@ pub struct Shared {
     /// Live figures, refreshed about ten times a second.
     pub live: Mutex<Option<BotLive>>,
     /// A new chain (and its preset name) waiting to be applied by the audio thread.
-    pub pending_chain: Mutex<Option<(String, ChainConfig)>>,
+    pub pending_chain: Mutex<Option<PendingChain>>,
+    /// What the audio thread made of the last prepared chain it took: what it replaced
+    /// (for the control side to drop), or why it refused it.
+    pub chain_outcome: Mutex<Option<Result<Retired, String>>>,
+    /// The stream format and chain the audio thread runs (None until its source opens).
+    pub running_chain: Mutex<Option<(StreamFormat, ChainConfig)>>,
     /// Meters of this bot, ten times a second.
     pub meters: broadcast::Sender<Event>,
     /// Recent log lines and a broadcast of new ones.
@@ -83,6 +98,8 @@ impl Shared {
             meeting_end: Mutex::new(None),
             live: Mutex::new(None),
             pending_chain: Mutex::new(None),
+            chain_outcome: Mutex::new(None),
+            running_chain: Mutex::new(None),
             meters: broadcast::channel(64).0,
             logs: Mutex::new(VecDeque::new()),
             log_tx: broadcast::channel(256).0,

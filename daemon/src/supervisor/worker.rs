@@ -17,7 +17,7 @@ use orch::dsp::pipeline::Pipeline;
 use orch::transcribe::live::{LiveEvent, LiveParams, LiveTranscriber};
 use tokio::sync::mpsc::UnboundedSender;
 
-use super::shared::Shared;
+use super::shared::{PendingChain, Shared};
 use super::source::{PushRx, Source, SourceEnd};
 
 /// How often live figures are published.
@@ -165,6 +165,23 @@ fn run(
             return (Reason::SourceError, Some(e.to_string()));
         }
     };
+    let mut preset = p.preset.clone();
+    // A preset applied before the source opened is built now, before the first block.
+    let mut running = p.chain.clone();
+    let early = shared.pending_chain.lock().ok().and_then(|mut c| c.take());
+    match early {
+        Some(PendingChain::Raw(name, chain)) if pipeline.update(&chain).is_ok() => {
+            preset = name;
+            running = chain;
+        }
+        // Prepared for an earlier run: this run's chain is rebuilt from the bot's preset.
+        _ => {}
+    }
+    *shared
+        .running_chain
+        .lock()
+        .unwrap_or_else(|e| e.into_inner()) = Some((format, running));
+    let mut undelivered: Option<Result<orch::dsp::pipeline::Retired, String>> = None;
     let analyzer = match Analyzer::new(rate, channels, 1.0, &AnalysisOptions::default()) {
         Ok(a) => a.live(),
         Err(e) => {
@@ -198,7 +215,6 @@ fn run(
     let mut dropped: u64 = 0;
     let mut last_publish = Instant::now();
     let mut last_activity = Instant::now();
-    let mut preset = p.preset.clone();
     // Resolved once: observing a block's time is lock-free and allocates nothing.
     let timer = orch::metrics::global().block_timer(&shared.bot_id);
     // The processing window being filled and the session's analysis: what is left of
@@ -215,15 +231,41 @@ fn run(
             source.stop(p.stop_grace);
             return (Reason::Finished, None);
         }
-        if let Ok(mut pending) = shared.pending_chain.try_lock()
-            && let Some((name, chain)) = pending.take()
+        // A chain change: prepared on the control side, swapped in here without
+        // building or freeing anything (chain_change.rs).
+        if undelivered.is_none()
+            && let Ok(mut pending) = shared.pending_chain.try_lock()
+            && let Some(change) = pending.take()
         {
-            match pipeline.update(&chain) {
-                Ok(()) => {
-                    shared.log(&format!("preset {name} applied"));
-                    preset = name;
+            drop(pending);
+            match change {
+                PendingChain::Prepared(name, prepared) => match pipeline.apply(prepared) {
+                    Ok(retired) => {
+                        preset = name;
+                        undelivered = Some(Ok(retired));
+                    }
+                    Err((back, e)) => {
+                        // Refused: it goes back to the control side to be dropped.
+                        undelivered = Some(Err(e.to_string()));
+                        drop(back);
+                    }
+                },
+                // Queued before the source opened and found only now: build it here
+                // (once, rare) rather than lose it.
+                PendingChain::Raw(name, chain) => {
+                    if pipeline.update(&chain).is_ok() {
+                        preset = name;
+                        if let Ok(mut r) = shared.running_chain.try_lock() {
+                            *r = Some((format, chain));
+                        }
+                    }
                 }
-                Err(e) => shared.log(&format!("chain update refused: {e}")),
+            }
+        }
+        if let Some(outcome) = undelivered.take() {
+            match shared.chain_outcome.try_lock() {
+                Ok(mut o) => *o = Some(outcome),
+                Err(_) => undelivered = Some(outcome),
             }
         }
         match source.read(&mut buf) {
