@@ -399,6 +399,25 @@ fn a_stalled_command_is_restarted() {
 }
 
 #[test]
+fn a_command_that_never_writes_stalls_at_the_start_timeout() {
+    let env = Env::new();
+    env.write_config("[bots]\nmax_restarts = 1\nrestart_backoff_s = 0.1\nstart_timeout_s = 1\n");
+    let _d = env.daemon(&[]);
+    let id = spawn(&env, &["--kind", "command", "--source", "exec sleep 600"]);
+    let b = wait_state(&env, &id, "failed", Duration::from_secs(20));
+    assert_eq!(b["reason"], "restart_limit", "{b}");
+    assert!(
+        b["detail"]
+            .as_str()
+            .unwrap()
+            .contains("wrote no audio within 1 s"),
+        "{b}"
+    );
+    let ev = env.orch(&["events", "--bot", &id, "--no-follow"]).stdout();
+    assert!(ev.contains("starting -> recovering (stalled)"), "{ev}");
+}
+
+#[test]
 fn a_crashed_daemon_leaves_interrupted_bots_and_an_intact_database() {
     let env = Env::new();
     let d = env.daemon(&[]);

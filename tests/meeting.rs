@@ -260,8 +260,9 @@ fn the_bot_leaves_when_everyone_else_left_or_nobody_came() {
 }
 
 #[test]
-fn a_killed_browser_is_restarted_and_terminate_leaves_no_browser_behind() {
+fn a_killed_or_hung_browser_is_restarted_and_terminate_leaves_no_browser_behind() {
     let env = Env::new();
+    env.write_config("[bots]\nstall_timeout_s = 3\nrestart_backoff_s = 0.2\nmax_restarts = 5\n");
     let _d = env.daemon(&[]);
     let sim = simulator(&env);
     let bot = spawn_meeting(&env, &sim.url("admit_ms=300&rounds=0"), &[]);
@@ -305,6 +306,28 @@ fn a_killed_browser_is_restarted_and_terminate_leaves_no_browser_behind() {
         || group_members(second).is_empty(),
     );
     env.wait_bot(&bot, "running", Duration::from_secs(60));
+    // A hung browser (stopped): no audio comes, the bot stalls and is restarted, and
+    // the hung browser is killed with its program.
+    let third = *browser_pids(&env, &bot).last().unwrap();
+    assert!(
+        Command::new("kill")
+            .args(["-STOP", &third.to_string()])
+            .status()
+            .unwrap()
+            .success()
+    );
+    wait_for(Duration::from_secs(60), "a restart after the stall", || {
+        let st = env.bot(&bot);
+        st["restarts"].as_u64() == Some(3) && st["state"] == "running"
+    });
+    wait_for(Duration::from_secs(10), "the hung browser to go", || {
+        group_members(third).is_empty()
+    });
+    let evs = events(&env, &bot);
+    assert!(
+        evs.iter().any(|e| e["event"]["reason"] == "stalled"),
+        "{evs:?}"
+    );
     env.orch(&["bot", "terminate", &bot]).ok();
     ended_with(
         &env,

@@ -551,6 +551,9 @@ pub struct BotsConfig {
     pub restart_backoff_max_s: f64,
     /// A live bot with no audio for this long is stalled and restarted. Default: 10 s.
     pub stall_timeout_s: f64,
+    /// A command bot whose command writes no audio this long after it starts is
+    /// stalled and restarted, 1 to 3600 s. Default: 30 s.
+    pub start_timeout_s: f64,
     /// Bots end after this long (their `--max-duration` wins). Default: 14400 s (4 h).
     pub max_duration_s: f64,
     /// Bots end after this long without speech (their `--silence-timeout` wins).
@@ -583,6 +586,7 @@ impl Default for BotsConfig {
             restart_backoff_s: 0.5,
             restart_backoff_max_s: 30.0,
             stall_timeout_s: 10.0,
+            start_timeout_s: 30.0,
             max_duration_s: 14_400.0,
             silence_timeout_s: 3_600.0,
             terminate_timeout_s: 5.0,
@@ -621,6 +625,7 @@ impl BotsConfig {
             86_400.0,
         )?;
         range("stall_timeout_s", self.stall_timeout_s, 0.1, 86_400.0)?;
+        range("start_timeout_s", self.start_timeout_s, 1.0, 3600.0)?;
         range("max_duration_s", self.max_duration_s, 1.0, 31_536_000.0)?;
         range(
             "silence_timeout_s",
