@@ -153,6 +153,13 @@ impl Shared {
         }
     }
 
+    /// Forget the layout of an earlier run's program (a new one must attach again).
+    pub fn clear_layout(&self) {
+        if let Ok(mut l) = self.layout.lock() {
+            *l = None;
+        }
+    }
+
     /// The announced layout.
     pub fn layout(&self) -> Option<(u32, usize)> {
         self.layout.lock().ok().and_then(|l| *l)

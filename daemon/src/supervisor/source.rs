@@ -145,6 +145,8 @@ impl Source {
             BotKind::Meeting => {
                 let rx = push.ok_or("no audio channel for a meeting bot")?;
                 let launch = meeting.ok_or("no meeting program for a meeting bot")?;
+                // Running starts when this run's program attaches, not an earlier one's.
+                shared.clear_layout();
                 let program = &launch.program;
                 let mut child = Command::new(program)
                     .arg("--bot-id")
