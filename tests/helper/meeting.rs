@@ -125,23 +125,3 @@ fn serve(mut conn: TcpStream, state: &Mutex<SimState>, dir: &Path) {
 fn read(p: &Path) -> Vec<u8> {
     std::fs::read(p).unwrap_or_default()
 }
-
-/// Chromium processes running now (the test machine runs no other browser).
-pub fn chromium_processes() -> Vec<u32> {
-    let mut out = Vec::new();
-    for e in std::fs::read_dir("/proc").unwrap().flatten() {
-        let Ok(pid) = e.file_name().to_string_lossy().parse::<u32>() else {
-            continue;
-        };
-        let Ok(cmd) = std::fs::read(e.path().join("cmdline")) else {
-            continue;
-        };
-        let first = cmd.split(|b| *b == 0).next().unwrap_or_default();
-        if String::from_utf8_lossy(first).contains("chromium")
-            && String::from_utf8_lossy(&cmd).contains("orch-meet-")
-        {
-            out.push(pid);
-        }
-    }
-    out
-}

@@ -24,6 +24,26 @@ fn fail(kind: FailureKind, msg: String) -> Option<Response> {
     Some(Response::Failure(Failure::new(kind, msg)))
 }
 
+/// The live meeting bot `bot` (id and handle), for a program that wants to `what`.
+async fn meeting_bot(
+    state: &Arc<State>,
+    bot: &str,
+    what: &str,
+) -> Result<(String, Arc<supervisor::BotHandle>), Failure> {
+    let (row, handle) = supervisor::find_live(state, bot, what).await?;
+    if handle.spec.kind != orch::bots::BotKind::Meeting {
+        return Err(Failure::new(
+            FailureKind::Invalid,
+            format!(
+                "bot {} is a {} bot: only meeting bots {what}",
+                row.id,
+                handle.spec.kind.name()
+            ),
+        ));
+    }
+    Ok((row.id, handle))
+}
+
 /// Attach this connection to a live meeting bot.
 pub async fn attach(
     state: &Arc<State>,
@@ -32,19 +52,10 @@ pub async fn attach(
     rate: u32,
     channels: usize,
 ) -> Response {
-    let (bot_id, handle) = match supervisor::find_live(state, bot, "take pushed audio").await {
-        Ok((row, handle)) => (row.id, handle),
+    let (bot_id, handle) = match meeting_bot(state, bot, "take pushed audio").await {
+        Ok(found) => found,
         Err(f) => return Response::Failure(f),
     };
-    if handle.spec.kind != orch::bots::BotKind::Meeting {
-        return Response::Failure(Failure::new(
-            FailureKind::Invalid,
-            format!(
-                "bot {bot_id} is a {} bot: only meeting bots take pushed audio",
-                handle.spec.kind.name()
-            ),
-        ));
-    }
     if let Err(e) = orch::audio::decode::check_layout("bot_attach", rate, channels) {
         return Response::Failure(Failure::new(FailureKind::Invalid, e.to_string()));
     }
@@ -165,16 +176,10 @@ pub async fn participant(
 /// ends with that reason: `lobby_denied` and `lobby_timeout` fail it without a restart,
 /// the others stop it.
 pub async fn end(state: &Arc<State>, bot: &str, reason: &str, detail: Option<String>) -> Response {
-    let (bot_id, handle) = match supervisor::find_live(state, bot, "end its meeting").await {
-        Ok((row, handle)) => (row.id, handle),
+    let (bot_id, handle) = match meeting_bot(state, bot, "end its meeting").await {
+        Ok(found) => found,
         Err(f) => return Response::Failure(f),
     };
-    if handle.spec.kind != orch::bots::BotKind::Meeting {
-        return Response::Failure(Failure::new(
-            FailureKind::Invalid,
-            format!("bot {bot_id} is not a meeting bot"),
-        ));
-    }
     let Some(reason) = orch::bots::Reason::meeting_end(reason) else {
         let known: Vec<&str> = orch::bots::Reason::MEETING_ENDS
             .iter()
