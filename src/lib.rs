@@ -36,6 +36,7 @@ pub mod signal;
 pub mod store;
 #[cfg(test)]
 pub(crate) mod test_signals;
+pub mod text_file;
 pub mod transcribe;
 pub mod translate;
 pub mod webcam;

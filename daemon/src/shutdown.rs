@@ -30,7 +30,7 @@ pub fn install_signal_handlers(state: Arc<State>) -> Result<()> {
                 }
                 _ = hup.recv() => {
                     tracing::info!("SIGHUP received: reloading the configuration");
-                    if state.reload_config().is_ok() {
+                    if state.reload_config().await.is_ok() {
                         systemd::reloaded("configuration reloaded");
                     }
                 }

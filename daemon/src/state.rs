@@ -13,6 +13,10 @@ use tokio::sync::{broadcast, watch};
 use crate::logging::{LogHub, ReloadHandle};
 use crate::{Args, apply_flags};
 
+/// How long a configuration reload may take, a backstop: reading the file is bounded
+/// to [`orch::text_file::READ_WITHIN`] on its own.
+const CONFIG_READ_LIMIT: std::time::Duration = std::time::Duration::from_secs(10);
+
 /// Shared by every connection task.
 pub struct State {
     /// The configuration in force.
@@ -88,14 +92,29 @@ impl State {
     }
 
     /// Re-read the configuration file. An invalid file keeps the old configuration.
-    pub fn reload_config(&self) -> Result<Loaded, Failure> {
+    ///
+    /// The file is read on a blocking task with a time limit, so a configuration path
+    /// replaced by a FIFO or a device never stalls the runtime, and a file that is too
+    /// large is refused by the bounded reader.
+    pub async fn reload_config(&self) -> Result<Loaded, Failure> {
         let path = self
             .config
             .read()
             .map(|c| c.path.clone())
             .map_err(|_| Failure::new(FailureKind::Internal, "config lock poisoned"))?;
         let required = self.args.config.is_some() || std::env::var_os("ORCH_CONFIG").is_some();
-        let result = orch::config::load_file(&path, required).and_then(|mut l| {
+        let file = path.clone();
+        let read = tokio::task::spawn_blocking(move || orch::config::load_file(&file, required));
+        let read = match tokio::time::timeout(CONFIG_READ_LIMIT, read).await {
+            Ok(Ok(r)) => r,
+            Ok(Err(e)) => Err(orch::Error::Other(format!("reading the configuration: {e}"))),
+            Err(_) => Err(orch::Error::Invalid(format!(
+                "{}: not read within {} s (a FIFO or device, not a file?)",
+                path.display(),
+                CONFIG_READ_LIMIT.as_secs()
+            ))),
+        };
+        let result = read.and_then(|mut l| {
             apply_flags(&mut l.config, &self.args);
             l.config.validate()?;
             Ok(l)

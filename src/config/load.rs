@@ -47,18 +47,12 @@ pub fn load(explicit: Option<&Path>) -> Result<Loaded> {
 /// Load `path` (defaults when it is missing and not `required`), apply the environment
 /// and validate.
 pub fn load_file(path: &Path, required: bool) -> Result<Loaded> {
-    let (text, source) = match std::fs::read_to_string(path) {
+    let (text, source) = match crate::text_file::read(path) {
         Ok(t) => (t, Source::File),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => {
+        Err(crate::text_file::ReadError::NotFound) if !required => {
             (String::new(), Source::Defaults)
         }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(Error::FileNotFound {
-                what: "config file",
-                path: path.to_path_buf(),
-            });
-        }
-        Err(e) => return Err(Error::io("cannot read config file", path, e)),
+        Err(e) => return Err(e.into_error("config file", path)),
     };
     let vars: Vec<(String, String)> = std::env::vars()
         .filter(|(k, _)| k.starts_with("ORCH_"))

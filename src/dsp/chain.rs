@@ -322,22 +322,8 @@ struct RawChain {
 impl ChainConfig {
     /// Read and parse a chain file (see [`ChainConfig::from_toml_str`]).
     pub fn load(path: &Path) -> Result<ChainConfig> {
-        if path.is_dir() {
-            return Err(Error::Invalid(format!(
-                "{}: is a directory, not a chain file",
-                path.display()
-            )));
-        }
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            if e.kind() == std::io::ErrorKind::InvalidData {
-                Error::Invalid(format!(
-                    "{}: not a chain file (not UTF-8 text)",
-                    path.display()
-                ))
-            } else {
-                Error::io("cannot read chain file", path, e)
-            }
-        })?;
+        let text =
+            crate::text_file::read(path).map_err(|e| e.into_error("chain file", path))?;
         ChainConfig::from_toml_str(&text, &path.display().to_string())
     }
 

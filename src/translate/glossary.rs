@@ -60,9 +60,9 @@ pub struct Protected {
 impl Glossary {
     /// Read and check a glossary file.
     pub fn load(path: &Path) -> Result<Glossary, GlossaryError> {
-        let text = std::fs::read_to_string(path).map_err(|e| GlossaryError {
+        let text = crate::text_file::read(path).map_err(|e| GlossaryError {
             path: path.to_path_buf(),
-            message: format!("cannot read: {e}"),
+            message: e.into_error("glossary", path).to_string(),
         })?;
         Glossary::parse(&text, path)
     }

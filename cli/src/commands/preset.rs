@@ -535,17 +535,8 @@ fn read_preset_file(path: &Path) -> Result<Preset> {
             .map_err(|e| Error::io("cannot read preset file", "<stdin>", e))?;
         return from_file_str(&text, "<stdin>");
     }
-    let text = std::fs::read_to_string(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => Error::FileNotFound {
-            what: "preset file",
-            path: path.to_path_buf(),
-        },
-        std::io::ErrorKind::InvalidData => Error::Invalid(format!(
-            "{}: not a text file (preset files are UTF-8 TOML)",
-            path.display()
-        )),
-        _ => Error::io("cannot read preset file", path, e),
-    })?;
+    let text =
+        orch::text_file::read(path).map_err(|e| e.into_error("preset file", path))?;
     from_file_str(&text, &path.display().to_string())
 }
 

@@ -23,6 +23,6 @@ pub fn get(state: &Arc<State>) -> Response {
 }
 
 /// Reload from the file; an invalid file keeps the running configuration.
-pub fn reload(state: &Arc<State>) -> Response {
-    respond(state.reload_config(), |l| Response::Config(info(&l)))
+pub async fn reload(state: &Arc<State>) -> Response {
+    respond(state.reload_config().await, |l| Response::Config(info(&l)))
 }

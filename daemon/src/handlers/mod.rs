@@ -34,7 +34,7 @@ pub async fn handle(state: &Arc<State>, conn: &mut Conn, id: u64, request: Reque
         Request::Ping => Response::Pong,
         Request::Status => status::status(state).await,
         Request::ConfigGet => config::get(state),
-        Request::ConfigReload => config::reload(state),
+        Request::ConfigReload => config::reload(state).await,
         Request::DbStatus => db::status(state).await,
         Request::Logs { lines, follow } => return logs::logs(state, conn, id, lines, follow).await,
         Request::Subscribe { topics } => return events::subscribe(state, conn, id, topics).await,
