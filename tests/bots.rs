@@ -124,10 +124,14 @@ fn file_bot_runs_reports_meters_and_terminates() {
 fn missing_and_corrupt_sources_fail_with_the_reason() {
     let env = Env::new();
     let _d = env.daemon(&[]);
-    let id = spawn(&env, &["--kind", "file", "--source", "/no/such/file.wav"]);
-    let b = wait_state(&env, &id, "failed", Duration::from_secs(10));
-    assert_eq!(b["reason"], "source_error");
-    assert!(b["detail"].as_str().unwrap().contains("/no/such/file.wav"));
+    // A missing file is refused at spawn (exit 4), and no bot is made.
+    env.orch(&["bot", "spawn", "--kind", "file", "--source", "/no/such/file.wav"])
+        .fails_with(4)
+        .one_line_error()
+        .stderr_has("audio file not found: /no/such/file.wav");
+    let v = env.orch(&["--json", "bot", "list", "--all"]).json();
+    assert!(v["bots"].as_array().unwrap().is_empty(), "{v}");
+    // A file that is not audio fails the bot, saying why.
     let junk = env.dir.path().join("junk.wav");
     std::fs::write(&junk, b"RIFF this is not really a wave file at all").unwrap();
     let id = spawn(&env, &["--kind", "file", "--source", s(&junk)]);
@@ -243,7 +247,9 @@ fn zero_means_no_bots() {
     let env = Env::new();
     env.write_config("[bots]\nmax_concurrent = 0\n");
     let _d = env.daemon(&[]);
-    env.orch(&["bot", "spawn", "--kind", "file", "--source", "/x.wav"])
+    let wav = env.dir.path().join("quiet.wav");
+    helper::audio::silence_wav(&wav, 16000, 1.0);
+    env.orch(&["bot", "spawn", "--kind", "file", "--source", s(&wav)])
         .fails_with(1)
         .stderr_has("bots are disabled");
 }
@@ -483,7 +489,9 @@ fn daemon_shutdown_stops_bots_cleanly() {
 fn cleanup_removes_ended_bots() {
     let env = Env::new();
     let _d = env.daemon(&[]);
-    let id = spawn(&env, &["--kind", "file", "--source", "/missing.wav"]);
+    let junk = env.dir.path().join("junk.wav");
+    std::fs::write(&junk, b"not audio").unwrap();
+    let id = spawn(&env, &["--kind", "file", "--source", s(&junk)]);
     wait_state(&env, &id, "failed", Duration::from_secs(10));
     env.orch(&["bot", "cleanup", "--older-than", "1h"])
         .ok()

@@ -16,6 +16,7 @@
 
 use std::fs::File;
 use std::io::{ErrorKind, Read};
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::Path;
 
 use symphonia::core::audio::{AudioBuffer, AudioBufferRef, Signal};
@@ -121,10 +122,26 @@ struct FileSource {
     exact_length: bool,
 }
 
+/// The error for a path that is a FIFO, socket or device rather than a file.
+pub fn not_regular(path: &Path) -> Error {
+    Error::Invalid(format!(
+        "{}: not a regular file (a FIFO, socket or device); pipe a stream into \
+         `orch analyze -`, or use a command bot (`--kind command --source 'cat FILE'`)",
+        path.display()
+    ))
+}
+
 impl Decoder {
     /// Open an audio file (`-` is not handled here: use [`Decoder::from_raw`] on stdin).
     pub fn open(path: &Path) -> Result<Decoder> {
-        let file = File::open(path).map_err(|e| Error::io("cannot open", path, e))?;
+        // Opened without blocking: a FIFO with no writer would otherwise hold this
+        // thread in `open` for ever. Only regular files are read (below), and reads of
+        // a regular file never wait.
+        let file = std::fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(libc::O_NONBLOCK)
+            .open(path)
+            .map_err(|e| Error::io("cannot open", path, e))?;
         let meta = file
             .metadata()
             .map_err(|e| Error::io("cannot read", path, e))?;
@@ -134,13 +151,16 @@ impl Decoder {
                 path.display()
             )));
         }
+        if !meta.is_file() {
+            return Err(not_regular(path));
+        }
         if meta.len() == 0 {
             return Err(Error::Invalid(format!(
                 "{}: empty file (0 bytes)",
                 path.display()
             )));
         }
-        check_wav_header(path)?;
+        check_wav_header(path, &file)?;
         let mss = MediaSourceStream::new(Box::new(file), Default::default());
         let mut hint = Hint::new();
         if let Some(ext) = path.extension().and_then(|e| e.to_str()) {
@@ -632,8 +652,8 @@ pub fn check_layout(what: &str, sample_rate: u32, channels: usize) -> Result<()>
 /// Check what a RIFF/WAVE header says (channel count, sample rate) before symphonia
 /// trusts it: symphonia 0.5 divides by the sample rate and only says "invalid channel
 /// count" for zero channels. Files that are not WAV pass.
-fn check_wav_header(path: &Path) -> Result<()> {
-    let Some((channels, rate)) = wav_fmt(path) else {
+fn check_wav_header(path: &Path, file: &File) -> Result<()> {
+    let Some((channels, rate)) = wav_fmt(file) else {
         return Ok(());
     };
     let shown = path.display();
@@ -672,12 +692,13 @@ fn probe_error(path: &Path, e: SymError) -> Error {
 }
 
 /// The channel count and sample rate in a RIFF/WAVE `fmt ` chunk, if the file is one.
-fn wav_fmt(path: &Path) -> Option<(u16, u32)> {
+/// Reads at offset 0 without moving the file's position.
+fn wav_fmt(f: &File) -> Option<(u16, u32)> {
+    use std::os::unix::fs::FileExt;
     let mut head = [0u8; 4096];
-    let mut f = File::open(path).ok()?;
     let mut n = 0;
     while n < head.len() {
-        match f.read(&mut head[n..]) {
+        match f.read_at(&mut head[n..], n as u64) {
             Ok(0) => break,
             Ok(k) => n += k,
             Err(_) => return None,

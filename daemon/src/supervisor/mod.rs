@@ -6,6 +6,8 @@
 //! handle, never across an await or while the database is used.
 
 mod chain_change;
+mod guard;
+mod leftovers;
 mod log_writer;
 mod procinfo;
 pub mod runner;
@@ -237,6 +239,9 @@ pub async fn spawn(state: &Arc<State>, spec: BotSpec) -> Result<String, Failure>
         source::MeetingLaunch::new(&cfg, &spec)
             .map_err(|e| Failure::new(FailureKind::Invalid, e))?;
     }
+    if spec.kind == BotKind::File {
+        source::check_file(spec.source.as_deref().unwrap_or_default())?;
+    }
     if let Some(w) = &spec.webcam {
         crate::webcam::settings_for(state, &w.set)?;
         if let Some(o) = &w.output {
@@ -417,14 +422,30 @@ pub fn reason_from_name(s: &str) -> Option<Reason> {
     serde_json::from_value(serde_json::Value::String(s.to_string())).ok()
 }
 
-/// On daemon start: bots a crashed daemon left live are interrupted; they are marked
-/// failed, or resumed when `bots.resume_interrupted` is set.
+/// On daemon start: bots a crashed daemon left live are interrupted; what their
+/// programs left running is ended, and they are marked failed, or resumed when
+/// `bots.resume_interrupted` is set.
 pub async fn recover(state: &Arc<State>) -> orch::Result<()> {
-    let resume = state
+    let (resume, socket) = state
         .config
         .read()
-        .map(|c| c.config.bots.resume_interrupted)
-        .unwrap_or(false);
+        .map(|c| (c.config.bots.resume_interrupted, c.config.daemon.socket.clone()))
+        .map_err(|_| orch::Error::Other("config lock poisoned".into()))?;
+    let ids: Vec<String> = state
+        .with_db(|db| db.live_bots())
+        .await
+        .map_err(|f| orch::Error::Other(f.message))?
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    let ended = tokio::task::spawn_blocking(move || {
+        leftovers::end(&ids, &socket, Duration::from_secs(2))
+    })
+    .await
+    .unwrap_or(0);
+    if ended > 0 {
+        tracing::warn!("ended {ended} processes interrupted bots left running");
+    }
     let now = orch::protocol::now_unix();
     let left = state
         .with_db(move |db| {

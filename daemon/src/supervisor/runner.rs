@@ -246,6 +246,7 @@ async fn run_once(
     let b = &cfg.bots;
     bot.shared.stop.store(false, Ordering::Relaxed);
     bot.shared.set_pid(None);
+    bot.shared.set_group(None);
     bot.shared.touch();
     let push = if bot.spec.kind == BotKind::Meeting {
         let (tx, rx) = std::sync::mpsc::sync_channel(256);
@@ -320,8 +321,8 @@ async fn run_once(
                 ordered = Some(why);
                 set_state(state, bot, BotState::Stopping, why, None).await;
                 bot.shared.stop.store(true, Ordering::Relaxed);
-                if let Some(pid) = bot.shared.pid() {
-                    signal_group(pid, if force { libc::SIGKILL } else { libc::SIGTERM });
+                if let Some(group) = bot.shared.group() {
+                    signal_group(group, if force { libc::SIGKILL } else { libc::SIGTERM });
                 }
                 // Close a meeting bot's audio queue so a blocked read wakes up.
                 bot.push.lock().expect("push lock").take();
@@ -331,8 +332,8 @@ async fn run_once(
                 if let Some(at) = kill_at
                     && Instant::now() >= at
                 {
-                    if let Some(pid) = bot.shared.pid() {
-                        signal_group(pid, libc::SIGKILL);
+                    if let Some(group) = bot.shared.group() {
+                        signal_group(group, libc::SIGKILL);
                     }
                     if ordered == Some(Reason::TerminatedByUser) {
                         ordered = Some(Reason::Killed);
@@ -350,8 +351,8 @@ async fn run_once(
                     stalled = true;
                     bot.shared.log(&format!("{stall_detail}: stalled"));
                     bot.shared.stop.store(true, Ordering::Relaxed);
-                    if let Some(pid) = bot.shared.pid() {
-                        signal_group(pid, libc::SIGKILL);
+                    if let Some(group) = bot.shared.group() {
+                        signal_group(group, libc::SIGKILL);
                     }
                     bot.push.lock().expect("push lock").take();
                 }

@@ -35,6 +35,8 @@ pub struct Shared {
     pub last_audio_ms: AtomicU64,
     /// Worker process id (0: none).
     pid: AtomicU32,
+    /// The process group of the worker's program (its guard leads it); 0: none.
+    group: AtomicU32,
     /// Kernel thread id of the audio thread (0: none).
     tid: AtomicU32,
     /// Audio layout announced by an attached meeting program.
@@ -93,6 +95,7 @@ impl Shared {
             stop: AtomicBool::new(false),
             last_audio_ms: AtomicU64::new(now_ms()),
             pid: AtomicU32::new(0),
+            group: AtomicU32::new(0),
             tid: AtomicU32::new(0),
             layout: Mutex::new(None),
             meeting_end: Mutex::new(None),
@@ -127,6 +130,19 @@ impl Shared {
         match self.pid.load(Ordering::Relaxed) {
             0 => None,
             p => Some(p),
+        }
+    }
+
+    /// Record the process group a stop signals.
+    pub fn set_group(&self, group: Option<u32>) {
+        self.group.store(group.unwrap_or(0), Ordering::Relaxed);
+    }
+
+    /// The process group a stop signals.
+    pub fn group(&self) -> Option<u32> {
+        match self.group.load(Ordering::Relaxed) {
+            0 => None,
+            g => Some(g),
         }
     }
 

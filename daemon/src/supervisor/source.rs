@@ -13,9 +13,36 @@ use std::time::Duration;
 use orch::audio::Planar;
 use orch::audio::decode::Decoder;
 use orch::bots::{BotKind, BotSpec};
+use orch::protocol::{Failure, FailureKind};
 
 use super::shared::Shared;
 
+
+/// A file bot's source must be a regular file that exists now: a missing one fails the
+/// spawn (not found), and a FIFO or device is refused, because reading one can block
+/// the bot where terminate cannot reach it. `stat` never blocks on a FIFO.
+pub fn check_file(path: &str) -> Result<(), Failure> {
+    let p = std::path::Path::new(path);
+    match std::fs::metadata(p) {
+        Ok(m) if m.is_file() => Ok(()),
+        Ok(m) if m.is_dir() => Err(Failure::new(
+            FailureKind::Invalid,
+            format!("{path}: is a directory, not an audio file"),
+        )),
+        Ok(_) => Err(Failure::new(
+            FailureKind::Invalid,
+            orch::audio::decode::not_regular(p).to_string(),
+        )),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(Failure::new(
+            FailureKind::NotFound,
+            format!("audio file not found: {path}"),
+        )),
+        Err(e) => Err(Failure::new(
+            FailureKind::Invalid,
+            format!("cannot read {path}: {e}"),
+        )),
+    }
+}
 /// Why a source stopped giving audio.
 #[derive(Debug)]
 pub enum SourceEnd {
@@ -113,16 +140,23 @@ impl Source {
             }
             BotKind::Command => {
                 let line = command_line.unwrap_or_default();
-                let mut child = Command::new("/bin/sh")
-                    .arg("-c")
+                let mut cmd = Command::new("/bin/sh");
+                cmd.arg("-c")
                     .arg(line)
+                    .env("ORCH_SOCKET", socket)
+                    .env("ORCH_BOT_ID", bot_id)
                     .stdin(Stdio::null())
                     .stdout(Stdio::piped())
                     .stderr(Stdio::piped())
-                    .process_group(0)
+                    .process_group(0);
+                // Nobody reads its output once orchd is gone.
+                let guarded = super::guard::guard(&mut cmd, libc::SIGKILL)
+                    .map_err(|e| format!("cannot start a guard for the program: {e}"))?;
+                let mut child = cmd
                     .spawn()
                     .map_err(|e| format!("cannot run `{line}`: {e}"))?;
-                shared.set_pid(Some(child.id()));
+                shared.set_pid(guarded.program_pid());
+                shared.set_group(Some(child.id()));
                 forward_stderr(&mut child, shared);
                 let stdout = child.stdout.take().expect("stdout is piped");
                 let decoder = match spec.raw {
@@ -148,8 +182,8 @@ impl Source {
                 // Running starts when this run's program attaches, not an earlier one's.
                 shared.clear_layout();
                 let program = &launch.program;
-                let mut child = Command::new(program)
-                    .arg("--bot-id")
+                let mut cmd = Command::new(program);
+                cmd.arg("--bot-id")
                     .arg(bot_id)
                     .arg("--socket")
                     .arg(socket)
@@ -167,12 +201,17 @@ impl Source {
                     .stdin(Stdio::null())
                     .stdout(Stdio::piped())
                     .stderr(Stdio::piped())
-                    .process_group(0)
+                    .process_group(0);
+                // SIGTERM: the program leaves the call and closes its browser.
+                let guarded = super::guard::guard(&mut cmd, libc::SIGTERM)
+                    .map_err(|e| format!("cannot start a guard for the program: {e}"))?;
+                let mut child = cmd
                     .spawn()
                     .map_err(|e| {
                         format!("cannot run meeting program {}: {e}", program.display())
                     })?;
-                shared.set_pid(Some(child.id()));
+                shared.set_pid(guarded.program_pid());
+                shared.set_group(Some(child.id()));
                 forward_stderr(&mut child, shared);
                 if let Some(out) = child.stdout.take() {
                     forward_lines(out, shared.clone());
