@@ -64,6 +64,10 @@ pub enum Error {
     /// The daemon could not be reached.
     #[error("{0}")]
     Unreachable(String),
+    /// The daemon runs but refused this connection (another user, no free slot, another
+    /// protocol version): exit 3, and nothing to autostart.
+    #[error("{0}")]
+    Refused(String),
     /// The database failed or is unusable.
     #[error("database {}: {message}", path.display())]
     Database { path: PathBuf, message: String },
@@ -103,7 +107,7 @@ impl Error {
                 ExitCode::NotFound
             }
             Error::Config(_) | Error::Invalid(_) => ExitCode::Invalid,
-            Error::Unreachable(_) => ExitCode::DaemonUnreachable,
+            Error::Unreachable(_) | Error::Refused(_) => ExitCode::DaemonUnreachable,
             Error::Usage(_) => ExitCode::Usage,
             Error::Engine(_) => ExitCode::Engine,
             Error::Io { .. } | Error::Database { .. } | Error::Protocol(_) | Error::Other(_) => {

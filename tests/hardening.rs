@@ -271,3 +271,288 @@ fn sockets_in_directories_others_can_write_are_refused() {
         assert!(!run.join("orchd.sock.lock").exists());
     }
 }
+
+fn mkfifo(p: &Path) {
+    let st = std::process::Command::new("mkfifo").arg(p).status().unwrap();
+    assert!(st.success());
+}
+
+#[test]
+fn config_and_chain_files_are_bounded_in_size_and_time() {
+    let env = Env::new();
+    let wav = env.dir.path().join("a.wav");
+    helper::audio::speech_like_wav(&wav, 16000, 0.5);
+    let out = env.dir.path().join("b.wav");
+    // /dev/zero never ends: a size error, not a process that grows until it is killed.
+    env.orch(&["--config", "/dev/zero", "config", "show"])
+        .fails_with(5)
+        .one_line_error()
+        .stderr_has("too large for a config file");
+    env.orch(&["process", s(&wav), s(&out), "--chain", "/dev/zero"])
+        .fails_with(5)
+        .one_line_error()
+        .stderr_has("too large for a chain file");
+    // A FIFO nobody writes is refused at once.
+    let fifo = env.dir.path().join("chain.fifo");
+    mkfifo(&fifo);
+    env.orch(&["process", s(&wav), s(&out), "--chain", s(&fifo)])
+        .fails_with(5)
+        .one_line_error()
+        .stderr_has("nothing to read");
+}
+
+#[test]
+fn a_config_file_replaced_by_a_fifo_never_freezes_the_daemon() {
+    let env = Env::new();
+    env.write_config("[bots]\nmax_concurrent = 3\n");
+    let _d = env.daemon(&[]);
+    // The CLI reads its own copy; only the daemon's file becomes a FIFO.
+    let cli_config = env.dir.path().join("cli.toml");
+    std::fs::copy(env.config_file(), &cli_config).unwrap();
+    let cli = |args: &[&str]| {
+        let mut all = vec!["--config", s(&cli_config)];
+        all.extend_from_slice(args);
+        env.orch(&all)
+    };
+    std::fs::remove_file(env.config_file()).unwrap();
+    mkfifo(&env.config_file());
+    // A writer that holds the FIFO open and never finishes.
+    let mut w = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(env.config_file())
+        .unwrap();
+    w.write_all(b"[bots]\n").unwrap();
+    let reload = |env: &Env| {
+        env.command(&helper::orch_bin())
+            .args(["--config", s(&cli_config), "config", "reload"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let (a, b) = (reload(&env), reload(&env));
+    // While both reloads wait on the FIFO, the daemon answers everyone else.
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    cli(&["status"]).ok();
+    cli(&["bot", "list"]).ok();
+    for r in [a, b] {
+        helper::Run::new("orch config reload".into(), r.wait_with_output().unwrap())
+            .fails_with(5)
+            .one_line_error()
+            .stderr_has("not read to its end within 5 s");
+    }
+    // The running configuration was kept.
+    cli(&["config", "show"])
+        .ok()
+        .stdout_has("max_concurrent = 3");
+    drop(w);
+}
+
+#[test]
+fn a_file_bot_s_source_must_be_a_regular_file_that_exists() {
+    let env = Env::new();
+    let _d = env.daemon(&[]);
+    let fifo = env.dir.path().join("audio.fifo");
+    mkfifo(&fifo);
+    env.orch(&["bot", "spawn", "--kind", "file", "--source", s(&fifo)])
+        .fails_with(5)
+        .one_line_error()
+        .stderr_has("not a regular file");
+    env.orch(&["bot", "spawn", "--kind", "file", "--source", "/no/such.wav"])
+        .fails_with(4)
+        .one_line_error()
+        .stderr_has("audio file not found: /no/such.wav");
+    // Nothing was stored for the refused spawns, and terminate has nothing to wait on.
+    let list = env.orch(&["--json", "bot", "list", "--all"]).json();
+    assert_eq!(list["bots"].as_array().unwrap().len(), 0, "{list}");
+    // The CLI's own readers refuse a FIFO the same way instead of blocking.
+    env.orch(&["analyze", s(&fifo)])
+        .fails_with(5)
+        .one_line_error()
+        .stderr_has("not a regular file");
+}
+
+/// Processes whose environment names bot `id`.
+fn bot_pids(id: &str) -> Vec<u32> {
+    let want = format!("ORCH_BOT_ID={id}");
+    let mut pids = Vec::new();
+    for e in std::fs::read_dir("/proc").unwrap().flatten() {
+        let Some(pid) = e.file_name().to_str().and_then(|s| s.parse::<u32>().ok()) else {
+            continue;
+        };
+        if let Ok(env) = std::fs::read(e.path().join("environ"))
+            && env.split(|&b| b == 0).any(|v| v == want.as_bytes())
+            && helper::alive(pid)
+        {
+            pids.push(pid);
+        }
+    }
+    pids
+}
+
+#[test]
+fn a_killed_orchd_leaves_no_command_bot_behind() {
+    use std::time::Duration;
+    let env = Env::new();
+    env.write_config("[bots]\nresume_interrupted = true\nstart_timeout_s = 600\n");
+    let d = env.daemon(&[]);
+    // Commands that write nothing: a lone one (dash forks it: shell and sleep), a
+    // pipeline, and one that leaves the bot's process group and session.
+    let lone = env.spawn_bot(&["--kind", "command", "--source", "sleep 300"]);
+    let piped = env.spawn_bot(&["--kind", "command", "--source", "sleep 301 | cat"]);
+    let escaped = env.spawn_bot(&["--kind", "command", "--source", "setsid sleep 302"]);
+    let started = || {
+        bot_pids(&lone).len() >= 2 && bot_pids(&piped).len() >= 3 && bot_pids(&escaped).len() >= 2
+    };
+    helper::wait_for(Duration::from_secs(10), "the commands to start", started);
+    let before: Vec<Vec<u32>> = [&lone, &piped, &escaped].map(|b| bot_pids(b)).into();
+    d.signal("KILL");
+    let _ = d.wait_exit(Duration::from_secs(5));
+    // The guard between orchd and each command ends the command's process group.
+    helper::wait_for(Duration::from_secs(5), "the commands to die with orchd", || {
+        before[..2].iter().flatten().all(|&p| !helper::alive(p))
+    });
+    let outside: Vec<u32> = before[2].iter().copied().filter(|&p| helper::alive(p)).collect();
+    assert_eq!(outside.len(), 1, "only the escaped sleep is left: {outside:?}");
+    // A restarting orchd ends what is left before it resumes the bots.
+    let _d2 = env.daemon(&[]);
+    helper::wait_for(Duration::from_secs(10), "the escaped process to end", || {
+        !helper::alive(outside[0])
+    });
+    helper::wait_for(Duration::from_secs(10), "the resumed commands", started);
+    // Only the resumed copies run.
+    for (id, before) in [&lone, &piped, &escaped].into_iter().zip(&before) {
+        let now = bot_pids(id);
+        assert!(now.iter().all(|p| !before.contains(p)), "{before:?} {now:?}");
+    }
+    let ev = env.orch(&["events", "--bot", &lone, "--no-follow"]).stdout();
+    assert!(ev.contains("recovering -> starting (resumed)"), "{ev}");
+    // The resumed escaped sleep is outside every group orchd stops: end it here.
+    for p in bot_pids(&escaped) {
+        let _ = std::process::Command::new("kill")
+            .args(["-KILL", &p.to_string()])
+            .status();
+    }
+}
+
+/// Read one frame's JSON from a raw connection.
+fn read_frame(s: &mut std::os::unix::net::UnixStream) -> Option<serde_json::Value> {
+    use std::io::Read;
+    let mut len = [0u8; 4];
+    s.read_exact(&mut len).ok()?;
+    let mut buf = vec![0u8; u32::from_be_bytes(len) as usize];
+    s.read_exact(&mut buf).ok()?;
+    serde_json::from_slice(&buf).ok()
+}
+
+fn send_frame(s: &mut std::os::unix::net::UnixStream, v: &serde_json::Value) {
+    let b = serde_json::to_vec(v).unwrap();
+    s.write_all(&(b.len() as u32).to_be_bytes()).unwrap();
+    s.write_all(&b).unwrap();
+}
+
+fn hello() -> serde_json::Value {
+    serde_json::json!({"id": 1, "request": {"type": "hello", "protocol": 1, "client_version": "test"}})
+}
+
+#[test]
+fn idle_sockets_are_closed_and_never_lock_the_owner_out() {
+    use std::os::unix::net::UnixStream;
+    use std::time::{Duration, Instant};
+    let env = Env::new();
+    env.write_config("[daemon]\nmax_clients = 16\n");
+    let _d = env.daemon(&[]);
+    // Every slot taken by a socket that never says hello.
+    let mut idle: Vec<UnixStream> = (0..16)
+        .map(|_| UnixStream::connect(&env.socket).unwrap())
+        .collect();
+    std::thread::sleep(Duration::from_millis(300));
+    // A busy daemon is not a missing one: exit 3, and no second orchd is started.
+    env.orch(&["status"])
+        .fails_with(3)
+        .one_line_error()
+        .stderr_has("orchd serves at most 16 clients");
+    // Within a few seconds orchd closes them, saying why, and serves again.
+    let t = Instant::now();
+    for s in &mut idle {
+        s.set_read_timeout(Some(Duration::from_secs(15))).unwrap();
+        let v = read_frame(s).expect("a closing reply");
+        let msg = v["response"]["message"].as_str().unwrap_or_default().to_string();
+        assert!(msg.contains("no hello within 5 s"), "{v}");
+    }
+    assert!(t.elapsed() < Duration::from_secs(15));
+    env.orch(&["status"]).ok();
+}
+
+#[test]
+fn a_large_frame_before_hello_is_refused_without_reading_it() {
+    use std::os::unix::net::UnixStream;
+    let env = Env::new();
+    let _d = env.daemon(&[]);
+    let mut s = UnixStream::connect(&env.socket).unwrap();
+    s.set_read_timeout(Some(std::time::Duration::from_secs(10)))
+        .unwrap();
+    // 16 MiB announced, a few bytes sent.
+    s.write_all(&(16u32 * 1024 * 1024).to_be_bytes()).unwrap();
+    s.write_all(b"{\"id\":").unwrap();
+    let v = read_frame(&mut s).expect("a refusal");
+    let msg = v["response"]["message"].as_str().unwrap_or_default().to_string();
+    assert!(msg.contains("exceeds the limit of 4096 bytes"), "{v}");
+    // After hello the configured limit applies: a 64 KiB frame is read.
+    let mut s = UnixStream::connect(&env.socket).unwrap();
+    send_frame(&mut s, &hello());
+    assert_eq!(read_frame(&mut s).unwrap()["response"]["type"], "hello");
+    let pad = "x".repeat(64 * 1024);
+    send_frame(
+        &mut s,
+        &serde_json::json!({"id": 2, "request": {"type": "preset_get", "name": pad}}),
+    );
+    let v = read_frame(&mut s).unwrap();
+    assert_eq!(v["id"], 2, "{v}");
+}
+
+fn rss_kib(pid: u32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .unwrap()
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.split_whitespace().next())
+        .and_then(|v| v.parse().ok())
+        .unwrap()
+}
+
+#[test]
+fn clients_that_never_read_cost_bounded_memory() {
+    use std::os::unix::net::UnixStream;
+    let env = Env::new();
+    let d = env.daemon(&[]);
+    let before = rss_kib(d.pid());
+    // Each client pipelines thousands of requests with large answers and reads none.
+    let clients: Vec<UnixStream> = (0..20)
+        .map(|_| {
+            let mut s = UnixStream::connect(&env.socket).unwrap();
+            send_frame(&mut s, &hello());
+            s.set_nonblocking(true).unwrap();
+            let mut batch = Vec::new();
+            for i in 0..3000u64 {
+                let b = serde_json::to_vec(
+                    &serde_json::json!({"id": i + 2, "request": {"type": "preset_list"}}),
+                )
+                .unwrap();
+                batch.extend_from_slice(&(b.len() as u32).to_be_bytes());
+                batch.extend_from_slice(&b);
+            }
+            // Write what the socket takes; the rest stays here.
+            let _ = s.write(&batch);
+            s
+        })
+        .collect();
+    std::thread::sleep(std::time::Duration::from_secs(2));
+    let grown = rss_kib(d.pid()).saturating_sub(before);
+    // 256 KiB of queued answers per client plus socket buffers: far below the 16 MB per
+    // client a count of frames allowed.
+    assert!(grown < 40 * 1024, "orchd grew by {grown} KiB for 20 clients");
+    drop(clients);
+    env.orch(&["status"]).ok();
+}

@@ -2,7 +2,9 @@
 //! (subscriptions) pushed alongside through the same writer task.
 //!
 //! A malformed, unknown or oversized frame gets a failure reply and closes this
-//! connection only. A slow client only fills its own bounded queue.
+//! connection only. A slow client only fills its own queue, bounded in bytes (see
+//! [`Outbox`]). Before `hello` a client may send only a small frame, and must send it
+//! within [`HELLO_WITHIN`]: idle sockets do not hold client slots.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -14,19 +16,24 @@ use orch::protocol::{
     ServerMessage,
 };
 use tokio::io::{AsyncRead, AsyncWrite};
-use tokio::sync::{mpsc, watch};
+use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
 use crate::handlers;
+pub use crate::handlers::access::Peer;
+pub use crate::outbox::Outbox;
 use crate::state::State;
 
-/// Frames queued for one client before its streams start dropping events.
-const OUT_QUEUE: usize = 512;
+/// How long a new connection has to say `hello`.
+pub const HELLO_WITHIN: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// The largest frame before `hello` (a hello is about 80 bytes).
+const HELLO_MAX_FRAME: u32 = 4096;
 
 /// The per-connection context handlers get.
 pub struct Conn {
     /// Queue to the writer task.
-    pub tx: mpsc::Sender<ServerMessage>,
+    pub tx: Outbox,
     /// Open streams by request id.
     pub streams: HashMap<u64, JoinHandle<()>>,
     /// Fires on daemon shutdown.
@@ -35,6 +42,8 @@ pub struct Conn {
     pub attached: Option<crate::handlers::attach::Attached>,
     /// A live analysis of audio pushed on this connection.
     pub live: Option<Box<crate::handlers::live::LiveSession>>,
+    /// Who the client is (the owner, or a member of the allowed group).
+    pub peer: Peer,
 }
 
 impl Conn {
@@ -83,17 +92,23 @@ async fn refuse_with(stream: Stream, failure: Failure) {
 }
 
 /// Serve one connection until it closes, misbehaves or the daemon shuts down.
-pub async fn serve(state: Arc<State>, stream: Stream, shutdown: watch::Receiver<bool>) {
+pub async fn serve(
+    state: Arc<State>,
+    stream: Stream,
+    peer: Peer,
+    shutdown: watch::Receiver<bool>,
+) {
     let _count = state.client_guard();
     let (reader, writer) = tokio::io::split(stream);
-    serve_io(state, reader, writer, shutdown).await;
+    serve_io(state, reader, writer, peer, shutdown).await;
 }
 
 /// The connection loop, generic over the transport.
 pub async fn serve_io<R, W>(
     state: Arc<State>,
     mut reader: R,
-    mut writer: W,
+    writer: W,
+    peer: Peer,
     shutdown: watch::Receiver<bool>,
 ) where
     R: AsyncRead + Unpin,
@@ -104,29 +119,36 @@ pub async fn serve_io<R, W>(
         .read()
         .map(|c| c.config.daemon.max_frame_bytes)
         .unwrap_or(frame::DEFAULT_MAX_FRAME);
-    let (tx, mut rx) = mpsc::channel::<ServerMessage>(OUT_QUEUE);
-    let writer_task = tokio::spawn(async move {
-        while let Some(msg) = rx.recv().await {
-            if frame::write_message(&mut writer, &msg).await.is_err() {
-                break;
-            }
-        }
-    });
+    let (tx, writer_task) = Outbox::start(writer);
     let mut conn = Conn {
         tx,
         streams: HashMap::new(),
         shutdown: shutdown.clone(),
         attached: None,
         live: None,
+        peer,
     };
     let mut stop = shutdown;
 
     let fail = |kind, msg: String| Response::Failure(Failure::new(kind, msg));
     let mut greeted = false;
+    let hello_by = tokio::time::Instant::now() + HELLO_WITHIN;
     loop {
+        let limit = if greeted { max } else { HELLO_MAX_FRAME };
         let msg = tokio::select! {
-            m = frame::read_message::<ClientMessage, _>(&mut reader, max) => m,
+            m = frame::read_message::<ClientMessage, _>(&mut reader, limit) => m,
             _ = stop.changed() => break,
+            _ = tokio::time::sleep_until(hello_by), if !greeted => {
+                conn.reply(
+                    0,
+                    fail(
+                        FailureKind::Protocol,
+                        format!("no hello within {} s; closing", HELLO_WITHIN.as_secs()),
+                    ),
+                )
+                .await;
+                break;
+            }
         };
         let msg = match msg {
             Ok(Some(m)) => m,

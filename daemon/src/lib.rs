@@ -11,6 +11,7 @@ mod handlers;
 mod logging;
 mod managed_engine;
 mod metrics;
+mod outbox;
 mod retention;
 mod server;
 mod shutdown;

@@ -19,6 +19,7 @@ use tokio::sync::{broadcast, watch};
 
 use crate::logging::{LogHub, ReloadHandle};
 use crate::state::State;
+use crate::conn::Peer;
 use crate::{Args, Mode, conn, shutdown, systemd};
 
 /// Serve until shutdown.
@@ -46,9 +47,13 @@ pub async fn serve(
 
     // Claim the socket first (a live daemon wins), then open the database, and only
     // then bind: a daemon that cannot open its state never answers on the socket.
+    let allowed_gid = match &config.daemon.allowed_group {
+        Some(g) => Some(resolve_group(g)?),
+        None => None,
+    };
     let lock = match &activated {
         Some(_) => None,
-        None => Some(claim_socket(&socket)?),
+        None => Some(claim_socket(&socket, allowed_gid)?),
     };
     let db_path = config.db_path();
     let db = tokio::task::spawn_blocking(move || Db::open(&db_path))
@@ -69,14 +74,9 @@ pub async fn serve(
                 })?;
             (Listener::from(l), None)
         }
-        None => (bind(&socket)?, lock),
+        None => (bind(&socket, allowed_gid)?, lock),
     };
     let owns_socket_file = _lock.is_some();
-
-    let allowed_gid = match &config.daemon.allowed_group {
-        Some(g) => Some(resolve_group(g)?),
-        None => None,
-    };
 
     let (events, _) = broadcast::channel(1024);
     let (shutdown_tx, shutdown_rx) = watch::channel(false);
@@ -141,14 +141,19 @@ pub async fn serve(
                     }
                 };
                 let verdict = check_peer(&stream, own_uid, allowed_gid);
-                let full = state.clients.load(std::sync::atomic::Ordering::Relaxed) >= max_clients;
+                // The last slots are the owner's: group members cannot lock them out.
+                let limit = match verdict {
+                    Ok(Peer::Owner) => max_clients,
+                    _ => max_clients - owner_reserve(max_clients),
+                };
+                let full = state.clients.load(std::sync::atomic::Ordering::Relaxed) >= limit;
                 let st = state.clone();
                 let srx = shutdown_rx.clone();
                 tasks.spawn(async move {
                     match verdict {
                         Err(why) => conn::refuse(stream, &why).await,
-                        Ok(()) if full => conn::refuse_busy(stream, max_clients).await,
-                        Ok(()) => conn::serve(st, stream, srx).await,
+                        Ok(_) if full => conn::refuse_busy(stream, max_clients).await,
+                        Ok(peer) => conn::serve(st, stream, peer, srx).await,
                     }
                 });
             }
@@ -196,7 +201,9 @@ pub async fn serve(
 /// Take the socket's lock file. Fails when a live orchd holds it; removes a stale socket.
 /// The socket's directory must be writable by its owner only (another user could
 /// otherwise plant the socket or the lock file), and the lock file is never a symlink.
-fn claim_socket(socket: &Path) -> Result<File> {
+/// With an allowed group, the directory is 0710 and the group's (members may enter it,
+/// not list or write it).
+fn claim_socket(socket: &Path, group: Option<u32>) -> Result<File> {
     let dir = socket
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -211,6 +218,9 @@ fn claim_socket(socket: &Path) -> Result<File> {
             .map_err(|e| Error::io("cannot restrict socket directory", dir, e))?;
     }
     check_socket_dir(dir)?;
+    if let Some(gid) = group {
+        open_to_group(dir, gid)?;
+    }
     let lock_path = lock_path(socket);
     let mut lock = OpenOptions::new()
         .create(true)
@@ -285,7 +295,33 @@ fn lock_path(socket: &Path) -> PathBuf {
     PathBuf::from(s)
 }
 
-fn bind(socket: &Path) -> Result<Listener> {
+/// Let members of `gid` enter the socket directory: group `gid`, search permission.
+/// Only a directory this user owns is changed; another one must allow it already.
+fn open_to_group(dir: &Path, gid: u32) -> Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    let meta =
+        std::fs::metadata(dir).map_err(|e| Error::io("cannot read socket directory", dir, e))?;
+    if meta.uid() != orch::paths::uid() {
+        return Ok(());
+    }
+    if meta.gid() != gid {
+        std::os::unix::fs::chown(dir, None, Some(gid))
+            .map_err(|e| Error::io("cannot give the socket directory to the group", dir, e))?;
+    }
+    let mode = meta.mode() & 0o7777;
+    if mode & 0o010 == 0 {
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(mode | 0o010))
+            .map_err(|e| Error::io("cannot open the socket directory to the group", dir, e))?;
+    }
+    Ok(())
+}
+
+/// How many client slots only the owner may take.
+fn owner_reserve(max_clients: u32) -> u32 {
+    (max_clients / 16).clamp(1, 16).min(max_clients - 1)
+}
+
+fn bind(socket: &Path, group: Option<u32>) -> Result<Listener> {
     let name = socket
         .to_fs_name::<GenericFilePath>()
         .map_err(|e| Error::io("invalid socket path", socket, e))?;
@@ -294,7 +330,15 @@ fn bind(socket: &Path) -> Result<Listener> {
         .reclaim_name(false)
         .create_tokio()
         .map_err(|e| Error::io("cannot listen on", socket, e))?;
-    std::fs::set_permissions(socket, std::fs::Permissions::from_mode(0o600))
+    let mode = match group {
+        Some(gid) => {
+            std::os::unix::fs::chown(socket, None, Some(gid))
+                .map_err(|e| Error::io("cannot give the socket to the group", socket, e))?;
+            0o660
+        }
+        None => 0o600,
+    };
+    std::fs::set_permissions(socket, std::fs::Permissions::from_mode(mode))
         .map_err(|e| Error::io("cannot restrict socket", socket, e))?;
     Ok(listener)
 }
@@ -304,22 +348,22 @@ fn check_peer(
     stream: &Stream,
     own_uid: u32,
     allowed_gid: Option<u32>,
-) -> std::result::Result<(), String> {
+) -> std::result::Result<Peer, String> {
     let creds = stream
         .peer_creds()
         .map_err(|e| format!("cannot read peer credentials: {e}"))?;
     let uid = creds.euid().ok_or("peer credentials carry no uid")?;
     if uid == own_uid || uid == 0 {
-        return Ok(());
+        return Ok(Peer::Owner);
     }
     if let Some(gid) = allowed_gid {
-        if creds.egid() == Some(gid) {
-            return Ok(());
-        }
-        if let Some(pid) = creds.pid()
-            && supplementary_groups(pid as u32).contains(&gid)
-        {
-            return Ok(());
+        let mut gids = creds
+            .pid()
+            .map(|pid| supplementary_groups(pid as u32))
+            .unwrap_or_default();
+        gids.extend(creds.egid());
+        if gids.contains(&gid) {
+            return Ok(Peer::Member { uid, gids });
         }
     }
     Err(format!(

@@ -60,7 +60,7 @@ impl Client {
                 Ok(client)
             }
             // Refused peer, full daemon or another protocol version: we cannot use it.
-            Response::Failure(f) => Err(Error::Unreachable(f.message)),
+            Response::Failure(f) => Err(Error::Refused(f.message)),
             other => Err(Error::Protocol(format!(
                 "unexpected handshake reply {other:?}: are client and daemon the same version?"
             ))),

@@ -1,13 +1,18 @@
 //! Framing: a 4-byte big-endian payload length, then that many bytes of JSON.
 //!
 //! The length is checked against the cap *before* anything is allocated, so an
-//! oversized or hostile frame costs nothing but the connection.
+//! oversized or hostile frame costs nothing but the connection, and a frame's buffer
+//! grows with the bytes that actually arrive, so announcing 16 MiB and sending ten
+//! bytes costs ten bytes.
 
 use serde::{Serialize, de::DeserializeOwned};
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 
 /// Default largest frame: 16 MiB.
 pub const DEFAULT_MAX_FRAME: u32 = 16 * 1024 * 1024;
+
+/// The buffer a frame starts with; larger ones grow as their bytes arrive.
+const FIRST_READ: usize = 64 * 1024;
 
 /// What can go wrong reading or writing a frame.
 #[derive(Debug, thiserror::Error)]
@@ -38,8 +43,11 @@ pub async fn read_frame<R: AsyncRead + Unpin>(
     if len > max {
         return Err(FrameError::TooLarge { len, max });
     }
-    let mut buf = vec![0u8; len as usize];
-    r.read_exact(&mut buf).await?;
+    let mut buf = Vec::with_capacity((len as usize).min(FIRST_READ));
+    (&mut *r).take(u64::from(len)).read_to_end(&mut buf).await?;
+    if buf.len() < len as usize {
+        return Err(FrameError::Io(std::io::ErrorKind::UnexpectedEof.into()));
+    }
     Ok(Some(buf))
 }
 

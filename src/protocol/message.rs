@@ -547,6 +547,9 @@ pub enum FailureKind {
     Protocol,
     /// The daemon is at a limit (clients, bots) or shutting down.
     Busy,
+    /// The client may not ask for this (a member of `daemon.allowed_group` asking
+    /// for what only the owner may do).
+    Denied,
     /// Anything else went wrong in the daemon.
     Internal,
 }

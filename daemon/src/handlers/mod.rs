@@ -1,6 +1,7 @@
 //! The dispatcher: one exhaustive match, one line per request. Each request family has
 //! its own file, mirroring `cli/src/commands/`.
 
+pub mod access;
 mod analytics;
 pub mod attach;
 mod bot_config;
@@ -26,6 +27,26 @@ use crate::state::State;
 
 /// Answer one request (streams reply first, then push events from their own task).
 pub async fn handle(state: &Arc<State>, conn: &mut Conn, id: u64, request: Request) {
+    let request = match &conn.peer {
+        access::Peer::Owner => request,
+        member => {
+            // The check reads file metadata: a blocking task.
+            let (st, peer) = (state.clone(), member.clone());
+            let checked = tokio::task::spawn_blocking(move || {
+                let verdict = access::check(&st, &peer, &request);
+                (request, verdict)
+            })
+            .await;
+            match checked {
+                Ok((request, Ok(()))) => request,
+                Ok((_, Err(f))) => return conn.reply(id, Response::Failure(f)).await,
+                Err(e) => {
+                    let f = Failure::new(FailureKind::Internal, format!("access check: {e}"));
+                    return conn.reply(id, Response::Failure(f)).await;
+                }
+            }
+        }
+    };
     let response = match request {
         Request::Hello { .. } => Response::Failure(Failure::new(
             FailureKind::Protocol,
