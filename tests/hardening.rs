@@ -556,3 +556,121 @@ fn clients_that_never_read_cost_bounded_memory() {
     drop(clients);
     env.orch(&["status"]).ok();
 }
+
+fn own_uid() -> u32 {
+    std::fs::read_to_string("/proc/self/status")
+        .unwrap()
+        .lines()
+        .find_map(|l| l.strip_prefix("Uid:"))
+        .and_then(|l| l.split_whitespace().next())
+        .unwrap()
+        .parse()
+        .unwrap()
+}
+
+#[test]
+fn group_members_may_do_all_but_run_commands_of_their_own() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    use std::time::Duration;
+    // A real second user in a real group: nobody (65534) in nogroup (65534). Only root
+    // can run a process as them; CI runs as root.
+    assert_eq!(own_uid(), 0, "this test runs orch as uid 65534: it needs root");
+    let env = Env::new();
+    env.write_config(
+        "[daemon]\nallowed_group = \"nogroup\"\n[bots.commands]\nquiet = \"sleep 30\"\n",
+    );
+    // Everything the member needs sits in a directory anyone may enter.
+    let dir = tempfile::Builder::new().prefix("orch-group").tempdir().unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let socket = dir.path().join("run").join("orchd.sock");
+    let _d = env.spawn_daemon(&["--socket", s(&socket)]);
+    helper::wait_for(Duration::from_secs(10), "orchd", || {
+        env.orch(&["--no-autostart", "--socket", s(&socket), "status"]).code() == 0
+    });
+    // The socket is the group's; its directory lets the group (and nobody else) in.
+    let meta = std::fs::metadata(&socket).unwrap();
+    assert_eq!((meta.mode() & 0o777, meta.gid()), (0o660, 65534));
+    let run = std::fs::metadata(socket.parent().unwrap()).unwrap();
+    assert_eq!((run.mode() & 0o777, run.gid()), (0o710, 65534));
+
+    let orch = dir.path().join("orch");
+    std::fs::copy(helper::orch_bin(), &orch).unwrap();
+    let home = dir.path().join("home");
+    std::fs::create_dir(&home).unwrap();
+    std::fs::set_permissions(&home, std::fs::Permissions::from_mode(0o777)).unwrap();
+    let member = |args: &[&str]| {
+        use std::os::unix::process::CommandExt;
+        let out = env
+            .command(&orch)
+            .env("HOME", &home)
+            .env("XDG_CONFIG_HOME", home.join("config"))
+            .env("XDG_DATA_HOME", home.join("data"))
+            .env("XDG_RUNTIME_DIR", home.join("run"))
+            .args(["--no-autostart", "--socket", s(&socket)])
+            .args(args)
+            .uid(65534)
+            .gid(65534)
+            .output()
+            .expect("orch runs as uid 65534");
+        helper::Run::new(format!("orch {args:?} as nobody"), out)
+    };
+    member(&["status"]).ok();
+    member(&["preset", "list"]).ok().stdout_has("default");
+
+    // A command line of the member's own would run as orchd's user: refused.
+    let pwned = dir.path().join("pwned.txt");
+    let line = format!("id > {}", s(&pwned));
+    member(&["bot", "spawn", "--kind", "command", "--source", &line])
+        .fails_with(1)
+        .one_line_error()
+        .stderr_has("permission denied")
+        .stderr_has("not a command template of bots.commands");
+    // A template named in the configuration is the owner's choice: allowed.
+    let id = member(&["-q", "bot", "spawn", "--kind", "command", "--source", "quiet"])
+        .ok()
+        .stdout()
+        .trim()
+        .to_string();
+    let mut cmdline = String::new();
+    helper::wait_for(Duration::from_secs(10), "the template's command", || {
+        let b = env.orch(&["--json", "--socket", s(&socket), "bot", "status", &id]).json();
+        cmdline = b["pid"]
+            .as_u64()
+            .and_then(|p| std::fs::read(format!("/proc/{p}/cmdline")).ok())
+            .map(|c| String::from_utf8_lossy(&c).replace('\0', " "))
+            .unwrap_or_default();
+        !cmdline.is_empty()
+    });
+    assert!(cmdline.contains("sleep 30"), "{cmdline}");
+    // A webcam may not write a file as orchd's user.
+    member(&["webcam", "start", &id, "--output", &format!("y4m:{}/cam.y4m", s(dir.path()))])
+        .fails_with(1)
+        .stderr_has("permission denied");
+    assert!(!dir.path().join("cam.y4m").exists());
+    // A file bot reads only what the member could read.
+    let secret = dir.path().join("secret.wav");
+    helper::audio::silence_wav(&secret, 16000, 1.0);
+    std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(0o600)).unwrap();
+    member(&["bot", "spawn", "--kind", "file", "--source", s(&secret)])
+        .fails_with(1)
+        .stderr_has("is not readable by you");
+    std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(0o644)).unwrap();
+    member(&["bot", "spawn", "--kind", "file", "--source", s(&secret)]).ok();
+    // The member never got its own command run.
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(!pwned.exists());
+    // Everyone else is still refused.
+    let out = {
+        use std::os::unix::process::CommandExt;
+        env.command(&orch)
+            .env("HOME", &home)
+            .env("XDG_CONFIG_HOME", home.join("config"))
+            .env("XDG_RUNTIME_DIR", home.join("run"))
+            .args(["--no-autostart", "--socket", s(&socket), "status"])
+            .uid(65534)
+            .gid(1)
+            .output()
+            .unwrap()
+    };
+    helper::Run::new("orch status as nobody outside the group".into(), out).fails_with(3);
+}
