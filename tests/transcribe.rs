@@ -413,6 +413,10 @@ fn a_killed_engine_opens_the_breaker_and_the_queued_chunks_follow_when_it_return
     let _d = env.daemon(&[]);
     let wav = env.dir.path().join("talk.wav");
     paragraph(&wav, SENTENCES, 0.4);
+    // A long silent tail keeps the bot running while the engine is down and starts
+    // again, however slow the machine: a bot that ends with the breaker open fails its
+    // queue by design, which is not what this test is about.
+    helper::engines::pad_with_silence(&wav, 120.0);
     let id = spawn_transcribing(&env, &wav, &[]);
     helper::wait_for(Duration::from_secs(30), "the first line", || {
         !transcript_lines(&env, &id, false).is_empty()
@@ -438,21 +442,21 @@ fn a_killed_engine_opens_the_breaker_and_the_queued_chunks_follow_when_it_return
             >= 1
     });
     let mut server = helper::engines::start_whisper(port);
-    helper::wait_for(Duration::from_secs(60), "the queue to drain", || {
+    let reference = SENTENCES.join(" ");
+    helper::wait_for(Duration::from_secs(90), "the queue to drain", || {
         let b = bot_status(&env, &id);
-        b["state"] == "stopped"
-            || (b["transcription"]["breaker"] == "closed"
-                && b["transcription"]["chunks_pending"] == 0
-                && b["transcription"]["chunks_sent"].as_u64().unwrap_or(0) >= 4)
+        b["transcription"]["breaker"] == "closed"
+            && b["transcription"]["chunks_pending"] == 0
+            && word_error_rate(&reference, &joined(&transcript_lines(&env, &id, false)))
+                <= 0.25
     });
     let b = bot_status(&env, &id);
-    if b["state"] != "stopped" {
-        assert_eq!(b["live"]["dropped_blocks"], 0, "{b}");
-        assert_eq!(b["transcription"]["chunks_dropped"], 0, "{b}");
-        assert_eq!(b["transcription"]["audio_blocks_lost"], 0, "{b}");
-    }
+    assert_eq!(b["state"], "running", "{b}");
+    assert_eq!(b["live"]["dropped_blocks"], 0, "{b}");
+    assert_eq!(b["transcription"]["chunks_dropped"], 0, "{b}");
+    assert_eq!(b["transcription"]["audio_blocks_lost"], 0, "{b}");
+    env.orch(&["bot", "terminate", &id]).ok();
     let lines = transcript_lines(&env, &id, true);
-    let reference = SENTENCES.join(" ");
     let hyp = joined(&lines);
     let wer = word_error_rate(&reference, &hyp);
     assert!(

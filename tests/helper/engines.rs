@@ -103,6 +103,20 @@ pub fn paragraph(path: &Path, sentences: &[&str], pause_s: f64) {
     w.finalize().unwrap();
 }
 
+/// Appends `secs` of silence to a 16-bit WAV file.
+pub fn pad_with_silence(path: &Path, secs: f64) {
+    let mut r = hound::WavReader::open(path).unwrap();
+    let spec = r.spec();
+    let mut all: Vec<i16> = r.samples::<i16>().map(|s| s.unwrap()).collect();
+    let n = (secs * spec.sample_rate as f64) as usize * spec.channels as usize;
+    all.extend(std::iter::repeat_n(0, n));
+    let mut w = hound::WavWriter::create(path, spec).unwrap();
+    for s in all {
+        w.write_sample(s).unwrap();
+    }
+    w.finalize().unwrap();
+}
+
 /// How the stand-in server answers.
 #[derive(Debug, Clone, Copy)]
 pub enum StandIn {
