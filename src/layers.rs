@@ -9,8 +9,8 @@
 const LAYERS: &[&[&str]] = &[
     // The error type and exit codes; the test signals (tests only).
     &["error", "test_signals"],
-    // Bounded reads of the small text files users name.
-    &["text_file"],
+    // Bounded reads of the small text files users name; free space of filesystems.
+    &["text_file", "disk"],
     // Paths of the data directory and socket; records shared by store and protocol;
     // language codes.
     &["paths", "records", "lang"],

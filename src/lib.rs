@@ -20,6 +20,7 @@ pub mod analysis;
 pub mod audio;
 pub mod bots;
 pub mod config;
+pub mod disk;
 pub mod dsp;
 pub mod engine;
 pub mod error;

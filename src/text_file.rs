@@ -122,7 +122,10 @@ mod tests {
         let f = d.path().join("a.toml");
         std::fs::write(&f, "x = 1\n").unwrap();
         assert_eq!(read(&f).unwrap(), "x = 1\n");
-        assert!(matches!(read(&d.path().join("no")), Err(ReadError::NotFound)));
+        assert!(matches!(
+            read(&d.path().join("no")),
+            Err(ReadError::NotFound)
+        ));
         assert!(matches!(read(d.path()), Err(ReadError::Directory)));
         assert!(matches!(
             read(Path::new("/dev/zero")),

@@ -125,10 +125,17 @@ fn missing_and_corrupt_sources_fail_with_the_reason() {
     let env = Env::new();
     let _d = env.daemon(&[]);
     // A missing file is refused at spawn (exit 4), and no bot is made.
-    env.orch(&["bot", "spawn", "--kind", "file", "--source", "/no/such/file.wav"])
-        .fails_with(4)
-        .one_line_error()
-        .stderr_has("audio file not found: /no/such/file.wav");
+    env.orch(&[
+        "bot",
+        "spawn",
+        "--kind",
+        "file",
+        "--source",
+        "/no/such/file.wav",
+    ])
+    .fails_with(4)
+    .one_line_error()
+    .stderr_has("audio file not found: /no/such/file.wav");
     let v = env.orch(&["--json", "bot", "list", "--all"]).json();
     assert!(v["bots"].as_array().unwrap().is_empty(), "{v}");
     // A file that is not audio fails the bot, saying why.

@@ -273,7 +273,10 @@ fn sockets_in_directories_others_can_write_are_refused() {
 }
 
 fn mkfifo(p: &Path) {
-    let st = std::process::Command::new("mkfifo").arg(p).status().unwrap();
+    let st = std::process::Command::new("mkfifo")
+        .arg(p)
+        .status()
+        .unwrap();
     assert!(st.success());
 }
 
@@ -410,23 +413,40 @@ fn a_killed_orchd_leaves_no_command_bot_behind() {
     d.signal("KILL");
     let _ = d.wait_exit(Duration::from_secs(5));
     // The guard between orchd and each command ends the command's process group.
-    helper::wait_for(Duration::from_secs(5), "the commands to die with orchd", || {
-        before[..2].iter().flatten().all(|&p| !helper::alive(p))
-    });
-    let outside: Vec<u32> = before[2].iter().copied().filter(|&p| helper::alive(p)).collect();
-    assert_eq!(outside.len(), 1, "only the escaped sleep is left: {outside:?}");
+    helper::wait_for(
+        Duration::from_secs(5),
+        "the commands to die with orchd",
+        || before[..2].iter().flatten().all(|&p| !helper::alive(p)),
+    );
+    let outside: Vec<u32> = before[2]
+        .iter()
+        .copied()
+        .filter(|&p| helper::alive(p))
+        .collect();
+    assert_eq!(
+        outside.len(),
+        1,
+        "only the escaped sleep is left: {outside:?}"
+    );
     // A restarting orchd ends what is left before it resumes the bots.
     let _d2 = env.daemon(&[]);
-    helper::wait_for(Duration::from_secs(10), "the escaped process to end", || {
-        !helper::alive(outside[0])
-    });
+    helper::wait_for(
+        Duration::from_secs(10),
+        "the escaped process to end",
+        || !helper::alive(outside[0]),
+    );
     helper::wait_for(Duration::from_secs(10), "the resumed commands", started);
     // Only the resumed copies run.
     for (id, before) in [&lone, &piped, &escaped].into_iter().zip(&before) {
         let now = bot_pids(id);
-        assert!(now.iter().all(|p| !before.contains(p)), "{before:?} {now:?}");
+        assert!(
+            now.iter().all(|p| !before.contains(p)),
+            "{before:?} {now:?}"
+        );
     }
-    let ev = env.orch(&["events", "--bot", &lone, "--no-follow"]).stdout();
+    let ev = env
+        .orch(&["events", "--bot", &lone, "--no-follow"])
+        .stdout();
     assert!(ev.contains("recovering -> starting (resumed)"), "{ev}");
     // The resumed escaped sleep is outside every group orchd stops: end it here.
     for p in bot_pids(&escaped) {
@@ -478,7 +498,10 @@ fn idle_sockets_are_closed_and_never_lock_the_owner_out() {
     for s in &mut idle {
         s.set_read_timeout(Some(Duration::from_secs(15))).unwrap();
         let v = read_frame(s).expect("a closing reply");
-        let msg = v["response"]["message"].as_str().unwrap_or_default().to_string();
+        let msg = v["response"]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
         assert!(msg.contains("no hello within 5 s"), "{v}");
     }
     assert!(t.elapsed() < Duration::from_secs(15));
@@ -497,7 +520,10 @@ fn a_large_frame_before_hello_is_refused_without_reading_it() {
     s.write_all(&(16u32 * 1024 * 1024).to_be_bytes()).unwrap();
     s.write_all(b"{\"id\":").unwrap();
     let v = read_frame(&mut s).expect("a refusal");
-    let msg = v["response"]["message"].as_str().unwrap_or_default().to_string();
+    let msg = v["response"]["message"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
     assert!(msg.contains("exceeds the limit of 4096 bytes"), "{v}");
     // After hello the configured limit applies: a 64 KiB frame is read.
     let mut s = UnixStream::connect(&env.socket).unwrap();
@@ -552,7 +578,10 @@ fn clients_that_never_read_cost_bounded_memory() {
     let grown = rss_kib(d.pid()).saturating_sub(before);
     // 256 KiB of queued answers per client plus socket buffers: far below the 16 MB per
     // client a count of frames allowed.
-    assert!(grown < 40 * 1024, "orchd grew by {grown} KiB for 20 clients");
+    assert!(
+        grown < 40 * 1024,
+        "orchd grew by {grown} KiB for 20 clients"
+    );
     drop(clients);
     env.orch(&["status"]).ok();
 }
@@ -574,18 +603,27 @@ fn group_members_may_do_all_but_run_commands_of_their_own() {
     use std::time::Duration;
     // A real second user in a real group: nobody (65534) in nogroup (65534). Only root
     // can run a process as them; CI runs as root.
-    assert_eq!(own_uid(), 0, "this test runs orch as uid 65534: it needs root");
+    assert_eq!(
+        own_uid(),
+        0,
+        "this test runs orch as uid 65534: it needs root"
+    );
     let env = Env::new();
     env.write_config(
         "[daemon]\nallowed_group = \"nogroup\"\n[bots.commands]\nquiet = \"sleep 30\"\n",
     );
     // Everything the member needs sits in a directory anyone may enter.
-    let dir = tempfile::Builder::new().prefix("orch-group").tempdir().unwrap();
+    let dir = tempfile::Builder::new()
+        .prefix("orch-group")
+        .tempdir()
+        .unwrap();
     std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
     let socket = dir.path().join("run").join("orchd.sock");
     let _d = env.spawn_daemon(&["--socket", s(&socket)]);
     helper::wait_for(Duration::from_secs(10), "orchd", || {
-        env.orch(&["--no-autostart", "--socket", s(&socket), "status"]).code() == 0
+        env.orch(&["--no-autostart", "--socket", s(&socket), "status"])
+            .code()
+            == 0
     });
     // The socket is the group's; its directory lets the group (and nobody else) in.
     let meta = std::fs::metadata(&socket).unwrap();
@@ -626,14 +664,18 @@ fn group_members_may_do_all_but_run_commands_of_their_own() {
         .stderr_has("permission denied")
         .stderr_has("not a command template of bots.commands");
     // A template named in the configuration is the owner's choice: allowed.
-    let id = member(&["-q", "bot", "spawn", "--kind", "command", "--source", "quiet"])
-        .ok()
-        .stdout()
-        .trim()
-        .to_string();
+    let id = member(&[
+        "-q", "bot", "spawn", "--kind", "command", "--source", "quiet",
+    ])
+    .ok()
+    .stdout()
+    .trim()
+    .to_string();
     let mut cmdline = String::new();
     helper::wait_for(Duration::from_secs(10), "the template's command", || {
-        let b = env.orch(&["--json", "--socket", s(&socket), "bot", "status", &id]).json();
+        let b = env
+            .orch(&["--json", "--socket", s(&socket), "bot", "status", &id])
+            .json();
         cmdline = b["pid"]
             .as_u64()
             .and_then(|p| std::fs::read(format!("/proc/{p}/cmdline")).ok())
@@ -643,9 +685,15 @@ fn group_members_may_do_all_but_run_commands_of_their_own() {
     });
     assert!(cmdline.contains("sleep 30"), "{cmdline}");
     // A webcam may not write a file as orchd's user.
-    member(&["webcam", "start", &id, "--output", &format!("y4m:{}/cam.y4m", s(dir.path()))])
-        .fails_with(1)
-        .stderr_has("permission denied");
+    member(&[
+        "webcam",
+        "start",
+        &id,
+        "--output",
+        &format!("y4m:{}/cam.y4m", s(dir.path())),
+    ])
+    .fails_with(1)
+    .stderr_has("permission denied");
     assert!(!dir.path().join("cam.y4m").exists());
     // A file bot reads only what the member could read.
     let secret = dir.path().join("secret.wav");
@@ -673,4 +721,146 @@ fn group_members_may_do_all_but_run_commands_of_their_own() {
             .unwrap()
     };
     helper::Run::new("orch status as nobody outside the group".into(), out).fails_with(3);
+}
+
+/// A 4 MiB tmpfs, unmounted when dropped. Mounting needs root; CI runs as root.
+struct SmallDisk {
+    dir: tempfile::TempDir,
+}
+
+impl SmallDisk {
+    fn new() -> SmallDisk {
+        assert_eq!(own_uid(), 0, "mounting a small tmpfs needs root");
+        let dir = tempfile::Builder::new()
+            .prefix("orch-disk")
+            .tempdir()
+            .unwrap();
+        let ok = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", "size=4m,mode=0700", "tmpfs"])
+            .arg(dir.path())
+            .status()
+            .unwrap()
+            .success();
+        assert!(ok, "mount -t tmpfs failed");
+        SmallDisk { dir }
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Take every free byte.
+    fn fill(&self) {
+        let mut f = std::fs::File::create(self.path().join("filler")).unwrap();
+        let block = vec![0u8; 64 * 1024];
+        while f.write_all(&block).is_ok() {}
+        let _ = f.sync_all();
+    }
+
+    fn free(&self) {
+        std::fs::remove_file(self.path().join("filler")).unwrap();
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount")
+            .arg("-l")
+            .arg(self.dir.path())
+            .status();
+    }
+}
+
+#[test]
+fn a_full_disk_keeps_state_changes_until_space_returns() {
+    use std::time::Duration;
+    let disk = SmallDisk::new();
+    let env = Env::new();
+    let data = disk.path().join("orch");
+    let _d = env.daemon(&["--data-dir", s(&data)]);
+    let wav = env.dir.path().join("long.wav");
+    helper::audio::speech_like_wav(&wav, 16000, 60.0);
+    let id = env.spawn_bot(&[
+        "--kind",
+        "file",
+        "--source",
+        s(&wav),
+        "--dedup-key",
+        "room-1",
+    ]);
+    env.wait_bot(&id, "running", Duration::from_secs(10));
+    disk.fill();
+    // The bot stops; its end cannot be stored, and the caller is told so.
+    env.orch(&["bot", "terminate", &id])
+        .fails_with(1)
+        .one_line_error()
+        .stderr_has("is stopped (terminated_by_user), but that is not stored yet")
+        .stderr_has("no space left on tmpfs");
+    env.orch(&["bot", "status", &id])
+        .ok()
+        .stdout_has("stopped (terminated_by_user)");
+    let st = env.orch(&["--json", "status"]).json();
+    assert!(
+        st["storage_error"]
+            .as_str()
+            .unwrap()
+            .contains("database or disk is full"),
+        "{st}"
+    );
+    assert_eq!(st["unsaved_bots"], 1);
+    env.orch(&["status"]).ok().stdout_has("FAILING");
+    // Space returns: orchd stores what it kept, in order, by itself.
+    disk.free();
+    helper::wait_for(
+        Duration::from_secs(10),
+        "the kept changes to be stored",
+        || env.orch(&["--json", "status"]).json()["storage_error"].is_null(),
+    );
+    let ev = env.orch(&["events", "--bot", &id, "--no-follow"]).stdout();
+    assert!(
+        ev.contains("running -> stopping (terminated_by_user)"),
+        "{ev}"
+    );
+    assert!(
+        ev.contains("stopping -> stopped (terminated_by_user)"),
+        "{ev}"
+    );
+    // The dedup key is free again, and the stored bot is what happened.
+    env.spawn_bot(&[
+        "--kind",
+        "file",
+        "--source",
+        s(&wav),
+        "--dedup-key",
+        "room-1",
+    ]);
+    let v = env.orch(&["--json", "bot", "status", &id]).json();
+    assert_eq!(
+        (v["state"].as_str(), v["reason"].as_str()),
+        (Some("stopped"), Some("terminated_by_user"))
+    );
+}
+
+#[test]
+fn orchd_on_a_full_disk_says_so() {
+    let disk = SmallDisk::new();
+    let env = Env::new();
+    disk.fill();
+    let data = disk.path().join("orch");
+    // Started by hand.
+    let out = env
+        .command(&helper::orchd_bin())
+        .args(["--data-dir", s(&data)])
+        .output()
+        .unwrap();
+    helper::Run::new("orchd on a full disk".into(), out)
+        .fails_with(1)
+        .one_line_error()
+        .stderr_has("no space left on tmpfs");
+    // Autostarted: its log may stay empty, and the CLI names the full disk instead.
+    env.orch(&["--data-dir", s(&data), "status"])
+        .fails_with(3)
+        .one_line_error()
+        .stderr_has("orchd exited during start-up (exit status: 1)")
+        .stderr_has("no space left on tmpfs");
 }

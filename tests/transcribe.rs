@@ -447,8 +447,7 @@ fn a_killed_engine_opens_the_breaker_and_the_queued_chunks_follow_when_it_return
         let b = bot_status(&env, &id);
         b["transcription"]["breaker"] == "closed"
             && b["transcription"]["chunks_pending"] == 0
-            && word_error_rate(&reference, &joined(&transcript_lines(&env, &id, false)))
-                <= 0.25
+            && word_error_rate(&reference, &joined(&transcript_lines(&env, &id, false))) <= 0.25
     });
     let b = bot_status(&env, &id);
     assert_eq!(b["state"], "running", "{b}");

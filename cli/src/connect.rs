@@ -152,9 +152,12 @@ pub async fn start_daemon(ctx: &Ctx, loaded: &Loaded, timeout: Duration) -> Resu
     let deadline = Instant::now() + timeout;
     loop {
         if let Some(status) = child.try_wait().ok().flatten() {
+            // On a full disk the log may hold nothing: say what stopped it.
+            let why = last_line(&log)
+                .or_else(|| orch::disk::no_space(&cfg.daemon.data_dir))
+                .unwrap_or_else(|| format!("see {}", log.display()));
             return Err(Error::Unreachable(format!(
-                "orchd exited during start-up ({status}): {}",
-                last_line(&log).unwrap_or_else(|| format!("see {}", log.display()))
+                "orchd exited during start-up ({status}): {why}"
             )));
         }
         if Client::connect(&cfg.daemon.socket).await.is_ok() {

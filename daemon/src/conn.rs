@@ -92,12 +92,7 @@ async fn refuse_with(stream: Stream, failure: Failure) {
 }
 
 /// Serve one connection until it closes, misbehaves or the daemon shuts down.
-pub async fn serve(
-    state: Arc<State>,
-    stream: Stream,
-    peer: Peer,
-    shutdown: watch::Receiver<bool>,
-) {
+pub async fn serve(state: Arc<State>, stream: Stream, peer: Peer, shutdown: watch::Receiver<bool>) {
     let _count = state.client_guard();
     let (reader, writer) = tokio::io::split(stream);
     serve_io(state, reader, writer, peer, shutdown).await;

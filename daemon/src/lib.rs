@@ -20,6 +20,7 @@ mod supervisor;
 mod systemd;
 mod transcription;
 mod translation;
+mod unsaved;
 mod webcam;
 
 use std::path::PathBuf;
@@ -80,7 +81,7 @@ pub fn main(args: Args) -> std::process::ExitCode {
     let loaded = match load_config(&args) {
         Ok(l) => l,
         Err(e) => {
-            eprintln!("orchd: error: {e}");
+            say_error(&e.to_string());
             return std::process::ExitCode::from(e.exit_code().code());
         }
     };
@@ -93,7 +94,7 @@ pub fn main(args: Args) -> std::process::ExitCode {
     {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("orchd: error: cannot start the async runtime: {e}");
+            say_error(&format!("cannot start the async runtime: {e}"));
             return std::process::ExitCode::FAILURE;
         }
     };
@@ -101,10 +102,17 @@ pub fn main(args: Args) -> std::process::ExitCode {
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("orchd: error: {e}");
+            say_error(&e.to_string());
             std::process::ExitCode::from(e.exit_code().code())
         }
     }
+}
+
+/// `orchd: error: ...` on stderr. Never panics as `eprintln!` does when stderr is a log
+/// file on a full disk: the exit code still tells the error's kind.
+fn say_error(message: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "orchd: error: {message}");
 }
 
 /// Load the configuration with the command-line flags applied on top.

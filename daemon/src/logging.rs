@@ -85,7 +85,10 @@ pub fn init(level: &str, hub: LogHub) -> ReloadHandle {
     let fmt = tracing_subscriber::fmt::layer()
         .with_writer(std::io::stderr)
         .with_ansi(ansi)
-        .with_target(false);
+        .with_target(false)
+        // A log write that fails (stderr is a log file on a full disk) is dropped: the
+        // default reports it with `eprintln!`, which panics writing to that same file.
+        .log_internal_errors(false);
     let _ = tracing_subscriber::registry()
         .with(filter_layer)
         .with(fmt)

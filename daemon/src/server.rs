@@ -17,9 +17,9 @@ use orch::store::Db;
 use orch::{Error, Result};
 use tokio::sync::{broadcast, watch};
 
+use crate::conn::Peer;
 use crate::logging::{LogHub, ReloadHandle};
 use crate::state::State;
-use crate::conn::Peer;
 use crate::{Args, Mode, conn, shutdown, systemd};
 
 /// Serve until shutdown.
@@ -95,9 +95,11 @@ pub async fn serve(
         supervisor: Default::default(),
         transcription: Default::default(),
         translation: Default::default(),
+        unsaved: Default::default(),
     });
     crate::supervisor::recover(&state).await?;
     tokio::spawn(crate::retention::sweep(state.clone()));
+    crate::unsaved::spawn_retry(state.clone());
     if let Some(l) = metrics_listener {
         tokio::spawn(crate::metrics::serve(state.clone(), l));
     }

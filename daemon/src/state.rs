@@ -47,6 +47,8 @@ pub struct State {
     pub transcription: crate::transcription::Transcription,
     /// The translation engine bots share.
     pub translation: crate::translation::Translation,
+    /// Bot state changes not stored yet (a full disk).
+    pub unsaved: crate::unsaved::Unsaved,
 }
 
 impl std::fmt::Debug for State {
@@ -107,7 +109,9 @@ impl State {
         let read = tokio::task::spawn_blocking(move || orch::config::load_file(&file, required));
         let read = match tokio::time::timeout(CONFIG_READ_LIMIT, read).await {
             Ok(Ok(r)) => r,
-            Ok(Err(e)) => Err(orch::Error::Other(format!("reading the configuration: {e}"))),
+            Ok(Err(e)) => Err(orch::Error::Other(format!(
+                "reading the configuration: {e}"
+            ))),
             Err(_) => Err(orch::Error::Invalid(format!(
                 "{}: not read within {} s (a FIFO or device, not a file?)",
                 path.display(),

@@ -322,8 +322,7 @@ struct RawChain {
 impl ChainConfig {
     /// Read and parse a chain file (see [`ChainConfig::from_toml_str`]).
     pub fn load(path: &Path) -> Result<ChainConfig> {
-        let text =
-            crate::text_file::read(path).map_err(|e| e.into_error("chain file", path))?;
+        let text = crate::text_file::read(path).map_err(|e| e.into_error("chain file", path))?;
         ChainConfig::from_toml_str(&text, &path.display().to_string())
     }
 

@@ -609,6 +609,12 @@ pub struct StatusInfo {
     /// What the daemon and its bots use of the machine (`orch status --system`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub system: Option<SystemInfo>,
+    /// Why bot state changes cannot be stored, while they cannot (a full disk).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub storage_error: Option<String>,
+    /// Bots whose newest state change waits to be stored.
+    #[serde(default)]
+    pub unsaved_bots: u32,
 }
 
 /// What the daemon and its bots use of the machine.

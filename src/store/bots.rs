@@ -149,7 +149,9 @@ impl Db {
                 name: id.to_string(),
             })?;
         let from = BotState::from_name(&from).unwrap_or(BotState::Failed);
-        crate::bots::lifecycle::transition(from, to).map_err(|e| self.db_err(e))?;
+        // A refused transition is the caller's error, not the storage's.
+        crate::bots::lifecycle::transition(from, to)
+            .map_err(|e| Error::Invalid(format!("bot {id}: {e}")))?;
         let ended = to.is_terminal().then_some(now);
         tx.execute(
             "UPDATE bots SET state = ?2, state_reason = ?3, state_detail = ?4, updated_at = ?5, \

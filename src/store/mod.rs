@@ -45,8 +45,23 @@ pub fn latest_version() -> u32 {
 }
 
 impl Db {
-    /// Open (creating if needed) and migrate the database at `path`.
+    /// Open (creating if needed) and migrate the database at `path`. On a full
+    /// filesystem the error starts with `no space left on DEVICE (MOUNT)`: SQLite's own
+    /// words for it ("disk I/O error", "database or disk is full") do not say so.
     pub fn open(path: &Path) -> Result<Db> {
+        Self::open_here(path).map_err(|e| match crate::disk::no_space(path) {
+            None => e,
+            Some(full) => Error::Database {
+                path: path.to_path_buf(),
+                message: match e {
+                    Error::Database { message, .. } => format!("{full}: {message}"),
+                    other => format!("{full}: {other}"),
+                },
+            },
+        })
+    }
+
+    fn open_here(path: &Path) -> Result<Db> {
         let mut warnings = Vec::new();
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             warnings.extend(crate::private::dir(dir)?);

@@ -535,8 +535,7 @@ fn read_preset_file(path: &Path) -> Result<Preset> {
             .map_err(|e| Error::io("cannot read preset file", "<stdin>", e))?;
         return from_file_str(&text, "<stdin>");
     }
-    let text =
-        orch::text_file::read(path).map_err(|e| e.into_error("preset file", path))?;
+    let text = orch::text_file::read(path).map_err(|e| e.into_error("preset file", path))?;
     from_file_str(&text, &path.display().to_string())
 }
 

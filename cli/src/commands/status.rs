@@ -119,6 +119,15 @@ fn render(s: &StatusInfo) -> String {
         ("presets", format!("{} user", c.presets)),
         ("analyses", c.analyses.to_string()),
     ];
+    if let Some(why) = &s.storage_error {
+        rows.push((
+            "storage",
+            format!(
+                "FAILING: {why} ({} bots' state changes kept in memory, stored when it recovers)",
+                s.unsaved_bots
+            ),
+        ));
+    }
     for (what, b) in [
         ("transcription", &s.transcription),
         ("translation", &s.translation),

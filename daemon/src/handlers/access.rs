@@ -29,7 +29,9 @@ pub fn check(state: &State, peer: &Peer, request: &Request) -> Result<(), Failur
     let denied = |what: String| {
         Failure::new(
             FailureKind::Denied,
-            format!("permission denied: {what} (uid {uid} is a member of daemon.allowed_group, not orchd's owner)"),
+            format!(
+                "permission denied: {what} (uid {uid} is a member of daemon.allowed_group, not orchd's owner)"
+            ),
         )
     };
     match request {
@@ -85,10 +87,9 @@ fn webcam_output(out: &str) -> Result<(), String> {
              use `-` or a v4l2 device",
             p.display()
         )),
-        Ok(orch::webcam::Output::V4l2(p)) if !p.starts_with("/dev/") => Err(format!(
-            "{} is not a video device",
-            p.display()
-        )),
+        Ok(orch::webcam::Output::V4l2(p)) if !p.starts_with("/dev/") => {
+            Err(format!("{} is not a video device", p.display()))
+        }
         _ => Ok(()),
     }
 }

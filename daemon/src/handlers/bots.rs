@@ -103,6 +103,17 @@ pub async fn terminate(
             ),
         ));
     }
+    // Ended, but the database has not taken its end yet: the caller must know.
+    if let (Some(c), Some((why, _))) = (state.unsaved.pending(&row.id), state.unsaved.failing()) {
+        return Response::Failure(Failure::new(
+            FailureKind::Internal,
+            format!(
+                "bot {} is {} ({}), but that is not stored yet: {why}; orchd keeps it and \
+                 stores it when the database takes writes again",
+                row.id, c.to, c.reason
+            ),
+        ));
+    }
     status(state, &row.id).await
 }
 

@@ -28,6 +28,7 @@ pub async fn status(state: &Arc<State>) -> Response {
             .await
             .ok()
     };
+    let failing = state.unsaved.failing();
     respond(counts, |(schema_version, counts)| {
         Response::Status(Box::new(StatusInfo {
             version: orch::VERSION.to_string(),
@@ -45,6 +46,8 @@ pub async fn status(state: &Arc<State>) -> Response {
             transcription: state.transcription.breaker(),
             translation: state.translation.breaker(),
             system,
+            unsaved_bots: failing.as_ref().map_or(0, |f| f.1 as u32),
+            storage_error: failing.map(|f| f.0),
         }))
     })
 }

@@ -69,7 +69,9 @@ pub fn guard(cmd: &mut Command, on_death: libc::c_int) -> std::io::Result<Guarde
                 return Err(std::io::Error::last_os_error());
             }
             if libc::getppid() != parent {
-                return Err(std::io::Error::other("orchd ended before the program started"));
+                return Err(std::io::Error::other(
+                    "orchd ended before the program started",
+                ));
             }
             match libc::fork() {
                 -1 => Err(std::io::Error::last_os_error()),

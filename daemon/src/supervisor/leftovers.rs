@@ -51,7 +51,11 @@ fn find(bot_ids: &[String], socket: &Path) -> Vec<i32> {
     };
     let mut found = Vec::new();
     for entry in dir.flatten() {
-        let Some(pid) = entry.file_name().to_str().and_then(|s| s.parse::<i32>().ok()) else {
+        let Some(pid) = entry
+            .file_name()
+            .to_str()
+            .and_then(|s| s.parse::<i32>().ok())
+        else {
             continue;
         };
         if pid == me || entry.metadata().map(|m| m.uid()).ok() != Some(uid) {

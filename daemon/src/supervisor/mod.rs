@@ -54,7 +54,7 @@ pub fn system(state: &State, data_dir: &std::path::Path) -> orch::protocol::Syst
             }
         })
         .collect();
-    let disk = procinfo::disk_space(data_dir);
+    let disk = orch::disk::space(data_dir);
     orch::protocol::SystemInfo {
         cpu_s: procinfo::cpu_s(std::process::id()),
         rss_kib: procinfo::self_rss_kib(),
@@ -382,6 +382,15 @@ pub fn info(state: &State, row: BotRow) -> BotInfo {
         alerts: Vec::new(),
         spec: row.spec,
     };
+    // A change the database could not take yet (a full disk) is what happened.
+    if let Some(c) = state.unsaved.pending(&info.id) {
+        info.state = c.to;
+        info.reason = Some(c.reason);
+        info.detail = c.detail;
+        if c.to.is_terminal() {
+            info.ended_at = Some(c.time);
+        }
+    }
     if let Some(h) = live {
         if h.spec.kind == BotKind::Meeting {
             info.pushed_dropped = Some(h.push_dropped.load(std::sync::atomic::Ordering::Relaxed));
@@ -429,7 +438,12 @@ pub async fn recover(state: &Arc<State>) -> orch::Result<()> {
     let (resume, socket) = state
         .config
         .read()
-        .map(|c| (c.config.bots.resume_interrupted, c.config.daemon.socket.clone()))
+        .map(|c| {
+            (
+                c.config.bots.resume_interrupted,
+                c.config.daemon.socket.clone(),
+            )
+        })
         .map_err(|_| orch::Error::Other("config lock poisoned".into()))?;
     let ids: Vec<String> = state
         .with_db(|db| db.live_bots())
@@ -438,11 +452,10 @@ pub async fn recover(state: &Arc<State>) -> orch::Result<()> {
         .into_iter()
         .map(|(id, _)| id)
         .collect();
-    let ended = tokio::task::spawn_blocking(move || {
-        leftovers::end(&ids, &socket, Duration::from_secs(2))
-    })
-    .await
-    .unwrap_or(0);
+    let ended =
+        tokio::task::spawn_blocking(move || leftovers::end(&ids, &socket, Duration::from_secs(2)))
+            .await
+            .unwrap_or(0);
     if ended > 0 {
         tracing::warn!("ended {ended} processes interrupted bots left running");
     }

@@ -57,24 +57,6 @@ pub fn self_open_files() -> Option<u64> {
     Some(std::fs::read_dir("/proc/self/fd").ok()?.count() as u64)
 }
 
-/// Free (to an unprivileged user) and total bytes of the filesystem holding `path`.
-pub fn disk_space(path: &std::path::Path) -> Option<(u64, u64)> {
-    use std::os::unix::ffi::OsStrExt;
-    let c = std::ffi::CString::new(path.as_os_str().as_bytes()).ok()?;
-    let mut st = std::mem::MaybeUninit::<libc::statvfs>::uninit();
-    // SAFETY: `c` is a valid NUL-terminated path and `st` points to writable memory
-    // of the right type; statvfs only writes into it, and we read it only on success.
-    #[allow(unsafe_code)]
-    let st = unsafe {
-        if libc::statvfs(c.as_ptr(), st.as_mut_ptr()) != 0 {
-            return None;
-        }
-        st.assume_init()
-    };
-    let frag = st.f_frsize as u64;
-    Some((st.f_bavail as u64 * frag, st.f_blocks as u64 * frag))
-}
-
 /// Bytes of the regular files under `dir` (a few levels deep: the data directory
 /// holds the database and `logs/BOT/SESSION.log`).
 pub fn dir_bytes(dir: &std::path::Path) -> u64 {
@@ -102,7 +84,7 @@ mod tests {
         assert!(super::cpu_s(std::process::id()).unwrap() >= 0.0);
         assert!(super::self_threads().unwrap() >= 1);
         assert!(super::self_open_files().unwrap() >= 3);
-        let (free, total) = super::disk_space(std::path::Path::new("/")).unwrap();
+        let (free, total) = orch::disk::space(std::path::Path::new("/")).unwrap();
         assert!(total > 0 && free <= total);
     }
 

@@ -444,15 +444,18 @@ async fn set_state(
     if let Ok(mut s) = bot.state.lock() {
         *s = (to, Some(reason), detail.clone());
     }
-    let (id, d) = (bot.id.clone(), detail.clone());
     let session = bot.session_id.lock().ok().and_then(|s| s.clone());
     let now = now_unix();
-    if let Err(f) = state
-        .with_db(move |db| db.set_bot_state(&id, to, reason, d.as_deref(), session.as_deref(), now))
-        .await
-    {
-        tracing::error!(bot = %bot.id, "cannot store a state change: {}", f.message);
-    }
+    // Stored in order, now or (a full disk) once the database takes writes again.
+    let change = crate::unsaved::Change {
+        bot_id: bot.id.clone(),
+        to,
+        reason,
+        detail: detail.clone(),
+        session_id: session,
+        time: now,
+    };
+    let _ = state.unsaved.record(state, change).await;
     bot.shared.log(&format!(
         "{from} -> {to} ({reason}){}",
         detail

@@ -17,7 +17,6 @@ use orch::protocol::{Failure, FailureKind};
 
 use super::shared::Shared;
 
-
 /// A file bot's source must be a regular file that exists now: a missing one fails the
 /// spawn (not found), and a FIFO or device is refused, because reading one can block
 /// the bot where terminate cannot reach it. `stat` never blocks on a FIFO.
@@ -205,11 +204,9 @@ impl Source {
                 // SIGTERM: the program leaves the call and closes its browser.
                 let guarded = super::guard::guard(&mut cmd, libc::SIGTERM)
                     .map_err(|e| format!("cannot start a guard for the program: {e}"))?;
-                let mut child = cmd
-                    .spawn()
-                    .map_err(|e| {
-                        format!("cannot run meeting program {}: {e}", program.display())
-                    })?;
+                let mut child = cmd.spawn().map_err(|e| {
+                    format!("cannot run meeting program {}: {e}", program.display())
+                })?;
                 shared.set_pid(guarded.program_pid());
                 shared.set_group(Some(child.id()));
                 forward_stderr(&mut child, shared);
