@@ -23,6 +23,22 @@ fn is_root() -> bool {
     uid() == 0
 }
 
+/// The id of group `name` (a name in `/etc/group`, or a number).
+pub fn group_id(name: &str) -> Option<u32> {
+    if let Ok(gid) = name.parse::<u32>() {
+        return Some(gid);
+    }
+    std::fs::read_to_string("/etc/group")
+        .unwrap_or_default()
+        .lines()
+        .find_map(|line| {
+            let mut f = line.split(':');
+            (f.next() == Some(name))
+                .then(|| f.nth(1).and_then(|g| g.parse().ok()))
+                .flatten()
+        })
+}
+
 /// The effective user id of this process.
 pub fn uid() -> u32 {
     #[cfg(unix)]

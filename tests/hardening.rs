@@ -864,3 +864,174 @@ fn orchd_on_a_full_disk_says_so() {
         .stderr_has("orchd exited during start-up (exit status: 1)")
         .stderr_has("no space left on tmpfs");
 }
+
+#[test]
+fn shutdown_does_not_wait_for_a_client_that_never_reads() {
+    use std::os::unix::net::UnixStream;
+    use std::time::Duration;
+    let env = Env::new();
+    env.write_config("[daemon]\nshutdown_timeout_s = 300\n");
+    let d = env.daemon(&[]);
+    let mut s = UnixStream::connect(&env.socket).unwrap();
+    send_frame(&mut s, &hello());
+    // Requests whose answers fill the connection's outbox and the kernel's buffers.
+    let many: Vec<u8> = (0..3000u64)
+        .flat_map(|id| {
+            let b = serde_json::to_vec(&serde_json::json!({"id": id + 2, "request": {"type": "preset_list"}}))
+                .unwrap();
+            let mut f = (b.len() as u32).to_be_bytes().to_vec();
+            f.extend(b);
+            f
+        })
+        .collect();
+    s.set_write_timeout(Some(Duration::from_secs(5))).unwrap();
+    let _ = s.write_all(&many);
+    std::thread::sleep(Duration::from_millis(500));
+    d.signal("TERM");
+    // Far less than the 300 s shutdown timeout: the stuck client is cut.
+    d.wait_exit(Duration::from_secs(60)).ok();
+    drop(s);
+}
+
+#[test]
+fn smaller_inputs_are_refused_or_named() {
+    let env = Env::new();
+    // A group that does not exist is a config error, before orchd ever starts.
+    let cfg = env.dir.path().join("group.toml");
+    std::fs::write(&cfg, "[daemon]\nallowed_group = \"nosuchgroup\"\n").unwrap();
+    env.orch(&["config", "check", "--config", s(&cfg)])
+        .fails_with(5)
+        .one_line_error()
+        .stderr_has("no group named `nosuchgroup`");
+    // A misspelled variable is named, with the setting it probably meant.
+    let out = env
+        .command(&helper::orch_bin())
+        .args(["config", "check"])
+        .env("ORCH_BOTS_MAX_CONCURENT", "3")
+        .output()
+        .unwrap();
+    helper::Run::new("orch config check".into(), out)
+        .ok()
+        .stderr_has("ORCH_BOTS_MAX_CONCURENT is not an orch setting (did you mean ORCH_BOTS_MAX_CONCURRENT?)");
+    // A valid WAV with no samples has no audio to analyse or process.
+    let empty = env.dir.path().join("no-samples.wav");
+    helper::audio::silence_wav(&empty, 16000, 0.0);
+    env.orch(&["analyze", s(&empty)])
+        .fails_with(5)
+        .one_line_error()
+        .stderr_has("no audio (it decodes to 0 samples)");
+    let out = env.dir.path().join("out.wav");
+    env.orch(&["process", s(&empty), s(&out)])
+        .fails_with(5)
+        .stderr_has("nothing written");
+    assert!(!out.exists());
+}
+
+/// Connections that misbehave in every way the protocol allows, `scale` of each kind
+/// per 100: idle sockets, random bytes, huge length prefixes, pipelined requests never
+/// read.
+fn abuse(socket: &Path, scale: usize) -> Vec<std::os::unix::net::UnixStream> {
+    use std::os::unix::net::UnixStream;
+    let connect = || UnixStream::connect(socket).unwrap();
+    let mut abusers: Vec<UnixStream> = (0..3 * scale).map(|_| connect()).collect();
+    let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+    for i in 0..scale {
+        let mut s = connect();
+        s.set_nonblocking(true).unwrap();
+        let bytes: Vec<u8> = if i % 2 == 0 {
+            (0..4096)
+                .map(|_| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    seed as u8
+                })
+                .collect()
+        } else {
+            let mut f = (16u32 << 20).to_be_bytes().to_vec();
+            f.extend(std::iter::repeat_n(b'{', 1 << 20));
+            f
+        };
+        let _ = s.write(&bytes);
+        abusers.push(s);
+    }
+    for _ in 0..scale.div_ceil(5) {
+        let mut s = connect();
+        send_frame(&mut s, &hello());
+        s.set_nonblocking(true).unwrap();
+        let mut batch = Vec::new();
+        for i in 0..3000u64 {
+            let b = serde_json::to_vec(
+                &serde_json::json!({"id": i + 2, "request": {"type": "preset_list"}}),
+            )
+            .unwrap();
+            batch.extend_from_slice(&(b.len() as u32).to_be_bytes());
+            batch.extend_from_slice(&b);
+        }
+        let _ = s.write(&batch);
+        abusers.push(s);
+    }
+    abusers
+}
+
+#[test]
+fn protocol_abuse_leaves_orchd_as_it_was() {
+    use std::time::Duration;
+    let env = Env::new();
+    let d = env.daemon(&[]);
+    // Warm up (thread pools, lazily built tables), then take the starting value.
+    drop(abuse(&env.socket, 10));
+    std::thread::sleep(Duration::from_secs(3));
+    let before = rss_kib(d.pid());
+    // 300 idle sockets, 100 of random bytes or huge frames, 20 that never read.
+    let abusers = abuse(&env.socket, 100);
+    // The owner gets in throughout.
+    env.orch(&["status"]).ok();
+    std::thread::sleep(Duration::from_secs(1));
+    env.orch(&["bot", "list"]).ok();
+    drop(abusers);
+    // Once they are gone, orchd returns to within 20 % of where it started.
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    let mut now = rss_kib(d.pid());
+    while now > before + before / 5 && std::time::Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(200));
+        now = rss_kib(d.pid());
+    }
+    assert!(
+        now <= before + before / 5,
+        "orchd kept {now} KiB after the clients went (it started at {before} KiB)"
+    );
+    env.orch(&["status"]).ok().stdout_has("1 connected");
+}
+
+#[test]
+fn a_kill_9_loop_leaves_no_process_behind() {
+    use std::time::Duration;
+    let env = Env::new();
+    env.write_config("[bots]\nresume_interrupted = true\nstart_timeout_s = 600\n");
+    let wav = env.dir.path().join("long.wav");
+    helper::audio::silence_wav(&wav, 16000, 600.0);
+    let mut d = env.daemon(&[]);
+    let cmd = env.spawn_bot(&["--kind", "command", "--source", "sleep 310 | cat"]);
+    let file = env.spawn_bot(&["--kind", "file", "--source", s(&wav)]);
+    let mut seen: Vec<u32> = Vec::new();
+    for round in 0..5 {
+        let mut now = Vec::new();
+        helper::wait_for(Duration::from_secs(15), &format!("round {round}'s command"), || {
+            now = bot_pids(&cmd);
+            now.len() >= 3
+        });
+        // Only this round's processes run: every earlier one is gone.
+        assert!(seen.iter().all(|&p| !helper::alive(p)), "round {round}: {seen:?} {now:?}");
+        env.wait_bot(&file, "running", Duration::from_secs(15));
+        seen.extend(&now);
+        d.signal("KILL");
+        let _ = d.wait_exit(Duration::from_secs(5));
+        d = env.daemon(&[]);
+    }
+    env.orch(&["daemon", "stop"]).ok();
+    let _ = d.wait_exit(Duration::from_secs(20));
+    helper::wait_for(Duration::from_secs(5), "every process to end", || {
+        bot_pids(&cmd).is_empty() && seen.iter().all(|&p| !helper::alive(p))
+    });
+}

@@ -73,6 +73,13 @@ pub fn request_existing<T>(
 /// The configuration as the CLI sees it, with `--socket`/`--data-dir` applied.
 pub fn config(ctx: &Ctx) -> Result<Loaded> {
     let mut loaded = orch::config::load(ctx.global.config.as_deref())?;
+    // Once per command, however often it reads the configuration.
+    static WARNED: std::sync::Once = std::sync::Once::new();
+    WARNED.call_once(|| {
+        for w in &loaded.warnings {
+            ctx.out.warn(w);
+        }
+    });
     if let Some(s) = &ctx.global.socket {
         loaded.config.daemon.socket = s.clone();
     }

@@ -26,6 +26,9 @@ use crate::state::State;
 
 /// How long a new connection has to say `hello`.
 pub const HELLO_WITHIN: std::time::Duration = std::time::Duration::from_secs(5);
+/// How long a closing connection's last frames may take to reach a client that does
+/// not read them.
+const LAST_WRITES_WITHIN: std::time::Duration = std::time::Duration::from_secs(2);
 
 /// The largest frame before `hello` (a hello is about 80 bytes).
 const HELLO_MAX_FRAME: u32 = 4096;
@@ -213,7 +216,12 @@ pub async fn serve_io<R, W>(
                 }
             }
         }
-        handlers::handle(&state, &mut conn, msg.id, msg.request).await;
+        // A reply to a client that does not read waits for room in its outbox; shutdown
+        // does not wait for it.
+        tokio::select! {
+            _ = handlers::handle(&state, &mut conn, msg.id, msg.request) => {}
+            _ = stop.changed() => break,
+        }
         conn.streams.retain(|_, h| !h.is_finished());
     }
     // Streams end by themselves on shutdown (after their last events); on a client
@@ -226,15 +234,21 @@ pub async fn serve_io<R, W>(
                 .is_ok();
         if !finished {
             h.abort();
-            let _ = conn
-                .tx
-                .send(ServerMessage {
-                    id,
-                    body: ServerBody::End,
-                })
-                .await;
+            let end = conn.tx.send(ServerMessage {
+                id,
+                body: ServerBody::End,
+            });
+            let _ = tokio::time::timeout(LAST_WRITES_WITHIN, end).await;
         }
     }
     drop(conn);
-    let _ = writer_task.await;
+    // What is queued goes out, unless the client does not read it.
+    let mut writer_task = writer_task;
+    if tokio::time::timeout(LAST_WRITES_WITHIN, &mut writer_task)
+        .await
+        .is_err()
+    {
+        writer_task.abort();
+    }
+    crate::memory::release_soon();
 }

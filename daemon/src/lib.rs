@@ -10,6 +10,7 @@ mod conn;
 mod handlers;
 mod logging;
 mod managed_engine;
+mod memory;
 mod metrics;
 mod outbox;
 mod retention;
@@ -78,6 +79,7 @@ pub fn main(args: Args) -> std::process::ExitCode {
     unsafe {
         libc::umask(0o077);
     }
+    memory::limit_arenas();
     let loaded = match load_config(&args) {
         Ok(l) => l,
         Err(e) => {
@@ -87,6 +89,9 @@ pub fn main(args: Args) -> std::process::ExitCode {
     };
     let hub = LogHub::new();
     let reload = logging::init(&loaded.config.daemon.log_level, hub.clone());
+    for w in &loaded.warnings {
+        tracing::warn!("{w}");
+    }
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()

@@ -100,6 +100,7 @@ pub async fn serve(
     crate::supervisor::recover(&state).await?;
     tokio::spawn(crate::retention::sweep(state.clone()));
     crate::unsaved::spawn_retry(state.clone());
+    crate::memory::spawn(shutdown_rx.clone());
     if let Some(l) = metrics_listener {
         tokio::spawn(crate::metrics::serve(state.clone(), l));
     }
@@ -387,21 +388,9 @@ fn supplementary_groups(pid: u32) -> Vec<u32> {
 }
 
 fn resolve_group(name: &str) -> Result<u32> {
-    if let Ok(gid) = name.parse::<u32>() {
-        return Ok(gid);
-    }
-    for line in std::fs::read_to_string("/etc/group")
-        .unwrap_or_default()
-        .lines()
-    {
-        let mut f = line.split(':');
-        if f.next() == Some(name)
-            && let Some(gid) = f.nth(1).and_then(|g| g.parse().ok())
-        {
-            return Ok(gid);
-        }
-    }
-    Err(Error::Config(format!(
-        "key `daemon.allowed_group`: no group named `{name}`"
-    )))
+    orch::paths::group_id(name).ok_or_else(|| {
+        Error::Config(format!(
+            "key `daemon.allowed_group`: no group named `{name}`"
+        ))
+    })
 }

@@ -28,6 +28,9 @@ pub struct Loaded {
     pub source: Source,
     /// The environment variables that overrode values.
     pub env_overrides: Vec<String>,
+    /// `ORCH_*` variables that are no setting (a misspelling), each with the nearest
+    /// known name: for the caller to warn about.
+    pub warnings: Vec<String>,
 }
 
 /// Load the configuration. `explicit` is a `--config` flag value; without it `ORCH_CONFIG`
@@ -58,11 +61,17 @@ pub fn load_file(path: &Path, required: bool) -> Result<Loaded> {
         .filter(|(k, _)| k.starts_with("ORCH_"))
         .collect();
     let (config, env_overrides) = parse(&text, path, &vars)?;
+    let warnings = vars
+        .iter()
+        .filter(|(name, _)| !env_overrides.contains(name))
+        .filter_map(|(name, _)| unknown_variable(name))
+        .collect();
     Ok(Loaded {
         config,
         path: path.to_path_buf(),
         source,
         env_overrides,
+        warnings,
     })
 }
 
@@ -127,6 +136,58 @@ fn env_key<'a>(name: &str, defaults: &'a toml::Table) -> Option<(&'a str, String
         }
     }
     None
+}
+
+/// `ORCH_*` variables orch reads besides the settings: the config file, what orchd
+/// gives bots' programs, and the meeting program's own (`ORCH_MEET_*`), tests' and
+/// benchmarks' knobs.
+const OTHER_VARIABLES: &[&str] = &["ORCH_CONFIG", "ORCH_BOT_ID", "ORCH_MEETING_URL"];
+const OTHER_PREFIXES: &[&str] = &["ORCH_MEET_", "ORCH_FUZZ_", "ORCH_BENCH_", "ORCH_TEST_"];
+
+/// A warning for an `ORCH_*` variable that is neither a setting nor one of the others,
+/// naming the nearest known variable.
+fn unknown_variable(name: &str) -> Option<String> {
+    let defaults = toml::Table::try_from(Config::default()).expect("defaults serialize");
+    if env_key(name, &defaults).is_some()
+        || OTHER_VARIABLES.contains(&name)
+        || OTHER_PREFIXES.iter().any(|p| name.starts_with(p))
+    {
+        return None;
+    }
+    let mut known: Vec<String> = ["ORCH_SOCKET", "ORCH_DATA_DIR", "ORCH_LOG_LEVEL"]
+        .iter()
+        .chain(OTHER_VARIABLES)
+        .map(|s| s.to_string())
+        .collect();
+    for (section, table) in &defaults {
+        if let Some(t) = table.as_table() {
+            known.extend(t.keys().map(|k| format!("ORCH_{section}_{k}").to_uppercase()));
+        }
+    }
+    let nearest = known
+        .iter()
+        .min_by_key(|k| edit_distance(name, k))
+        .filter(|k| edit_distance(name, k) <= 3);
+    Some(match nearest {
+        Some(k) => format!("environment {name} is not an orch setting (did you mean {k}?)"),
+        None => format!("environment {name} is not an orch setting; it is ignored"),
+    })
+}
+
+/// Levenshtein distance, by bytes (the names are ASCII).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, &ca) in a.iter().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1).min(row[j] + 1).min(diagonal + usize::from(ca != cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
 }
 
 /// Keys that may be absent from the serialized defaults (options) still count.
@@ -267,5 +328,18 @@ mod tests {
         let text = Config::default().to_toml();
         let (c, _) = p(&text, &[]).unwrap();
         assert_eq!(c, Config::default());
+    }
+
+    #[test]
+    fn a_misspelled_variable_is_named_with_the_nearest_setting() {
+        let w = unknown_variable("ORCH_SOCKEET").unwrap();
+        assert!(w.contains("did you mean ORCH_SOCKET?"), "{w}");
+        let w = unknown_variable("ORCH_BOTS_MAX_CONCURENT").unwrap();
+        assert!(w.contains("did you mean ORCH_BOTS_MAX_CONCURRENT?"), "{w}");
+        assert!(unknown_variable("ORCH_ZZZZZZZZZZZZZZZZZZZ").unwrap().contains("ignored"));
+        for fine in ["ORCH_SOCKET", "ORCH_CONFIG", "ORCH_BOTS_MAX_CONCURRENT", "ORCH_MEET_NAME"] {
+            assert_eq!(unknown_variable(fine), None, "{fine}");
+        }
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
     }
 }

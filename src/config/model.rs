@@ -705,10 +705,13 @@ impl Config {
         if d.data_dir.as_os_str().is_empty() {
             return bad("daemon.data_dir", "must not be empty".into());
         }
-        if let Some(g) = &d.allowed_group
-            && g.trim().is_empty()
-        {
-            return bad("daemon.allowed_group", "must not be empty when set".into());
+        if let Some(g) = &d.allowed_group {
+            if g.trim().is_empty() {
+                return bad("daemon.allowed_group", "must not be empty when set".into());
+            }
+            if crate::paths::group_id(g).is_none() {
+                return bad("daemon.allowed_group", format!("no group named `{g}`"));
+            }
         }
         self.bots.validate()?;
         self.meeting.validate()?;

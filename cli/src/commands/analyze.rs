@@ -317,7 +317,13 @@ fn analyze_one(
     if let Some((bar, _)) = bar {
         bar.finish_and_clear();
     }
-    result
+    match result {
+        // A valid container with no samples has nothing to measure: say so, exit 5.
+        Ok(r) if r.frames == 0 => Err(orch::Error::Invalid(format!(
+            "{name}: no audio (it decodes to 0 samples)"
+        ))),
+        other => other,
+    }
 }
 
 fn short_name(name: &str) -> String {

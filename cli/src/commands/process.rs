@@ -386,6 +386,13 @@ pub fn run(ctx: &Ctx, args: ProcessArgs) -> Result<()> {
     let clipped = writer.clipped_samples();
     writer.finish()?;
     bar.finish_and_clear();
+    if frames == 0 {
+        let _ = std::fs::remove_file(&args.output);
+        return Err(orch::Error::Invalid(format!(
+            "{}: no audio (it decodes to 0 samples); nothing written",
+            args.input.display()
+        )));
+    }
     let elapsed = started.elapsed().as_secs_f64();
     let duration_s = frames as f64 / f64::from(info.sample_rate);
     let warning = decoder.warning().map(str::to_string);
