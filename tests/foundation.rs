@@ -56,6 +56,7 @@ fn autostart_starts_the_daemon_and_stop_stops_it() {
     st.ok();
     let pid = st.json()["pid"].as_u64().unwrap() as u32;
     assert!(alive(pid));
+    assert_eq!(st.json()["started_by"], "cli");
     env.orch(&["daemon", "status"]).ok().stdout_has("running");
     env.orch(&["daemon", "start"])
         .ok()
@@ -71,6 +72,37 @@ fn autostart_starts_the_daemon_and_stop_stops_it() {
     env.orch(&["daemon", "stop"]).ok().stdout_has("not running");
     // Without a daemon, logs come from the file an autostarted daemon wrote.
     env.orch(&["daemon", "logs"]).ok().stdout_has("stopped");
+    // `daemon start` says it once.
+    let started = env.orch(&["daemon", "start"]);
+    started.ok().stdout_has("orchd started (pid");
+    assert!(
+        !started.stderr().contains("started orchd"),
+        "{}",
+        started.stderr()
+    );
+    env.orch(&["daemon", "stop"]).ok();
+}
+
+#[test]
+fn quiet_prints_the_data_and_nothing_else() {
+    let env = Env::new();
+    let _d = env.daemon(&[]);
+    let pid = env.orch(&["--json", "status"]).json()["pid"]
+        .as_u64()
+        .unwrap();
+    let st = env.orch(&["-q", "status"]);
+    assert_eq!(st.ok().stdout().trim(), pid.to_string());
+    let presets = env.orch(&["-q", "preset", "list"]).stdout();
+    let names: Vec<&str> = presets.lines().collect();
+    assert!(names.contains(&"default") && names.len() >= 13, "{presets}");
+    assert!(names.iter().all(|n| !n.contains(' ')), "{presets}");
+    let wav = env.dir.path().join("s.wav");
+    helper::audio::speech_like_wav(&wav, 16000, 30.0);
+    let id = env.spawn_bot(&["--kind", "file", "--source", wav.to_str().unwrap()]);
+    assert_eq!(env.orch(&["-q", "bot", "list"]).stdout().trim(), id);
+    let report = env.orch(&["-q", "analyze", wav.to_str().unwrap()]);
+    report.ok().stdout_has("loudness");
+    assert!(report.stderr().is_empty(), "{}", report.stderr());
 }
 
 #[test]

@@ -877,8 +877,10 @@ fn shutdown_does_not_wait_for_a_client_that_never_reads() {
     // Requests whose answers fill the connection's outbox and the kernel's buffers.
     let many: Vec<u8> = (0..3000u64)
         .flat_map(|id| {
-            let b = serde_json::to_vec(&serde_json::json!({"id": id + 2, "request": {"type": "preset_list"}}))
-                .unwrap();
+            let b = serde_json::to_vec(
+                &serde_json::json!({"id": id + 2, "request": {"type": "preset_list"}}),
+            )
+            .unwrap();
             let mut f = (b.len() as u32).to_be_bytes().to_vec();
             f.extend(b);
             f
@@ -1017,12 +1019,19 @@ fn a_kill_9_loop_leaves_no_process_behind() {
     let mut seen: Vec<u32> = Vec::new();
     for round in 0..5 {
         let mut now = Vec::new();
-        helper::wait_for(Duration::from_secs(15), &format!("round {round}'s command"), || {
-            now = bot_pids(&cmd);
-            now.len() >= 3
-        });
+        helper::wait_for(
+            Duration::from_secs(15),
+            &format!("round {round}'s command"),
+            || {
+                now = bot_pids(&cmd);
+                now.len() >= 3
+            },
+        );
         // Only this round's processes run: every earlier one is gone.
-        assert!(seen.iter().all(|&p| !helper::alive(p)), "round {round}: {seen:?} {now:?}");
+        assert!(
+            seen.iter().all(|&p| !helper::alive(p)),
+            "round {round}: {seen:?} {now:?}"
+        );
         env.wait_bot(&file, "running", Duration::from_secs(15));
         seen.extend(&now);
         d.signal("KILL");

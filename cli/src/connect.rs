@@ -108,7 +108,7 @@ pub async fn connect(ctx: &Ctx) -> Result<Client> {
                 )));
             }
             let timeout = Duration::from_secs_f64(loaded.config.cli.autostart_timeout_s);
-            start_daemon(ctx, &loaded, timeout).await?;
+            start_daemon(ctx, &loaded, timeout, true).await?;
             Client::connect(&socket).await
         }
         Err(e) => Err(e),
@@ -127,8 +127,14 @@ pub fn orchd_path() -> PathBuf {
 }
 
 /// Spawn orchd detached (its own process group, output appended to the log file) and
-/// wait until it answers. Returns its pid.
-pub async fn start_daemon(ctx: &Ctx, loaded: &Loaded, timeout: Duration) -> Result<u32> {
+/// wait until it answers. Returns its pid. `announce`: say so on stderr (an autostart;
+/// `orch daemon start` prints its own line).
+pub async fn start_daemon(
+    ctx: &Ctx,
+    loaded: &Loaded,
+    timeout: Duration,
+    announce: bool,
+) -> Result<u32> {
     let cfg = &loaded.config;
     let log = cfg.log_path();
     let (log_file, warnings) = orch::private::dir(&cfg.daemon.data_dir)
@@ -148,6 +154,8 @@ pub async fn start_daemon(ctx: &Ctx, loaded: &Loaded, timeout: Duration) -> Resu
         .stdin(Stdio::null())
         .stdout(log_file)
         .stderr(log_err)
+        // `orch status` then says `started by cli`.
+        .env("ORCH_STARTED_BY", "cli")
         .process_group(0);
     if loaded.source == orch::config::Source::File || ctx.global.config.is_some() {
         cmd.arg("--config").arg(&loaded.path);
@@ -168,7 +176,9 @@ pub async fn start_daemon(ctx: &Ctx, loaded: &Loaded, timeout: Duration) -> Resu
             )));
         }
         if Client::connect(&cfg.daemon.socket).await.is_ok() {
-            ctx.out.note(format!("started orchd (pid {pid})"));
+            if announce {
+                ctx.out.note(format!("started orchd (pid {pid})"));
+            }
             return Ok(pid);
         }
         if Instant::now() >= deadline {

@@ -43,6 +43,13 @@ impl Output {
         let _ = stdout.flush();
     }
 
+    /// Print the data a command was asked for on stdout, `--quiet` or not: with it,
+    /// commands print just this (ids, names, the report), one item per line.
+    pub fn data(&self, text: impl AsRef<str>) {
+        let mut stdout = std::io::stdout().lock();
+        let _ = writeln!(stdout, "{}", text.as_ref());
+    }
+
     /// Print human text on stdout (nothing with `--quiet`).
     pub fn text(&self, text: impl AsRef<str>) {
         if !self.quiet {

@@ -41,6 +41,8 @@ pub async fn serve(
         "socket_activated"
     } else if mode == Mode::Process && systemd::under_systemd() {
         "systemd"
+    } else if std::env::var_os("ORCH_STARTED_BY").is_some_and(|v| v == "cli") {
+        "cli"
     } else {
         "foreground"
     };

@@ -141,7 +141,12 @@ fn env_key<'a>(name: &str, defaults: &'a toml::Table) -> Option<(&'a str, String
 /// `ORCH_*` variables orch reads besides the settings: the config file, what orchd
 /// gives bots' programs, and the meeting program's own (`ORCH_MEET_*`), tests' and
 /// benchmarks' knobs.
-const OTHER_VARIABLES: &[&str] = &["ORCH_CONFIG", "ORCH_BOT_ID", "ORCH_MEETING_URL"];
+const OTHER_VARIABLES: &[&str] = &[
+    "ORCH_CONFIG",
+    "ORCH_BOT_ID",
+    "ORCH_MEETING_URL",
+    "ORCH_STARTED_BY",
+];
 const OTHER_PREFIXES: &[&str] = &["ORCH_MEET_", "ORCH_FUZZ_", "ORCH_BENCH_", "ORCH_TEST_"];
 
 /// A warning for an `ORCH_*` variable that is neither a setting nor one of the others,
@@ -161,7 +166,10 @@ fn unknown_variable(name: &str) -> Option<String> {
         .collect();
     for (section, table) in &defaults {
         if let Some(t) = table.as_table() {
-            known.extend(t.keys().map(|k| format!("ORCH_{section}_{k}").to_uppercase()));
+            known.extend(
+                t.keys()
+                    .map(|k| format!("ORCH_{section}_{k}").to_uppercase()),
+            );
         }
     }
     let nearest = known
@@ -183,7 +191,9 @@ fn edit_distance(a: &str, b: &str) -> usize {
         row[0] = i + 1;
         for (j, &cb) in b.iter().enumerate() {
             let above = row[j + 1];
-            row[j + 1] = (above + 1).min(row[j] + 1).min(diagonal + usize::from(ca != cb));
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != cb));
             diagonal = above;
         }
     }
@@ -336,8 +346,17 @@ mod tests {
         assert!(w.contains("did you mean ORCH_SOCKET?"), "{w}");
         let w = unknown_variable("ORCH_BOTS_MAX_CONCURENT").unwrap();
         assert!(w.contains("did you mean ORCH_BOTS_MAX_CONCURRENT?"), "{w}");
-        assert!(unknown_variable("ORCH_ZZZZZZZZZZZZZZZZZZZ").unwrap().contains("ignored"));
-        for fine in ["ORCH_SOCKET", "ORCH_CONFIG", "ORCH_BOTS_MAX_CONCURRENT", "ORCH_MEET_NAME"] {
+        assert!(
+            unknown_variable("ORCH_ZZZZZZZZZZZZZZZZZZZ")
+                .unwrap()
+                .contains("ignored")
+        );
+        for fine in [
+            "ORCH_SOCKET",
+            "ORCH_CONFIG",
+            "ORCH_BOTS_MAX_CONCURRENT",
+            "ORCH_MEET_NAME",
+        ] {
             assert_eq!(unknown_variable(fine), None, "{fine}");
         }
         assert_eq!(edit_distance("kitten", "sitting"), 3);

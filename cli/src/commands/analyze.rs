@@ -203,7 +203,8 @@ pub fn run(ctx: &Ctx, args: AnalyzeArgs) -> orch::Result<()> {
                 if ctx.out.json {
                     json_items.push(Item::Report(Box::new(report)));
                 } else {
-                    ctx.out.text(show::human(&report, ctx.out.color));
+                    // The report is the data asked for: `-q` drops only progress and notes.
+                    ctx.out.data(show::human(&report, ctx.out.color));
                 }
             }
             Err(e) => {

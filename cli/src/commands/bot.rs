@@ -334,6 +334,12 @@ fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
         ctx.out.json(&serde_json::json!({ "bots": bots }));
         return Ok(());
     }
+    if ctx.out.quiet {
+        for b in &bots {
+            ctx.out.data(&b.id);
+        }
+        return Ok(());
+    }
     if bots.is_empty() {
         ctx.out.note(if a.all {
             "no bots"

@@ -59,7 +59,10 @@ async fn start(ctx: &Ctx) -> Result<()> {
         Ok(mut c) => (daemon_pid(&mut c).await?, true),
         Err(Error::Unreachable(_)) => {
             let timeout = Duration::from_secs_f64(loaded.config.cli.autostart_timeout_s);
-            (connect::start_daemon(ctx, &loaded, timeout).await?, false)
+            (
+                connect::start_daemon(ctx, &loaded, timeout, false).await?,
+                false,
+            )
         }
         Err(e) => return Err(e),
     };

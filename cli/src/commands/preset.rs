@@ -317,6 +317,12 @@ fn list(ctx: &Ctx, args: ListArgs) -> Result<()> {
         }));
         return Ok(());
     }
+    if ctx.out.quiet {
+        for p in shown {
+            ctx.out.data(&p.name);
+        }
+        return Ok(());
+    }
     let mut t = table(&["name", "category", "source", "stages", "description"]);
     for p in shown {
         t.add_row(vec![

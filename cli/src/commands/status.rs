@@ -22,6 +22,9 @@ pub fn run(ctx: &Ctx, args: StatusArgs) -> orch::Result<()> {
     let info = request(ctx, Request::Status, reply!(Response::Status(s) => s))?;
     if ctx.out.json {
         ctx.out.json(&info);
+    } else if ctx.out.quiet {
+        // Scripts: the exit code says whether it runs; the pid is the datum.
+        ctx.out.data(info.pid.to_string());
     } else {
         let mut text = render(&info);
         if args.system
