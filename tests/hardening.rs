@@ -555,25 +555,7 @@ fn clients_that_never_read_cost_bounded_memory() {
     let d = env.daemon(&[]);
     let before = rss_kib(d.pid());
     // Each client pipelines thousands of requests with large answers and reads none.
-    let clients: Vec<UnixStream> = (0..20)
-        .map(|_| {
-            let mut s = UnixStream::connect(&env.socket).unwrap();
-            send_frame(&mut s, &hello());
-            s.set_nonblocking(true).unwrap();
-            let mut batch = Vec::new();
-            for i in 0..3000u64 {
-                let b = serde_json::to_vec(
-                    &serde_json::json!({"id": i + 2, "request": {"type": "preset_list"}}),
-                )
-                .unwrap();
-                batch.extend_from_slice(&(b.len() as u32).to_be_bytes());
-                batch.extend_from_slice(&b);
-            }
-            // Write what the socket takes; the rest stays here.
-            let _ = s.write(&batch);
-            s
-        })
-        .collect();
+    let clients: Vec<UnixStream> = (0..20).map(|_| non_reader(&env.socket)).collect();
     std::thread::sleep(std::time::Duration::from_secs(2));
     let grown = rss_kib(d.pid()).saturating_sub(before);
     // 256 KiB of queued answers per client plus socket buffers: far below the 16 MB per
@@ -867,27 +849,12 @@ fn orchd_on_a_full_disk_says_so() {
 
 #[test]
 fn shutdown_does_not_wait_for_a_client_that_never_reads() {
-    use std::os::unix::net::UnixStream;
     use std::time::Duration;
     let env = Env::new();
     env.write_config("[daemon]\nshutdown_timeout_s = 300\n");
     let d = env.daemon(&[]);
-    let mut s = UnixStream::connect(&env.socket).unwrap();
-    send_frame(&mut s, &hello());
     // Requests whose answers fill the connection's outbox and the kernel's buffers.
-    let many: Vec<u8> = (0..3000u64)
-        .flat_map(|id| {
-            let b = serde_json::to_vec(
-                &serde_json::json!({"id": id + 2, "request": {"type": "preset_list"}}),
-            )
-            .unwrap();
-            let mut f = (b.len() as u32).to_be_bytes().to_vec();
-            f.extend(b);
-            f
-        })
-        .collect();
-    s.set_write_timeout(Some(Duration::from_secs(5))).unwrap();
-    let _ = s.write_all(&many);
+    let s = non_reader(&env.socket);
     std::thread::sleep(Duration::from_millis(500));
     d.signal("TERM");
     // Far less than the 300 s shutdown timeout: the stuck client is cut.
@@ -957,23 +924,27 @@ fn abuse(socket: &Path, scale: usize) -> Vec<std::os::unix::net::UnixStream> {
         let _ = s.write(&bytes);
         abusers.push(s);
     }
-    for _ in 0..scale.div_ceil(5) {
-        let mut s = connect();
-        send_frame(&mut s, &hello());
-        s.set_nonblocking(true).unwrap();
-        let mut batch = Vec::new();
-        for i in 0..3000u64 {
-            let b = serde_json::to_vec(
-                &serde_json::json!({"id": i + 2, "request": {"type": "preset_list"}}),
-            )
-            .unwrap();
-            batch.extend_from_slice(&(b.len() as u32).to_be_bytes());
-            batch.extend_from_slice(&b);
-        }
-        let _ = s.write(&batch);
-        abusers.push(s);
-    }
+    abusers.extend((0..scale.div_ceil(5)).map(|_| non_reader(socket)));
     abusers
+}
+
+/// A client that says hello, then pipelines 3,000 requests and never reads an answer.
+fn non_reader(socket: &Path) -> std::os::unix::net::UnixStream {
+    let mut s = std::os::unix::net::UnixStream::connect(socket).unwrap();
+    send_frame(&mut s, &hello());
+    s.set_nonblocking(true).unwrap();
+    let mut batch = Vec::new();
+    for i in 0..3000u64 {
+        let b = serde_json::to_vec(
+            &serde_json::json!({"id": i + 2, "request": {"type": "preset_list"}}),
+        )
+        .unwrap();
+        batch.extend_from_slice(&(b.len() as u32).to_be_bytes());
+        batch.extend_from_slice(&b);
+    }
+    // Write what the socket takes; the rest stays here.
+    let _ = s.write(&batch);
+    s
 }
 
 #[test]
