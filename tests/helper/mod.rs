@@ -221,6 +221,19 @@ impl Daemon {
     }
 }
 
+/// A daemon some `orch` command of the test autostarted outlives the test unless it is
+/// stopped here (its directory is gone with the test).
+impl Drop for Env {
+    fn drop(&mut self) {
+        if self.socket.exists() {
+            let _ = self
+                .command(&orch_bin())
+                .args(["--no-autostart", "daemon", "stop"])
+                .output();
+        }
+    }
+}
+
 impl Drop for Daemon {
     fn drop(&mut self) {
         if let Some(mut c) = self.child.take() {
