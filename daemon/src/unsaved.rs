@@ -75,7 +75,7 @@ impl Unsaved {
                     c.session_id.as_deref(),
                     c.time,
                 ) {
-                    Ok(_) => Ok(true),
+                    Ok(_) => Ok(()),
                     // The storage failed: keep the change and try again later.
                     Err(e @ orch::Error::Database { .. }) => {
                         Err(match orch::disk::no_space(db.path()) {
@@ -87,14 +87,14 @@ impl Unsaved {
                     // state: storing it later will not help.
                     Err(e) => {
                         tracing::error!(bot = %c.bot_id, "state change dropped: {e}");
-                        Ok(false)
+                        Ok(())
                     }
                 }
             })
             .await
             .unwrap_or_else(|e| Err(format!("database task failed: {e}")));
             match write {
-                Ok(_) => {
+                Ok(()) => {
                     let done = queue.pop_front().expect("the change just stored");
                     let mut latest = self.lock_latest();
                     if !queue.iter().any(|c| c.bot_id == done.bot_id) {

@@ -122,13 +122,24 @@ struct FileSource {
     exact_length: bool,
 }
 
-/// The error for a path that is a FIFO, socket or device rather than a file.
-pub fn not_regular(path: &Path) -> Error {
-    Error::Invalid(format!(
-        "{}: not a regular file (a FIFO, socket or device); pipe a stream into \
-         `orch analyze -`, or use a command bot (`--kind command --source 'cat FILE'`)",
-        path.display()
-    ))
+/// What [`Decoder::open`] reads: a regular file, not a directory, FIFO, socket or
+/// device (reading those can block for ever). `meta` is the path's metadata; `stat`
+/// never blocks on a FIFO, so callers can check before they open.
+pub fn check_regular(path: &Path, meta: &std::fs::Metadata) -> Result<()> {
+    if meta.is_dir() {
+        return Err(Error::Invalid(format!(
+            "{}: is a directory, not an audio file",
+            path.display()
+        )));
+    }
+    if !meta.is_file() {
+        return Err(Error::Invalid(format!(
+            "{}: not a regular file (a FIFO, socket or device); pipe a stream into \
+             `orch analyze -`, or use a command bot (`--kind command --source 'cat FILE'`)",
+            path.display()
+        )));
+    }
+    Ok(())
 }
 
 impl Decoder {
@@ -145,15 +156,7 @@ impl Decoder {
         let meta = file
             .metadata()
             .map_err(|e| Error::io("cannot read", path, e))?;
-        if meta.is_dir() {
-            return Err(Error::Invalid(format!(
-                "{}: is a directory, not an audio file",
-                path.display()
-            )));
-        }
-        if !meta.is_file() {
-            return Err(not_regular(path));
-        }
+        check_regular(path, &meta)?;
         if meta.len() == 0 {
             return Err(Error::Invalid(format!(
                 "{}: empty file (0 bytes)",

@@ -115,14 +115,19 @@ pub fn parse(text: &str, path: &Path, env: &[(String, String)]) -> Result<(Confi
     Ok((config, overrides))
 }
 
+/// Settings with a short variable name (no section in it).
+const SHORT_NAMES: &[(&str, &str, &str)] = &[
+    ("ORCH_SOCKET", "daemon", "socket"),
+    ("ORCH_DATA_DIR", "daemon", "data_dir"),
+    ("ORCH_LOG_LEVEL", "daemon", "log_level"),
+];
+
 /// Map an environment variable to a (section, key), or None when it is not a setting.
 fn env_key<'a>(name: &str, defaults: &'a toml::Table) -> Option<(&'a str, String)> {
-    let short = match name {
-        "ORCH_SOCKET" => Some(("daemon", "socket")),
-        "ORCH_DATA_DIR" => Some(("daemon", "data_dir")),
-        "ORCH_LOG_LEVEL" => Some(("daemon", "log_level")),
-        _ => None,
-    };
+    let short = SHORT_NAMES
+        .iter()
+        .find(|(n, _, _)| *n == name)
+        .map(|&(_, s, k)| (s, k));
     if let Some((s, k)) = short {
         let (s, _) = defaults.get_key_value(s)?;
         return Some((s.as_str(), k.to_string()));
@@ -159,8 +164,9 @@ fn unknown_variable(name: &str) -> Option<String> {
     {
         return None;
     }
-    let mut known: Vec<String> = ["ORCH_SOCKET", "ORCH_DATA_DIR", "ORCH_LOG_LEVEL"]
+    let mut known: Vec<String> = SHORT_NAMES
         .iter()
+        .map(|(n, _, _)| n)
         .chain(OTHER_VARIABLES)
         .map(|s| s.to_string())
         .collect();
@@ -174,8 +180,10 @@ fn unknown_variable(name: &str) -> Option<String> {
     }
     let nearest = known
         .iter()
-        .min_by_key(|k| edit_distance(name, k))
-        .filter(|k| edit_distance(name, k) <= 3);
+        .map(|k| (edit_distance(name, k), k))
+        .min_by_key(|(d, _)| *d)
+        .filter(|(d, _)| *d <= 3)
+        .map(|(_, k)| k);
     Some(match nearest {
         Some(k) => format!("environment {name} is not an orch setting (did you mean {k}?)"),
         None => format!("environment {name} is not an orch setting; it is ignored"),

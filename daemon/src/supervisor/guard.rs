@@ -23,6 +23,15 @@ use std::sync::atomic::{AtomicI32, Ordering};
 const PARENT_DIED: libc::c_int = libc::SIGUSR1;
 /// Signals the guard passes on to the program's group.
 const PASSED_ON: [libc::c_int; 3] = [libc::SIGTERM, libc::SIGINT, libc::SIGHUP];
+/// Every signal the guard handles: those, its death notice, and SIGCHLD (which only
+/// wakes it to reap the program).
+const CAUGHT: [libc::c_int; 5] = [
+    PASSED_ON[0],
+    PASSED_ON[1],
+    PASSED_ON[2],
+    PARENT_DIED,
+    libc::SIGCHLD,
+];
 
 /// The pipe the guard tells orchd its program's pid through.
 pub struct Guarded {
@@ -62,7 +71,7 @@ pub fn guard(cmd: &mut Command, on_death: libc::c_int) -> std::io::Result<Guarde
     #[allow(unsafe_code)]
     unsafe {
         cmd.pre_exec(move || {
-            for sig in PASSED_ON.into_iter().chain([PARENT_DIED, libc::SIGCHLD]) {
+            for sig in CAUGHT {
                 catch(sig)?;
             }
             if libc::prctl(libc::PR_SET_PDEATHSIG, PARENT_DIED) < 0 {
@@ -77,7 +86,7 @@ pub fn guard(cmd: &mut Command, on_death: libc::c_int) -> std::io::Result<Guarde
                 -1 => Err(std::io::Error::last_os_error()),
                 0 => {
                     // The program: default signal handling, then exec.
-                    for sig in PASSED_ON.into_iter().chain([PARENT_DIED, libc::SIGCHLD]) {
+                    for sig in CAUGHT {
                         libc::signal(sig, libc::SIG_DFL);
                     }
                     Ok(())
@@ -141,7 +150,7 @@ unsafe fn watch(program: libc::pid_t, on_death: libc::c_int) -> ! {
         // none is missed between a check and the sleep.
         let mut blocked: libc::sigset_t = std::mem::zeroed();
         libc::sigemptyset(&mut blocked);
-        for sig in PASSED_ON.into_iter().chain([PARENT_DIED, libc::SIGCHLD]) {
+        for sig in CAUGHT {
             libc::sigaddset(&mut blocked, sig);
         }
         libc::sigprocmask(libc::SIG_BLOCK, &blocked, std::ptr::null_mut());

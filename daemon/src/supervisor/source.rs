@@ -19,29 +19,19 @@ use super::shared::Shared;
 
 /// A file bot's source must be a regular file that exists now: a missing one fails the
 /// spawn (not found), and a FIFO or device is refused, because reading one can block
-/// the bot where terminate cannot reach it. `stat` never blocks on a FIFO.
+/// the bot where terminate cannot reach it.
 pub fn check_file(path: &str) -> Result<(), Failure> {
     let p = std::path::Path::new(path);
-    match std::fs::metadata(p) {
-        Ok(m) if m.is_file() => Ok(()),
-        Ok(m) if m.is_dir() => Err(Failure::new(
-            FailureKind::Invalid,
-            format!("{path}: is a directory, not an audio file"),
-        )),
-        Ok(_) => Err(Failure::new(
-            FailureKind::Invalid,
-            orch::audio::decode::not_regular(p).to_string(),
-        )),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(Failure::new(
+    let meta = std::fs::metadata(p).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => Failure::new(
             FailureKind::NotFound,
             format!("audio file not found: {path}"),
-        )),
-        Err(e) => Err(Failure::new(
-            FailureKind::Invalid,
-            format!("cannot read {path}: {e}"),
-        )),
-    }
+        ),
+        _ => Failure::new(FailureKind::Invalid, format!("cannot read {path}: {e}")),
+    })?;
+    orch::audio::decode::check_regular(p, &meta).map_err(crate::state::failure)
 }
+
 /// Why a source stopped giving audio.
 #[derive(Debug)]
 pub enum SourceEnd {
@@ -149,13 +139,9 @@ impl Source {
                     .stderr(Stdio::piped())
                     .process_group(0);
                 // Nobody reads its output once orchd is gone.
-                let guarded = super::guard::guard(&mut cmd, libc::SIGKILL)
-                    .map_err(|e| format!("cannot start a guard for the program: {e}"))?;
-                let mut child = cmd
-                    .spawn()
-                    .map_err(|e| format!("cannot run `{line}`: {e}"))?;
-                shared.set_pid(guarded.program_pid());
-                shared.set_group(Some(child.id()));
+                let mut child = spawn_guarded(&mut cmd, libc::SIGKILL, shared, |e| {
+                    format!("cannot run `{line}`: {e}")
+                })?;
                 forward_stderr(&mut child, shared);
                 let stdout = child.stdout.take().expect("stdout is piped");
                 let decoder = match spec.raw {
@@ -202,13 +188,9 @@ impl Source {
                     .stderr(Stdio::piped())
                     .process_group(0);
                 // SIGTERM: the program leaves the call and closes its browser.
-                let guarded = super::guard::guard(&mut cmd, libc::SIGTERM)
-                    .map_err(|e| format!("cannot start a guard for the program: {e}"))?;
-                let mut child = cmd.spawn().map_err(|e| {
+                let mut child = spawn_guarded(&mut cmd, libc::SIGTERM, shared, |e| {
                     format!("cannot run meeting program {}: {e}", program.display())
                 })?;
-                shared.set_pid(guarded.program_pid());
-                shared.set_group(Some(child.id()));
                 forward_stderr(&mut child, shared);
                 if let Some(out) = child.stdout.take() {
                     forward_lines(out, shared.clone());
@@ -369,6 +351,23 @@ pub fn stop_child(child: &mut Child, grace: Duration) -> Option<std::process::Ex
     }
     signal_group(child.id(), libc::SIGKILL);
     child.wait().ok()
+}
+
+/// Start `cmd` under its guard (see `guard.rs`, `on_death` for when orchd dies) and
+/// record the program's pid and the process group a stop signals. `cannot_run` words a
+/// failed spawn.
+fn spawn_guarded(
+    cmd: &mut Command,
+    on_death: i32,
+    shared: &Shared,
+    cannot_run: impl FnOnce(std::io::Error) -> String,
+) -> Result<Child, String> {
+    let guarded = super::guard::guard(cmd, on_death)
+        .map_err(|e| format!("cannot start a guard for the program: {e}"))?;
+    let child = cmd.spawn().map_err(cannot_run)?;
+    shared.set_pid(guarded.program_pid());
+    shared.set_group(Some(child.id()));
+    Ok(child)
 }
 
 /// Send `sig` to the process group led by `pid`.
